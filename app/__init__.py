@@ -1,0 +1,1 @@
+"""Digit Recognizer's desktop app (Qt). The computation lives in ``training``."""

@@ -1,0 +1,124 @@
+import gzip
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from training.datasets import IDX_FILES, load_dataset, read_idx
+from training.errors import DatasetError
+
+
+def write_idx(path, array, compress):
+    header = bytes([0, 0, 0x08, array.ndim]) + b"".join(int(n).to_bytes(4, "big") for n in array.shape)
+    data = header + array.astype(np.uint8).tobytes()
+    (gzip.open if compress else open)(path, "wb").write(data)
+
+
+@pytest.fixture
+def small(mnist):
+    return mnist.subset(train=500, test=100)
+
+
+def save_npz(path, **arrays):
+    np.savez(path, **arrays)
+    return path
+
+
+def test_full_mnist_loads_with_the_documented_counts(mnist):
+    assert mnist.x_train.shape == (60000, 28, 28) and mnist.x_test.shape == (10000, 28, 28)
+    assert mnist.x_train.dtype == np.uint8
+    assert np.bincount(mnist.y_train).tolist() == [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
+
+
+@pytest.mark.parametrize("compress", [True, False])
+def test_idx_folder_loads_the_same_arrays(tmp_path, small, compress):
+    for key, stem in IDX_FILES.items():
+        write_idx(tmp_path / (stem + (".gz" if compress else "")), getattr(small, key), compress)
+    loaded = load_dataset("mnist", tmp_path)
+    for key in IDX_FILES:
+        np.testing.assert_array_equal(getattr(loaded, key), getattr(small, key))
+
+
+def test_idx_truncated_file_is_named(tmp_path, small):
+    path = tmp_path / "t10k-labels-idx1-ubyte"
+    write_idx(path, small.y_test, False)
+    path.write_bytes(path.read_bytes()[:-3])
+    with pytest.raises(DatasetError, match="t10k-labels-idx1-ubyte is truncated"):
+        read_idx(path)
+
+
+def test_idx_folder_missing_a_file(tmp_path, small):
+    write_idx(tmp_path / "train-images-idx3-ubyte.gz", small.x_train, True)
+    with pytest.raises(DatasetError, match="lacks train-labels-idx1-ubyte"):
+        load_dataset("mnist", tmp_path)
+
+
+@pytest.mark.parametrize("change, message", [
+    (dict(x_train=np.zeros((10, 32, 32), np.uint8)), r"x_train has shape \(10, 32, 32\)"),
+    (dict(x_test=np.zeros((100, 28, 28), np.float32)), "x_test holds float32"),
+    (dict(y_train=np.full(500, 12)), "labels from 12 to 12"),
+    (dict(y_test=np.zeros(7, np.uint8)), "x_test has 100 images but y_test has 7 labels"),
+    (dict(y_train=np.zeros(500, np.uint8)), "no image of class 1, 2, 3"),
+])
+def test_malformed_npz_is_refused_with_one_clear_sentence(tmp_path, small, change, message):
+    arrays = dict(x_train=small.x_train, y_train=small.y_train, x_test=small.x_test, y_test=small.y_test)
+    arrays.update(change)
+    path = save_npz(tmp_path / "bad.npz", **arrays)
+    with pytest.raises(DatasetError, match=message) as info:
+        load_dataset("mnist", path)
+    assert str(path) in str(info.value)
+
+
+def test_npz_missing_keys(tmp_path, small):
+    path = save_npz(tmp_path / "partial.npz", x_train=small.x_train, y_train=small.y_train)
+    with pytest.raises(DatasetError, match="lacks x_test, y_test"):
+        load_dataset("mnist", path)
+
+
+def test_not_a_dataset_file(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("hello")
+    with pytest.raises(DatasetError, match="neither a .npz file nor a folder"):
+        load_dataset("mnist", path)
+    with pytest.raises(DatasetError, match="no such file"):
+        load_dataset("mnist", tmp_path / "missing.npz")
+
+
+def test_keras_cache_is_used_before_download(tmp_path, monkeypatch, small):
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))
+    (tmp_path / "datasets").mkdir()
+    save_npz(tmp_path / "datasets" / "mnist.npz", x_train=small.x_train, y_train=small.y_train,
+             x_test=small.x_test, y_test=small.y_test)
+    assert len(load_dataset("mnist", download=False).x_train) == 500
+
+
+def test_offline_without_a_file_says_where_to_put_it(tmp_path, monkeypatch):
+    # This machine has no route to the dataset host, so Keras' real download fails.
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))
+    with pytest.raises(DatasetError) as info:
+        load_dataset("mnist")
+    text = str(info.value)
+    assert "Could not download" in text
+    assert str(tmp_path / "datasets" / "mnist.npz") in text and "--data" in text
+
+
+def test_unknown_dataset_name():
+    with pytest.raises(DatasetError, match="Unknown dataset 'cifar'"):
+        load_dataset("cifar")
+
+
+def test_subset_is_reproducible(mnist):
+    a, b = mnist.subset(train=100, seed=3), mnist.subset(train=100, seed=3)
+    np.testing.assert_array_equal(a.y_train, b.y_train)
+    assert len(a.x_test) == 10000
+
+
+def test_fashion_mnist_from_the_debian_package(tmp_path, monkeypatch):
+    from training.datasets import DATASETS
+
+    folder = DATASETS["fashion-mnist"].system_dirs[0]
+    if not Path(folder).is_dir():
+        pytest.skip("apt-get install dataset-fashion-mnist (.ci/run installs it)")
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))  # no cached copy: the system folder is next
+    fashion = load_dataset("fashion-mnist", download=False)
+    assert fashion.x_train.shape == (60000, 28, 28) and fashion.class_names[9] == "Ankle boot"

@@ -1,0 +1,116 @@
+import json
+import os
+import zipfile
+
+import numpy as np
+import pytest
+
+from training._tf import keras
+from training.errors import ModelFileError
+from training.modelfile import file_sha256, load_model, read_info, save_model, sidecar_path
+from training.preprocess import PREPROCESS_VERSION
+
+
+def test_round_trip_with_sidecar(trained, tmp_path, mnist):
+    path = tmp_path / "sub" / "m.keras"
+    save_model(trained.model, path, trained.sidecar(command="digit-recognizer train ..."))
+    info = json.loads(sidecar_path(path).read_text())
+    for key in ("preset", "dataset", "optimizer", "epochs", "test_accuracy", "class_names",
+                "preprocess_version", "created", "sha256", "command"):
+        assert key in info, key
+    assert info["preset"] == "mlp-512" and info["preprocess_version"] == PREPROCESS_VERSION
+    assert info["sha256"] == file_sha256(path)
+    loaded = load_model(path)
+    x = mnist.x_test[:5].astype(np.float32) / 255
+    np.testing.assert_allclose(loaded.model(x), trained.model(x), atol=1e-6)
+    assert loaded.info["test_accuracy"] == pytest.approx(trained.test_accuracy)
+    assert sorted(p.name for p in path.parent.iterdir()) == ["m.json", "m.keras"]  # no temp files left
+
+
+def test_saving_over_a_model_replaces_both_files(trained, tmp_path):
+    path = tmp_path / "m.keras"
+    save_model(trained.model, path, {"name": "first"})
+    save_model(trained.model, path, {"name": "second"})
+    assert read_info(path)["name"] == "second"
+    assert load_model(path).info["name"] == "second"
+
+
+def test_full_disk_is_reported_and_loses_nothing(trained, tmp_path):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    # The sidecar goes through atomic_write_text; /dev/full makes every write fail with ENOSPC.
+    from training import modelfile
+
+    path = tmp_path / "m.keras"
+    save_model(trained.model, path, {"name": "kept"})
+    real_fdopen = os.fdopen
+    try:
+        os.fdopen = lambda fd, *a, **k: open("/dev/full", *a, **k)
+        with pytest.raises(ModelFileError, match="No space left"):
+            modelfile.save_model(trained.model, path, {"name": "new"})
+    finally:
+        os.fdopen = real_fdopen
+    assert load_model(path).model is not None
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_corrupt_and_foreign_files_are_refused(tmp_path, model_file):
+    garbage = tmp_path / "garbage.keras"
+    garbage.write_bytes(os.urandom(2000))
+    with pytest.raises(ModelFileError, match="not a Keras model file"):
+        load_model(garbage)
+
+    text = tmp_path / "notes.keras"
+    text.write_text("hello")
+    with pytest.raises(ModelFileError, match="not a Keras model file"):
+        load_model(text)
+
+    foreign_zip = tmp_path / "photos.keras"
+    with zipfile.ZipFile(foreign_zip, "w") as z:
+        z.writestr("a.txt", "not a model")
+    with pytest.raises(ModelFileError, match="could not be loaded as a Keras model"):
+        load_model(foreign_zip)
+
+    truncated = tmp_path / "truncated.keras"
+    truncated.write_bytes(model_file.read_bytes()[: model_file.stat().st_size // 2])
+    with pytest.raises(ModelFileError):
+        load_model(truncated)
+
+    with pytest.raises(ModelFileError, match="no such model file"):
+        load_model(tmp_path / "missing.keras")
+
+
+def _save_raw(model, path):
+    model.save(path)
+    return path
+
+
+def test_wrong_shapes_are_refused(tmp_path):
+    rgb = keras.Sequential([keras.Input((32, 32, 3)), keras.layers.Flatten(), keras.layers.Dense(10)])
+    with pytest.raises(ModelFileError, match=r"expects inputs of shape \(32, 32, 3\)"):
+        load_model(_save_raw(rgb, tmp_path / "rgb.keras"))
+    five = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(), keras.layers.Dense(5)])
+    with pytest.raises(ModelFileError, match=r"outputs of shape \(5,\)"):
+        load_model(_save_raw(five, tmp_path / "five.keras"))
+
+
+def test_lambda_layers_are_refused_by_safe_mode(tmp_path):
+    sneaky = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(),
+                               keras.layers.Lambda(lambda x: x * 2.0), keras.layers.Dense(10)])
+    with pytest.raises(ModelFileError, match="safe mode"):
+        load_model(_save_raw(sneaky, tmp_path / "lambda.keras"))
+
+
+def test_stale_sidecar_is_dropped_not_trusted(trained, tmp_path):
+    path = tmp_path / "m.keras"
+    save_model(trained.model, path, {"name": "x"})
+    info = json.loads(sidecar_path(path).read_text())
+    info["sha256"] = "0" * 64
+    sidecar_path(path).write_text(json.dumps(info))
+    loaded = load_model(path)
+    assert loaded.info == {"stale_sidecar": True}
+
+
+def test_model_files_end_in_keras(trained, tmp_path):
+    with pytest.raises(ModelFileError, match="end in .keras"):
+        save_model(trained.model, tmp_path / "m.h5")

@@ -1,0 +1,94 @@
+import numpy as np
+import pytest
+from PIL import Image
+
+from strokes import Style, draw_digit
+from training.errors import ImageError
+from training.preprocess import load_image, to_mnist
+
+REFERENCE = Style(variant=0, size=200, pen=16, centre=(140, 140))
+
+
+def correlation(a, b):
+    return float(np.corrcoef(a.ravel(), b.ravel())[0, 1])
+
+
+@pytest.mark.parametrize("digit", [2, 4, 7])
+def test_same_digit_in_any_size_place_or_polarity_gives_the_same_input(digit):
+    reference = to_mnist(draw_digit(digit, REFERENCE))
+    variants = {
+        "small in a corner": draw_digit(digit, Style(size=50, pen=4, centre=(30, 32))),
+        "huge": draw_digit(digit, Style(size=262, pen=21, centre=(140, 140))),
+        "dark on light": draw_digit(digit, REFERENCE, light_ink=False),
+    }
+    for name, image in variants.items():
+        assert correlation(to_mnist(image), reference) > 0.93, name
+
+
+@pytest.mark.parametrize("digit", [2, 4, 7])
+def test_thick_and_thin_pens_stay_close(digit):
+    reference = to_mnist(draw_digit(digit, REFERENCE))
+    for pen in (6, 30):
+        other = to_mnist(draw_digit(digit, Style(size=200, pen=pen)))
+        assert correlation(other, reference) > 0.75, pen
+
+
+def test_mnist_form_box_and_centre_of_mass():
+    image = to_mnist(draw_digit(7, Style(size=120, pen=10, centre=(60, 200))))
+    assert image.shape == (28, 28) and image.dtype == np.float32
+    assert 0.0 <= image.min() and image.max() <= 1.0
+    rows, cols = np.flatnonzero(image.any(1)), np.flatnonzero(image.any(0))
+    assert max(rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1) in (20, 21)  # Lanczos may spill a pixel
+    ys, xs = np.indices(image.shape)
+    com = (ys * image).sum() / image.sum(), (xs * image).sum() / image.sum()
+    assert abs(com[0] - 14.0) <= 0.75 and abs(com[1] - 14.0) <= 0.75
+
+
+def test_mnist_images_keep_their_shape_through_preprocessing(mnist):
+    # MNIST is already in this form, so preprocessing must nearly reproduce it;
+    # MNIST's own centring is whole-pixel, ours sub-pixel, hence not exactly.
+    scores = [correlation(to_mnist(image), image / 255.0) for image in mnist.x_test[:200]]
+    assert np.mean(scores) > 0.93 and min(scores) > 0.8
+
+
+@pytest.mark.parametrize("blank", [np.zeros((280, 280), np.uint8), np.full((280, 280), 255, np.uint8),
+                                   np.full((50, 80), 0.6, np.float32)])
+def test_blank_image_is_no_digit(blank):
+    assert to_mnist(blank) is None
+
+
+def test_faint_paper_texture_is_no_digit():
+    rng = np.random.default_rng(0)
+    paper = (235 + rng.normal(0, 4, (200, 200))).clip(0, 255).astype(np.uint8)
+    assert to_mnist(paper) is None
+
+
+def test_photo_like_dark_ink_on_grey_paper(tmp_path):
+    ink = draw_digit(3, REFERENCE).astype(np.float32) / 255
+    photo = (200 - 150 * ink + np.random.default_rng(1).normal(0, 5, ink.shape)).clip(0, 255)
+    rgb = np.stack([photo, photo * 0.97, photo * 0.9], -1).astype(np.uint8)
+    Image.fromarray(rgb).save(tmp_path / "photo.jpg", quality=85)
+    seen = to_mnist(load_image(tmp_path / "photo.jpg"))
+    assert correlation(seen, to_mnist(draw_digit(3, REFERENCE))) > 0.9
+
+
+def test_transparent_png_of_white_strokes(tmp_path):
+    ink = draw_digit(5, REFERENCE)
+    rgba = np.zeros((*ink.shape, 4), np.uint8)
+    rgba[..., :3] = 255
+    rgba[..., 3] = ink
+    Image.fromarray(rgba, "RGBA").save(tmp_path / "strokes.png")
+    assert correlation(to_mnist(load_image(tmp_path / "strokes.png")), to_mnist(ink)) > 0.95
+
+
+def test_unreadable_images_raise_a_clear_error(tmp_path):
+    (tmp_path / "fake.png").write_bytes(b"not an image at all")
+    with pytest.raises(ImageError, match="fake.png is not an image"):
+        load_image(tmp_path / "fake.png")
+    with pytest.raises(ImageError, match="no such file"):
+        load_image(tmp_path / "missing.png")
+    good = tmp_path / "cut.png"
+    Image.fromarray(draw_digit(1)).save(good)
+    good.write_bytes(good.read_bytes()[:200])
+    with pytest.raises(ImageError, match="cut.png"):
+        load_image(good)

@@ -1,0 +1,97 @@
+import math
+
+import numpy as np
+import pytest
+
+from training.errors import ConfigError, TrainingError
+from training.trainer import (EpochEnded, Failed, Finished, Progress, Started, TrainConfig,
+                              augment_batch, available_devices, train)
+
+
+def test_one_epoch_on_an_mnist_subset_beats_90_percent(trained):
+    # The session fixture: mlp-512, 1 epoch, 10,800 training images, 2,000 held-out test images.
+    assert trained.test_accuracy > 0.90
+    assert trained.epochs_completed == 1 and not trained.stopped
+    assert trained.evaluation.count == 2000
+
+
+def test_events_arrive_in_order_and_progress_is_throttled(mnist):
+    events = []
+    config = TrainConfig.for_preset("softmax", epochs=2, train_limit=3000, test_limit=500, batch_size=10)
+    train(config, events.append, dataset=mnist)
+    kinds = [type(e) for e in events]
+    assert kinds[0] is Started and kinds[-1] is Finished
+    epochs = [e for e in events if isinstance(e, EpochEnded)]
+    assert [e.epoch for e in epochs] == [1, 2]
+    assert all(e.val_loss is not None and 0 <= e.val_accuracy <= 1 and e.seconds > 0 for e in epochs)
+    assert epochs[1].learning_rate == pytest.approx(config.learning_rate)
+    progress = [e for e in events if isinstance(e, Progress)]
+    assert progress and len(progress) < 2 * 270 / 10  # 270 batches an epoch; a few updates a second
+    assert progress[-1].batch == progress[-1].batches == 270
+    assert all(math.isfinite(p.loss) and p.samples_per_second > 0 and p.eta_seconds >= 0 for p in progress)
+
+
+def test_stop_finishes_the_batch_and_keeps_the_model(mnist):
+    events = []
+    config = TrainConfig.for_preset("mlp-512", epochs=5, train_limit=20000, test_limit=500, batch_size=32)
+    result = train(config, events.append, should_stop=lambda: len(events) >= 3, dataset=mnist)
+    assert result.stopped and result.epochs_completed < 5
+    assert isinstance(events[-1], Finished)
+    assert result.evaluation.accuracy > 0.5  # the partly trained model was kept and evaluated
+
+
+def test_nan_loss_stops_with_an_explanation(mnist):
+    events = []
+    config = TrainConfig.for_preset("mlp-128-256-512", optimizer="sgd", learning_rate=10.0, epochs=3,
+                                    train_limit=5000, batch_size=32)
+    with pytest.raises(TrainingError, match="loss became NaN at epoch 1.*learning rate 10.*try 1"):
+        train(config, events.append, dataset=mnist)
+    assert isinstance(events[-1], Failed) and "NaN" in events[-1].message
+
+
+def test_lr_decay_and_augmentation_run(mnist):
+    config = TrainConfig.for_preset("softmax", epochs=2, lr_decay=0.5, augment=True,
+                                    train_limit=1000, test_limit=200)
+    result = train(config, dataset=mnist)
+    assert result.history[1].learning_rate == pytest.approx(config.learning_rate * 0.5)
+
+
+def test_augmentation_keeps_digits_recognisable(mnist):
+    x = mnist.x_train[:64].astype(np.float32) / 255
+    out = augment_batch(x).numpy()
+    assert out.shape == x.shape and out.min() >= 0 and out.max() <= 1
+    assert not np.allclose(out, x)
+    corr = [np.corrcoef(a.ravel(), b.ravel())[0, 1] for a, b in zip(out, x)]
+    assert np.median(corr) > 0.4  # changed, yet the same digit
+
+
+def test_same_seed_same_result(mnist):
+    config = TrainConfig.for_preset("softmax", epochs=1, train_limit=2000, test_limit=300, seed=7)
+    a, b = train(config, dataset=mnist), train(config, dataset=mnist)
+    assert a.history[0].loss == pytest.approx(b.history[0].loss, rel=1e-5)
+
+
+@pytest.mark.parametrize("change, message", [
+    (dict(epochs=0), "Epochs must be"),
+    (dict(batch_size=-3), "batch size"),
+    (dict(learning_rate=float("inf")), "learning rate"),
+    (dict(validation_split=0.7), "validation split"),
+    (dict(device="tpu"), "Unknown device"),
+    (dict(mixed_precision=True, device="cpu"), "Mixed precision"),
+    (dict(train_limit=3), "at least 10 images"),
+])
+def test_invalid_settings_are_refused_before_anything_runs(change, message):
+    events = []
+    with pytest.raises(ConfigError, match=message):
+        train(TrainConfig(**change), events.append)
+    assert isinstance(events[-1], Failed)
+
+
+def test_cpu_is_always_a_device():
+    assert available_devices()[0] == ("cpu", "CPU")
+
+
+def test_training_on_an_explicit_cpu(mnist):
+    result = train(TrainConfig.for_preset("softmax", epochs=1, device="cpu", train_limit=500,
+                                          test_limit=100), dataset=mnist)
+    assert result.device == "CPU"

@@ -1,0 +1,211 @@
+"""digit-recognizer train / evaluate / predict / presets: the headless commands.
+
+Imports TensorFlow only once a command needs it, so ``--help`` is instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sys
+from pathlib import Path
+
+from training.errors import DigitRecognizerError
+
+PROG = "digit-recognizer"
+
+
+def shipped_model_path() -> Path:
+    from resources import resource_path
+
+    return resource_path("models", "default.keras")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from training.datasets import DATASETS
+    from training.presets import DEFAULT_PRESET, OPTIMIZERS, PRESETS
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Draw a digit and watch it recognized. With no command the "
+                    "desktop app starts; the commands below run headless.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    t = sub.add_parser("train", help="train a model preset and save it",
+                       description="Train a model preset on MNIST or Fashion-MNIST and save it "
+                                   "(a .keras file plus a .json sidecar).")
+    t.add_argument("--dataset", default="mnist", choices=list(DATASETS))
+    t.add_argument("--data", metavar="PATH", help="a Keras-layout .npz or a folder of IDX files "
+                                                  "(default: the Keras cache, else download)")
+    t.add_argument("--model", default=DEFAULT_PRESET, choices=list(PRESETS), help=f"preset (default {DEFAULT_PRESET})")
+    t.add_argument("--optimizer", choices=list(OPTIMIZERS), help="default: the preset's")
+    t.add_argument("--lr", type=float, help="learning rate (default: the preset's)")
+    t.add_argument("--lr-decay", type=float, default=1.0, help="multiply the learning rate by this after each epoch")
+    t.add_argument("--epochs", type=int, help="default: the preset's")
+    t.add_argument("--batch-size", type=int, help="default: the preset's")
+    t.add_argument("--validation-split", type=float, default=0.1)
+    aug = t.add_mutually_exclusive_group()
+    aug.add_argument("--augment", action="store_true", default=None, help="random shifts, rotations, zoom, stroke width")
+    aug.add_argument("--no-augment", dest="augment", action="store_false")
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--device", default="auto", help="auto, cpu or gpu:N")
+    t.add_argument("--mixed-precision", action="store_true", help="float16 compute on a GPU")
+    t.add_argument("--limit", type=int, help="train on this many images only (a quick run)")
+    t.add_argument("--out", metavar="FILE", help="where to save (default: PRESET-DATASET.keras)")
+
+    e = sub.add_parser("evaluate", help="accuracy and confusion matrix of a model file")
+    e.add_argument("model", metavar="MODEL")
+    e.add_argument("--dataset", default="mnist", choices=list(DATASETS))
+    e.add_argument("--data", metavar="PATH")
+    e.add_argument("--limit", type=int, help="evaluate on this many test images only")
+
+    p = sub.add_parser("predict", help="recognize the digit in image files",
+                       description="Recognize the digit in each image: photos and scans "
+                                   "(dark on light) and canvas exports (light on dark) alike.")
+    p.add_argument("images", metavar="IMAGE", nargs="+")
+    p.add_argument("--model", metavar="FILE", help="default: the shipped model")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    sub.add_parser("presets", help="list the model presets and optimizers")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return {"train": cmd_train, "evaluate": cmd_evaluate,
+                "predict": cmd_predict, "presets": cmd_presets}[args.command](args, argv)
+    except DigitRecognizerError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+
+
+def cmd_presets(args, argv) -> int:
+    from training.presets import OPTIMIZERS, PRESETS
+
+    print("Model presets:")
+    for p in PRESETS.values():
+        print(f"  {p.name:16} {p.description}")
+    print("Optimizers:")
+    for name, text in OPTIMIZERS.items():
+        print(f"  {name:16} {text}")
+    return 0
+
+
+class ProgressBar:
+    """One line per epoch; a live bar on a terminal."""
+
+    def __init__(self, stream=sys.stderr):
+        self.stream = stream
+        self.live = stream.isatty()
+
+    def __call__(self, event) -> None:
+        from training import trainer as t
+
+        if isinstance(event, t.Started):
+            self._print(f"training on {event.train_samples} images "
+                        f"({event.validation_samples} held out for validation) on {event.device}")
+        elif isinstance(event, t.Progress) and self.live:
+            done = int(24 * event.batch / event.batches)
+            self.stream.write(
+                f"\repoch {event.epoch}/{event.epochs} [{'#' * done}{'.' * (24 - done)}] "
+                f"{event.batch}/{event.batches} loss {event.loss:.4f} acc {event.accuracy:.4f} "
+                f"{event.samples_per_second:,.0f} img/s ETA {_duration(event.eta_seconds)}  ")
+            self.stream.flush()
+        elif isinstance(event, t.EpochEnded):
+            val = ("" if event.val_loss is None else
+                   f" val_loss {event.val_loss:.4f} val_acc {event.val_accuracy:.4f}")
+            self._print(f"epoch {event.epoch}/{event.epochs} loss {event.loss:.4f} "
+                        f"acc {event.accuracy:.4f}{val} ({event.seconds:.1f} s, lr {event.learning_rate:.2e})")
+
+    def _print(self, line: str) -> None:
+        if self.live:
+            self.stream.write("\r\x1b[K")
+        print(line, file=self.stream, flush=True)
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 60}m{seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s"
+
+
+def cmd_train(args, argv) -> int:
+    from training.modelfile import save_model
+    from training.trainer import TrainConfig, train
+
+    config = TrainConfig.for_preset(
+        args.model, dataset=args.dataset, data_path=args.data, optimizer=args.optimizer,
+        learning_rate=args.lr, lr_decay=args.lr_decay, epochs=args.epochs,
+        batch_size=args.batch_size, validation_split=args.validation_split,
+        augment=args.augment, seed=args.seed, device=args.device,
+        mixed_precision=args.mixed_precision, train_limit=args.limit)
+    config.validate()
+    out = Path(args.out or f"{config.preset}-{config.dataset}.keras")
+    if out.suffix != ".keras":
+        out = out.with_suffix(".keras")
+
+    result = train(config, ProgressBar())
+    evaluation = result.evaluation
+    print(f"test accuracy: {evaluation.accuracy:.2%} on {evaluation.count} images "
+          f"({result.epochs_completed} epochs, {result.seconds:.0f} s on {result.device})")
+    save_model(result.model, out, result.sidecar(command=shlex.join([PROG, *argv])))
+    print(f"saved {out} and {out.with_suffix('.json').name}")
+    return 0
+
+
+def cmd_evaluate(args, argv) -> int:
+    from training.datasets import load_dataset
+    from training.evaluate import evaluate
+    from training.predictor import Predictor
+
+    predictor = Predictor.from_file(args.model)
+    dataset = load_dataset(args.dataset, args.data)
+    x, y = dataset.x_test, dataset.y_test
+    if args.limit:
+        x, y = x[:args.limit], y[:args.limit]
+    result = evaluate(predictor, x, y)
+    print(f"accuracy: {result.accuracy:.2%} on {result.count} test images of {dataset.name}")
+    print("per class: " + "  ".join(
+        f"{name}: {acc:.1%}" for name, acc in zip(dataset.class_names, result.per_class_accuracy)))
+    print("confusion matrix (rows: true, columns: predicted):")
+    print(result.confusion_table())
+    return 0
+
+
+def cmd_predict(args, argv) -> int:
+    from training.predictor import Predictor
+    from training.preprocess import load_image, to_mnist
+    from training.recognize import recognize
+
+    model_path = Path(args.model) if args.model else shipped_model_path()
+    if not args.model and not model_path.is_file():
+        raise DigitRecognizerError("No model given and no shipped model found; pass --model FILE.")
+    predictor = Predictor.from_file(model_path)
+    failures = 0
+    for name in args.images:
+        try:
+            answer = recognize(predictor, to_mnist(load_image(name)))
+        except DigitRecognizerError as exc:
+            failures += 1
+            if args.json:
+                print(json.dumps({"file": name, "error": str(exc)}), flush=True)
+            else:
+                print(f"{name}: error: {exc}", file=sys.stderr, flush=True)
+            continue
+        if args.json:
+            print(json.dumps({"file": name, "digit": answer.digit,
+                              "confidence": round(answer.confidence, 6),
+                              "probabilities": [round(float(p), 6) for p in answer.probabilities]}),
+                  flush=True)
+        else:
+            print(f"{name}: {answer.describe()}", flush=True)
+    return 1 if failures else 0

@@ -1,0 +1,249 @@
+"""MNIST and Fashion-MNIST: find, load and validate.
+
+A dataset comes from, in this order:
+  1. a path the user gives: a Keras-layout ``.npz`` (x_train, y_train, x_test,
+     y_test) or a folder holding the four IDX files (``.gz`` or raw);
+  2. a copy already on this machine: the Keras cache (``$KERAS_HOME`` or
+     ``~/.keras``), or a system folder such as Debian's ``dataset-fashion-mnist``;
+  3. Keras' own download into its cache.
+Every failure is a :class:`DatasetError` whose message names the file and says
+what is wrong, or where to put the file when no download is possible.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import zipfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from training.errors import DatasetError
+
+IMAGE_SHAPE = (28, 28)
+NUM_CLASSES = 10
+NPZ_KEYS = ("x_train", "y_train", "x_test", "y_test")
+IDX_FILES = {
+    "x_train": "train-images-idx3-ubyte",
+    "y_train": "train-labels-idx1-ubyte",
+    "x_test": "t10k-images-idx3-ubyte",
+    "y_test": "t10k-labels-idx1-ubyte",
+}
+
+
+@dataclass(frozen=True)
+class DatasetSpec:
+    name: str
+    title: str
+    class_names: tuple[str, ...]
+    cache_entry: str  # file or folder under the Keras cache's datasets/
+    system_dirs: tuple[str, ...] = ()
+
+
+DATASETS: dict[str, DatasetSpec] = {
+    "mnist": DatasetSpec(
+        name="mnist",
+        title="MNIST handwritten digits",
+        class_names=tuple(str(d) for d in range(10)),
+        cache_entry="mnist.npz",
+    ),
+    "fashion-mnist": DatasetSpec(
+        name="fashion-mnist",
+        title="Fashion-MNIST clothing (a harder benchmark)",
+        class_names=("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                     "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"),
+        cache_entry="fashion-mnist",
+        system_dirs=("/usr/share/datasets/fashion-mnist",),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Images are (N, 28, 28) uint8 with light ink on black; labels (N,) uint8."""
+
+    name: str
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+    class_names: tuple[str, ...]
+    source: str
+
+    def subset(self, train: int | None = None, test: int | None = None,
+               seed: int = 0) -> "Dataset":
+        """A random subset of each split (for quick runs and tests)."""
+        rng = np.random.default_rng(seed)
+
+        def pick(x, y, n):
+            if n is None or n >= len(x):
+                return x, y
+            idx = np.sort(rng.permutation(len(x))[:n])
+            return x[idx], y[idx]
+
+        x_train, y_train = pick(self.x_train, self.y_train, train)
+        x_test, y_test = pick(self.x_test, self.y_test, test)
+        return replace(self, x_train=x_train, y_train=y_train,
+                       x_test=x_test, y_test=y_test)
+
+
+def dataset_spec(name: str) -> DatasetSpec:
+    key = name.strip().lower().replace("_", "-")
+    if key in ("fashion", "fashion-mnist"):
+        key = "fashion-mnist"
+    try:
+        return DATASETS[key]
+    except KeyError:
+        known = ", ".join(DATASETS)
+        raise DatasetError(f"Unknown dataset {name!r}; choose one of: {known}.") from None
+
+
+def keras_cache_dir() -> Path:
+    """Where Keras keeps downloaded datasets (``keras.utils.get_file``'s rule)."""
+    home = os.environ.get("KERAS_HOME") or os.path.join(os.path.expanduser("~"), ".keras")
+    return Path(home) / "datasets"
+
+
+def load_dataset(name: str = "mnist", path: str | os.PathLike | None = None,
+                 download: bool = True) -> Dataset:
+    """Load a dataset from ``path``, a local copy, or Keras' download."""
+    spec = dataset_spec(name)
+    if path is not None:
+        return _load_path(spec, Path(path).expanduser())
+
+    for candidate in local_candidates(spec):
+        if candidate.exists():
+            return _load_path(spec, candidate)
+
+    if not download:
+        raise DatasetError(_where_to_put_it(spec, "No local copy was found"))
+    return _download(spec)
+
+
+def local_candidates(spec: DatasetSpec) -> list[Path]:
+    return [keras_cache_dir() / spec.cache_entry, *map(Path, spec.system_dirs)]
+
+
+def _where_to_put_it(spec: DatasetSpec, what_happened: str) -> str:
+    target = keras_cache_dir() / spec.cache_entry
+    form = ("a Keras-layout mnist.npz" if spec.cache_entry.endswith(".npz")
+            else "a folder with the four IDX files")
+    return (f"{what_happened} for {spec.title}. Put {form} at {target}, "
+            f"or choose the file yourself (--data PATH on the command line, "
+            f"the data file picker in the Train tab).")
+
+
+def _download(spec: DatasetSpec) -> Dataset:
+    from training._tf import keras
+
+    loader = {"mnist": keras.datasets.mnist,
+              "fashion-mnist": keras.datasets.fashion_mnist}[spec.name]
+    try:
+        (x_train, y_train), (x_test, y_test) = loader.load_data()
+    except Exception as exc:  # Keras wraps network errors in several types
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise DatasetError(_where_to_put_it(
+            spec, f"Could not download the data ({reason[:160]})")) from exc
+    arrays = dict(x_train=x_train, y_train=y_train, x_test=x_test, y_test=y_test)
+    return _make_dataset(spec, arrays, str(keras_cache_dir() / spec.cache_entry))
+
+
+def _load_path(spec: DatasetSpec, path: Path) -> Dataset:
+    if not path.exists():
+        raise DatasetError(f"{path}: no such file or folder.")
+    if path.is_dir():
+        arrays = _read_idx_folder(path)
+    elif zipfile.is_zipfile(path):
+        arrays = _read_npz(path)
+    else:
+        raise DatasetError(
+            f"{path} is neither a .npz file nor a folder of IDX files.")
+    return _make_dataset(spec, arrays, str(path))
+
+
+def _read_npz(path: Path) -> dict[str, np.ndarray]:
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            missing = [k for k in NPZ_KEYS if k not in npz.files]
+            if missing:
+                raise DatasetError(
+                    f"{path} lacks {', '.join(missing)}: a Keras-layout .npz "
+                    f"holds x_train, y_train, x_test and y_test.")
+            return {k: npz[k] for k in NPZ_KEYS}
+    except DatasetError:
+        raise
+    except (OSError, ValueError, zipfile.BadZipFile, EOFError) as exc:
+        raise DatasetError(f"{path} is not a readable .npz file ({exc}).") from exc
+
+
+def _read_idx_folder(folder: Path) -> dict[str, np.ndarray]:
+    arrays = {}
+    for key, stem in IDX_FILES.items():
+        found = [p for p in (folder / (stem + ".gz"), folder / stem) if p.is_file()]
+        if not found:
+            raise DatasetError(
+                f"{folder} lacks {stem}(.gz): an IDX folder holds "
+                f"{', '.join(IDX_FILES.values())}, each raw or gzipped.")
+        arrays[key] = read_idx(found[0])
+    return arrays
+
+
+def read_idx(path: Path) -> np.ndarray:
+    """Read one IDX file (unsigned-byte data, 1 or 3 dimensions)."""
+    try:
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rb") as f:
+            data = f.read()
+    except (OSError, EOFError) as exc:
+        raise DatasetError(f"{path} cannot be read ({exc}).") from exc
+    if len(data) < 8 or data[0] != 0 or data[1] != 0 or data[2] != 0x08:
+        raise DatasetError(f"{path} is not an IDX file of unsigned bytes.")
+    ndim = data[3]
+    header = 4 + 4 * ndim
+    if ndim not in (1, 3) or len(data) < header:
+        raise DatasetError(f"{path} has {ndim} dimensions; expected 1 (labels) or 3 (images).")
+    shape = tuple(int.from_bytes(data[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim))
+    expected = int(np.prod(shape))
+    if len(data) - header != expected:
+        raise DatasetError(
+            f"{path} is truncated or padded: its header promises {expected} "
+            f"bytes of data for shape {shape}, it holds {len(data) - header}.")
+    return np.frombuffer(data, dtype=np.uint8, offset=header).reshape(shape)
+
+
+def _make_dataset(spec: DatasetSpec, arrays: dict[str, np.ndarray], source: str) -> Dataset:
+    validate_arrays(arrays, source)
+    return Dataset(name=spec.name, class_names=spec.class_names, source=source,
+                   **{k: np.asarray(arrays[k], dtype=np.uint8) for k in NPZ_KEYS})
+
+
+def validate_arrays(arrays: dict[str, np.ndarray], source: str) -> None:
+    """Refuse anything that is not 28x28 uint8 images with labels 0..9."""
+    for split in ("train", "test"):
+        x, y = arrays[f"x_{split}"], arrays[f"y_{split}"]
+        if x.ndim != 3 or x.shape[1:] != IMAGE_SHAPE:
+            raise DatasetError(
+                f"{source}: x_{split} has shape {x.shape}; expected (N, 28, 28) images.")
+        if x.dtype != np.uint8:
+            raise DatasetError(
+                f"{source}: x_{split} holds {x.dtype}; expected uint8 pixels 0-255.")
+        if y.ndim != 1 or not np.issubdtype(y.dtype, np.integer):
+            raise DatasetError(
+                f"{source}: y_{split} has shape {y.shape} and type {y.dtype}; "
+                f"expected one integer label per image.")
+        if len(x) != len(y):
+            raise DatasetError(
+                f"{source}: x_{split} has {len(x)} images but y_{split} has {len(y)} labels.")
+        if len(y) == 0:
+            raise DatasetError(f"{source}: the {split} split is empty.")
+        if y.min() < 0 or y.max() >= NUM_CLASSES:
+            raise DatasetError(
+                f"{source}: y_{split} has labels from {y.min()} to {y.max()}; "
+                f"expected 0 to {NUM_CLASSES - 1}.")
+    missing = sorted(set(range(NUM_CLASSES)) - set(np.unique(arrays["y_train"]).tolist()))
+    if missing:
+        raise DatasetError(
+            f"{source}: the training split has no image of class "
+            f"{', '.join(map(str, missing))}; every class needs examples.")

@@ -1,0 +1,158 @@
+"""Model files: a ``.keras`` archive plus a JSON sidecar that describes it.
+
+Saving is atomic: both files are written beside their targets under temporary
+names and moved into place with ``os.replace``, so a crash, a full disk or a
+killed process leaves the previous files intact. Loading uses Keras'
+``safe_mode`` (no arbitrary code from Lambda layers) and refuses anything that
+is not a 28x28 -> 10 classifier, each time with one sentence that says why.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from training.errors import ModelFileError
+from training.preprocess import PREPROCESS_VERSION
+
+SIDECAR_SUFFIX = ".json"
+ACCEPTED_INPUTS = ((28, 28), (28, 28, 1), (784,))
+
+
+@dataclass
+class LoadedModel:
+    model: object
+    info: dict = field(default_factory=dict)
+    path: Path | None = None
+
+
+def sidecar_path(model_path: str | os.PathLike) -> Path:
+    return Path(model_path).with_suffix(SIDECAR_SUFFIX)
+
+
+def file_sha256(path: str | os.PathLike) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_info(model_path: str | os.PathLike) -> dict:
+    """The sidecar's contents ({} when there is none); does not import TensorFlow."""
+    path = sidecar_path(model_path)
+    if not path.is_file():
+        return {}
+    try:
+        info = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelFileError(f"{path} is not a readable JSON sidecar ({exc}).") from exc
+    if not isinstance(info, dict):
+        raise ModelFileError(f"{path} is not a model sidecar (expected a JSON object).")
+    return info
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` beside ``path`` under a temporary name, then move it over ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict:
+    """Save ``model`` and its sidecar atomically; return the sidecar written.
+
+    The archive holds the architecture and weights but no optimizer state
+    (Keras 3's ``.keras`` format has no switch for that, so an uncompiled copy
+    is saved): it is what inference and fine-tuning need, at a third the size.
+    """
+    from training._tf import keras
+
+    path = Path(path)
+    if path.suffix != ".keras":
+        raise ModelFileError(f"{path}: model files end in .keras.")
+    info = dict(info or {})
+    inference_copy = keras.models.clone_model(model)
+    inference_copy.set_weights(model.get_weights())
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Staged in the target's folder so that os.replace is a same-disk rename.
+        with tempfile.TemporaryDirectory(prefix=".staging-", dir=path.parent) as staged:
+            staged_model = Path(staged) / path.name  # Keras insists on the .keras suffix
+            inference_copy.save(staged_model)
+            with open(staged_model, "rb") as f:
+                os.fsync(f.fileno())
+            info.setdefault("created", _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"))
+            info.setdefault("preprocess_version", PREPROCESS_VERSION)
+            info.setdefault("class_names", [str(d) for d in range(10)])
+            info["sha256"] = file_sha256(staged_model)
+            info["size_bytes"] = staged_model.stat().st_size
+            text = json.dumps(info, indent=2, sort_keys=True, default=_json_default) + "\n"
+            os.replace(staged_model, path)
+        atomic_write_text(sidecar_path(path), text)
+    except OSError as exc:
+        raise ModelFileError(f"Could not save the model to {path}: {exc.strerror or exc}.") from exc
+    return info
+
+
+def _json_default(value):
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    return str(value)
+
+
+def load_model(path: str | os.PathLike) -> LoadedModel:
+    from training._tf import keras
+
+    path = Path(path)
+    if not path.is_file():
+        raise ModelFileError(f"{path}: no such model file.")
+    if path.suffix != ".keras" or not zipfile.is_zipfile(path):
+        raise ModelFileError(f"{path} is not a Keras model file (a .keras archive).")
+    info = read_info(path)
+    if info.get("sha256") and info["sha256"] != file_sha256(path):
+        # The sidecar describes another file (a crash between the two renames
+        # of a save, or a model copied over by hand): the weights are still
+        # usable, the description is not, so it is dropped rather than trusted.
+        info = {"stale_sidecar": True}
+    try:
+        model = keras.saving.load_model(path, compile=False, safe_mode=True)
+    except Exception as exc:  # Keras raises many types for bad archives
+        text = str(exc)
+        if "safe_mode" in text or "Lambda" in text:
+            raise ModelFileError(
+                f"{path} was refused: it contains code (a Lambda layer) that "
+                f"safe mode will not run.") from exc
+        first_line = text.strip().splitlines()[0][:200] if text.strip() else type(exc).__name__
+        raise ModelFileError(f"{path} could not be loaded as a Keras model ({first_line}).") from exc
+    check_model_shape(model, path)
+    return LoadedModel(model=model, info=info, path=path)
+
+
+def check_model_shape(model, path) -> None:
+    if len(getattr(model, "inputs", None) or []) != 1 or len(getattr(model, "outputs", None) or []) != 1:
+        raise ModelFileError(f"{path} is not a single-input, single-output model.")
+    in_shape = tuple(model.inputs[0].shape[1:])
+    out_shape = tuple(model.outputs[0].shape[1:])
+    if in_shape not in ACCEPTED_INPUTS:
+        raise ModelFileError(
+            f"{path} expects inputs of shape {in_shape}; a digit model takes 28x28 images.")
+    if out_shape != (10,):
+        raise ModelFileError(
+            f"{path} has outputs of shape {out_shape}; a digit model answers 10 probabilities.")

@@ -1,0 +1,146 @@
+"""Any grayscale image of a digit -> the 28x28 form MNIST was made in.
+
+MNIST's recipe (LeCun et al.): the ink's bounding box is scaled, aspect kept and
+anti-aliased, so that its longer side is 20 px; it is placed in a 28x28 field
+so that its centre of mass sits at the centre. Canvas strokes, image files,
+personal samples and the training data checks all go through :func:`to_mnist`,
+so the model sees the same kind of pixels everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from training.errors import ImageError
+
+# Bumped whenever the pixels this module produces change; model sidecars
+# record it so that a model is never fed a different preprocessing silently.
+PREPROCESS_VERSION = 1
+
+SIZE = 28
+BOX = 20
+# Below this contrast (0-1) between ink and paper the image counts as blank:
+# sensor noise and paper texture stay under it, a faint pencil stroke does not.
+MIN_CONTRAST = 0.15
+# Ink fainter than this fraction of the darkest stroke is treated as paper
+# (shadows, JPEG ringing, the faint fringe of anti-aliasing).
+INK_FLOOR = 0.15
+
+
+def to_grayscale(image) -> np.ndarray:
+    """A PIL image or an array (2-D, or RGB/RGBA) -> float32 in [0, 1]."""
+    if isinstance(image, Image.Image):
+        if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
+            image = _flatten_alpha(image)
+        image = np.asarray(image.convert("L"))
+    array = np.asarray(image)
+    if array.ndim == 3:
+        if array.shape[2] == 4:
+            return to_grayscale(Image.fromarray(array.astype(np.uint8), "RGBA"))
+        array = array[..., :3].astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)
+        return (array / 255.0).astype(np.float32)
+    if array.ndim != 2:
+        raise ValueError(f"expected a 2-D grayscale image, got shape {array.shape}")
+    if np.issubdtype(array.dtype, np.integer):
+        return (array.astype(np.float32) / 255.0)
+    return np.clip(array.astype(np.float32), 0.0, 1.0)
+
+
+def _flatten_alpha(image: Image.Image) -> Image.Image:
+    """Put transparent pixels on a background opposite to the ink's colour.
+
+    A transparent PNG of white strokes would vanish on white paper, and one of
+    black strokes on black, so the background is chosen from the ink itself.
+    """
+    rgba = image.convert("RGBA")
+    alpha = np.asarray(rgba)[..., 3]
+    luminance = np.asarray(rgba.convert("L"), dtype=np.float32)
+    opaque = alpha > 127
+    ink_is_light = opaque.any() and luminance[opaque].mean() > 127
+    background = Image.new("RGBA", rgba.size, (0, 0, 0, 255) if ink_is_light else (255, 255, 255, 255))
+    return Image.alpha_composite(background, rgba).convert("L")
+
+
+def ink_map(gray: np.ndarray) -> np.ndarray | None:
+    """Grayscale of either polarity -> ink in [0, 1] on 0 paper, or None if blank.
+
+    The paper is whatever fills the image's border; ink is what differs from it
+    in the other direction, so dark-on-light photos and light-on-dark canvas
+    exports come out alike.
+    """
+    border = np.concatenate([gray[0], gray[-1], gray[1:-1, 0], gray[1:-1, -1]])
+    paper = float(np.median(border))
+    ink = (paper - gray) if paper > 0.5 else (gray - paper)
+    strongest = float(ink.max()) if ink.size else 0.0
+    if strongest < MIN_CONTRAST:
+        return None
+    ink = np.clip(ink / strongest, 0.0, 1.0)
+    ink[ink < INK_FLOOR] = 0.0
+    return ink
+
+
+def to_mnist(image) -> np.ndarray | None:
+    """Return the (28, 28) float32 input in [0, 1], or None when there is no digit."""
+    ink = ink_map(to_grayscale(image))
+    if ink is None:
+        return None
+    return fit_to_mnist_box(ink)
+
+
+def fit_to_mnist_box(ink: np.ndarray) -> np.ndarray | None:
+    """Ink (light on 0) of any size -> MNIST's 20 px box, centred by mass in 28x28."""
+    rows = np.flatnonzero(ink.any(axis=1))
+    cols = np.flatnonzero(ink.any(axis=0))
+    if rows.size == 0:
+        return None
+    crop = ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    h, w = crop.shape
+    scale = BOX / max(h, w)
+    new_w, new_h = max(1, round(w * scale)), max(1, round(h * scale))
+    # Pillow's resampling widens its filter when shrinking, so this is a true
+    # anti-aliased reduction, not point sampling.
+    resized = Image.fromarray(crop.astype(np.float32), "F").resize(
+        (new_w, new_h), Image.Resampling.LANCZOS)
+    box = np.clip(np.asarray(resized, dtype=np.float32), 0.0, 1.0)
+
+    total = float(box.sum())
+    if total <= 0.0:
+        return None
+    ys, xs = np.indices(box.shape)
+    com_y, com_x = float((ys * box).sum() / total), float((xs * box).sum() / total)
+    # MNIST's centres of mass sit at (14.0, 14.0) (mean over its training set),
+    # not at the geometric 13.5. The shift is sub-pixel: rounding it would make
+    # the input jump by a whole pixel as a stroke grows, and the chart flicker.
+    centre = SIZE / 2.0
+    # Clamped so that a lopsided digit (a 7's heavy top) is moved, never cut.
+    top = float(np.clip(centre - com_y, 0, SIZE - new_h))
+    left = float(np.clip(centre - com_x, 0, SIZE - new_w))
+    field = Image.new("F", (SIZE, SIZE), 0.0)
+    field.paste(Image.fromarray(box, "F"), (int(left), int(top)))
+    frac_x, frac_y = left - int(left), top - int(top)
+    if frac_x or frac_y:
+        field = field.transform((SIZE, SIZE), Image.Transform.AFFINE,
+                                (1, 0, -frac_x, 0, 1, -frac_y), Image.Resampling.BILINEAR)
+    return np.clip(np.asarray(field, dtype=np.float32), 0.0, 1.0)
+
+
+def load_image(path: str | os.PathLike) -> np.ndarray:
+    """Read an image file as grayscale float32 in [0, 1]; ImageError if unreadable."""
+    path = Path(path)
+    try:
+        with Image.open(path) as image:
+            image = ImageOps.exif_transpose(image)  # phone photos carry rotation in EXIF
+            image.load()
+            return to_grayscale(image)
+    except FileNotFoundError:
+        raise ImageError(f"{path}: no such file.") from None
+    except IsADirectoryError:
+        raise ImageError(f"{path} is a folder, not an image.") from None
+    except UnidentifiedImageError:
+        raise ImageError(f"{path} is not an image Pillow can read.") from None
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise ImageError(f"{path} cannot be read as an image ({exc}).") from exc

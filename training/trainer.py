@@ -1,0 +1,409 @@
+"""Train a preset on a dataset, reporting plain-Python events.
+
+``train(config, on_event, should_stop)`` is the single training path: the
+command line, the Train tab's worker thread and the tests all call it. Events
+are small frozen dataclasses; progress within an epoch is throttled to a few
+a second, so that a GUI receiving them through signals is never flooded.
+Stopping is cooperative: ``should_stop()`` is polled after every batch and
+turned into ``model.stop_training``, so the current batch finishes and the
+model trained so far is kept and evaluated.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from training.datasets import Dataset, load_dataset
+from training.errors import ConfigError, DigitRecognizerError, TrainingError
+from training.evaluate import Evaluation
+from training.presets import DEFAULT_PRESET, OPTIMIZERS, check_learning_rate, get_preset
+
+PROGRESS_INTERVAL_S = 0.25
+
+
+@dataclass
+class TrainConfig:
+    dataset: str = "mnist"
+    data_path: str | None = None
+    preset: str = DEFAULT_PRESET
+    optimizer: str = "adam"
+    learning_rate: float = 1e-3
+    lr_decay: float = 1.0  # learning rate multiplied by this after every epoch
+    epochs: int = 5
+    batch_size: int = 128
+    validation_split: float = 0.1
+    augment: bool = False
+    seed: int | None = 0
+    device: str = "auto"  # "auto", "cpu", "gpu:N"
+    mixed_precision: bool = False
+    train_limit: int | None = None  # use this many training images (quick runs, tests)
+    test_limit: int | None = None
+
+    @classmethod
+    def for_preset(cls, preset: str, **overrides) -> "TrainConfig":
+        """A config with the preset's own optimizer, rate, epochs, batch and augmentation."""
+        p = get_preset(preset)
+        values = dict(preset=p.name, optimizer=p.optimizer, learning_rate=p.learning_rate,
+                      epochs=p.epochs, batch_size=p.batch_size, augment=p.augment)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def validate(self) -> None:
+        """Raise ConfigError with one sentence for the first invalid setting."""
+        get_preset(self.preset)
+        if self.optimizer not in OPTIMIZERS:
+            raise ConfigError(f"Unknown optimizer {self.optimizer!r}; choose one of: {', '.join(OPTIMIZERS)}.")
+        check_learning_rate(self.learning_rate)
+        if not (isinstance(self.epochs, int) and 1 <= self.epochs <= 1000):
+            raise ConfigError(f"Epochs must be a whole number from 1 to 1000, not {self.epochs!r}.")
+        if not (isinstance(self.batch_size, int) and 1 <= self.batch_size <= 65536):
+            raise ConfigError(f"The batch size must be a whole number from 1 to 65536, not {self.batch_size!r}.")
+        if not (0.0 <= self.validation_split < 0.5):
+            raise ConfigError(f"The validation split must be at least 0 and below 0.5, not {self.validation_split!r}.")
+        if not (math.isfinite(self.lr_decay) and 0 < self.lr_decay <= 1):
+            raise ConfigError(f"The learning-rate decay must be above 0 and at most 1, not {self.lr_decay!r}.")
+        for name in ("train_limit", "test_limit"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, int) or value < 10):
+                raise ConfigError(f"{name.replace('_', ' ').capitalize()} must be at least 10 images, not {value!r}.")
+        if self.device not in ("auto", "cpu") and not self.device.startswith("gpu:"):
+            raise ConfigError(f"Unknown device {self.device!r}; use auto, cpu or gpu:N.")
+        if self.mixed_precision and self.device == "cpu":
+            raise ConfigError("Mixed precision speeds up GPUs only; turn it off to train on the CPU.")
+
+
+# Events -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Started:
+    epochs: int
+    batches_per_epoch: int
+    train_samples: int
+    validation_samples: int
+    device: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    epoch: int  # 1-based
+    epochs: int
+    batch: int  # 1-based, within the epoch
+    batches: int
+    loss: float  # running mean over the epoch so far (Keras' own smoothing)
+    accuracy: float
+    samples_per_second: float
+    eta_seconds: float  # until the whole run ends
+
+
+@dataclass(frozen=True)
+class EpochEnded:
+    epoch: int
+    epochs: int
+    loss: float
+    accuracy: float
+    val_loss: float | None
+    val_accuracy: float | None
+    seconds: float
+    learning_rate: float
+
+
+@dataclass
+class TrainResult:
+    model: object
+    config: TrainConfig
+    history: list[EpochEnded]
+    stopped: bool  # stopped by the user before the last epoch ended
+    evaluation: Evaluation | None  # on the test split
+    seconds: float
+    device: str
+    class_names: tuple[str, ...] = field(default_factory=lambda: tuple(str(d) for d in range(10)))
+
+    @property
+    def epochs_completed(self) -> int:
+        return len(self.history)
+
+    @property
+    def test_accuracy(self) -> float | None:
+        return None if self.evaluation is None else self.evaluation.accuracy
+
+    def sidecar(self, **extra) -> dict:
+        """What a model file's sidecar records about this run."""
+        info = dict(
+            preset=self.config.preset, dataset=self.config.dataset,
+            optimizer=self.config.optimizer, learning_rate=self.config.learning_rate,
+            lr_decay=self.config.lr_decay, epochs=self.epochs_completed,
+            batch_size=self.config.batch_size, augment=self.config.augment,
+            validation_split=self.config.validation_split, seed=self.config.seed,
+            train_limit=self.config.train_limit,
+            test_accuracy=self.test_accuracy,
+            test_images=None if self.evaluation is None else self.evaluation.count,
+            class_names=list(self.class_names), training_seconds=round(self.seconds, 1),
+            device=self.device, stopped_early=self.stopped,
+        )
+        info.update(extra)
+        return info
+
+
+@dataclass(frozen=True)
+class Finished:
+    result: TrainResult
+
+
+@dataclass(frozen=True)
+class Failed:
+    message: str
+
+
+Event = Started | Progress | EpochEnded | Finished | Failed
+
+
+# Devices --------------------------------------------------------------------
+
+def available_devices() -> list[tuple[str, str]]:
+    """(device id, human name) for the CPU and each GPU TensorFlow sees."""
+    from training._tf import tf
+
+    devices = [("cpu", "CPU")]
+    for i, gpu in enumerate(tf.config.list_physical_devices("GPU")):
+        details = tf.config.experimental.get_device_details(gpu) or {}
+        devices.append((f"gpu:{i}", f"GPU {i}: {details.get('device_name', gpu.name)}"))
+    return devices
+
+
+def _device_scope(device: str):
+    from training._tf import tf
+
+    if device == "cpu":
+        return tf.device("/CPU:0"), "CPU"
+    if device.startswith("gpu:"):
+        index = int(device.split(":", 1)[1])
+        gpus = tf.config.list_physical_devices("GPU")
+        if index >= len(gpus):
+            raise ConfigError(f"TensorFlow sees {len(gpus)} GPU(s); there is no GPU {index}.")
+        return tf.device(f"/GPU:{index}"), f"GPU {index}"
+    gpus = tf.config.list_physical_devices("GPU")
+    return contextlib.nullcontext(), ("GPU 0" if gpus else "CPU")
+
+
+# Data -----------------------------------------------------------------------
+
+def split_indices(n: int, validation_split: float, limit: int | None, seed: int | None):
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(n)
+    if limit is not None:
+        order = order[:limit]
+    n_val = int(round(len(order) * validation_split))
+    return np.sort(order[n_val:]), np.sort(order[:n_val])
+
+
+def augment_batch(images, seed_stream=None):
+    """Random stroke width, rotation, zoom and shift for a batch of (B, 28, 28) floats.
+
+    Stroke width matters most for digits drawn with a mouse: MNIST's pen is
+    thinner than most canvas pens, so each image is blended towards its
+    dilation (thicker) or erosion (thinner) by a random amount. The affine part
+    (rotation up to 12 degrees, zoom 0.9-1.1, shift up to 2 px) is one
+    projective transform per image.
+    """
+    from training._tf import tf
+
+    x = images[..., None]
+    batch = tf.shape(x)[0]
+    dilated = tf.nn.max_pool2d(x, 3, 1, "SAME")
+    eroded = -tf.nn.max_pool2d(-x, 3, 1, "SAME")
+    amount = tf.random.uniform((batch, 1, 1, 1), -0.5, 0.8)
+    x = tf.where(amount >= 0, x + amount * (dilated - x), x - amount * (eroded - x))
+
+    angle = tf.random.uniform((batch,), -12.0, 12.0) * (math.pi / 180.0)
+    scale = tf.random.uniform((batch,), 0.9, 1.1)
+    shift = tf.random.uniform((batch, 2), -2.0, 2.0)
+    c = 13.5
+    cos, sin = tf.cos(angle) / scale, tf.sin(angle) / scale
+    # Maps each output pixel to the input pixel it samples from.
+    a2 = c - cos * c + sin * c - shift[:, 0]
+    b2 = c - sin * c - cos * c - shift[:, 1]
+    zeros = tf.zeros_like(cos)
+    transforms = tf.stack([cos, -sin, a2, sin, cos, b2, zeros, zeros], axis=1)
+    x = tf.raw_ops.ImageProjectiveTransformV3(
+        images=x, transforms=transforms, output_shape=tf.constant([28, 28]),
+        fill_value=0.0, interpolation="BILINEAR", fill_mode="CONSTANT")
+    return tf.clip_by_value(x[..., 0], 0.0, 1.0)
+
+
+def _pipeline(x: np.ndarray, y: np.ndarray, batch_size: int, shuffle: bool,
+              augment: bool, seed: int | None):
+    from training._tf import tf
+
+    ds = tf.data.Dataset.from_tensor_slices((x, y.astype(np.int32)))
+    if shuffle:
+        ds = ds.shuffle(len(x), seed=seed, reshuffle_each_iteration=True)
+    ds = ds.batch(batch_size)
+    to_float = lambda xb, yb: (tf.cast(xb, tf.float32) / 255.0, yb)  # noqa: E731
+    ds = ds.map(to_float, num_parallel_calls=tf.data.AUTOTUNE)
+    if augment:
+        ds = ds.map(lambda xb, yb: (augment_batch(xb), yb), num_parallel_calls=tf.data.AUTOTUNE)
+    return ds.prefetch(tf.data.AUTOTUNE)
+
+
+# Training -------------------------------------------------------------------
+
+def _make_callback(keras, config, emit, should_stop, batches, started_at):
+    class EventCallback(keras.callbacks.Callback):
+        """Turns Keras' per-batch hooks into throttled events, stop and NaN checks."""
+
+        def __init__(self):
+            super().__init__()
+            self.nan_at = None
+            self.stopped = False
+            self.history: list[EpochEnded] = []
+            self._last_emit = 0.0
+            self._steps_done = 0
+
+        def on_epoch_begin(self, epoch, logs=None):
+            self._epoch = epoch + 1
+            self._epoch_start = time.perf_counter()
+            rate = config.learning_rate * config.lr_decay ** epoch
+            self.model.optimizer.learning_rate.assign(rate)
+
+        def on_train_batch_end(self, batch, logs=None):
+            logs = logs or {}
+            self._steps_done += 1
+            loss = float(logs.get("loss", float("nan")))
+            if not math.isfinite(loss):
+                self.nan_at = (self._epoch, batch + 1)
+                self.model.stop_training = True
+                return
+            if should_stop is not None and should_stop():
+                self.stopped = True
+                self.model.stop_training = True
+            now = time.perf_counter()
+            if now - self._last_emit >= PROGRESS_INTERVAL_S or batch + 1 == batches:
+                self._last_emit = now
+                elapsed = now - started_at
+                steps_total = batches * config.epochs
+                per_step = elapsed / self._steps_done
+                epoch_elapsed = now - self._epoch_start
+                emit(Progress(
+                    epoch=self._epoch, epochs=config.epochs, batch=batch + 1, batches=batches,
+                    loss=loss, accuracy=float(logs.get("accuracy", float("nan"))),
+                    samples_per_second=(batch + 1) * config.batch_size / max(epoch_elapsed, 1e-9),
+                    eta_seconds=max(0.0, (steps_total - self._steps_done) * per_step)))
+
+        def on_epoch_end(self, epoch, logs=None):
+            logs = logs or {}
+            if self.nan_at is not None:
+                return
+            val_loss = logs.get("val_loss")
+            val_acc = logs.get("val_accuracy")
+            event = EpochEnded(
+                epoch=epoch + 1, epochs=config.epochs,
+                loss=float(logs.get("loss", float("nan"))),
+                accuracy=float(logs.get("accuracy", float("nan"))),
+                val_loss=None if val_loss is None else float(val_loss),
+                val_accuracy=None if val_acc is None else float(val_acc),
+                seconds=time.perf_counter() - self._epoch_start,
+                learning_rate=float(self.model.optimizer.learning_rate.numpy()))
+            if math.isfinite(event.loss):
+                self.history.append(event)
+                emit(event)
+
+    return EventCallback()
+
+
+def train(config: TrainConfig, on_event: Callable[[Event], None] | None = None,
+          should_stop: Callable[[], bool] | None = None,
+          dataset: Dataset | None = None) -> TrainResult:
+    """Train, evaluate on the test split, and return the result.
+
+    The last event is always ``Finished`` or ``Failed``; a failure is also
+    raised, as a :class:`DigitRecognizerError` whose message is for the user.
+    """
+    emit = on_event or (lambda event: None)
+    try:
+        result = _train(config, emit, should_stop, dataset)
+    except DigitRecognizerError as exc:
+        emit(Failed(str(exc)))
+        raise
+    except Exception as exc:
+        message = _explain(exc, config)
+        emit(Failed(message))
+        raise TrainingError(message) from exc
+    emit(Finished(result))
+    return result
+
+
+def _explain(exc: Exception, config: TrainConfig) -> str:
+    from training._tf import tf
+
+    if isinstance(exc, tf.errors.ResourceExhaustedError) or "out of memory" in str(exc).lower():
+        return (f"The device ran out of memory with batch size {config.batch_size}; "
+                f"try a smaller batch size (for example {max(1, config.batch_size // 4)}).")
+    first = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ""
+    return f"Training failed: {type(exc).__name__}: {first}"
+
+
+def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None) -> TrainResult:
+    config.validate()
+    if dataset is None:
+        dataset = load_dataset(config.dataset, config.data_path)
+
+    from training._tf import keras
+    from training.evaluate import evaluate
+    from training.predictor import Predictor
+    from training.presets import make_optimizer
+
+    if config.seed is not None:
+        keras.utils.set_random_seed(config.seed)
+    train_idx, val_idx = split_indices(len(dataset.x_train), config.validation_split,
+                                       config.train_limit, config.seed)
+    x_train, y_train = dataset.x_train[train_idx], dataset.y_train[train_idx]
+    x_val, y_val = dataset.x_train[val_idx], dataset.y_train[val_idx]
+    batches = math.ceil(len(x_train) / config.batch_size)
+
+    scope, device_name = _device_scope(config.device)
+    previous_policy = keras.mixed_precision.global_policy()
+    started_at = time.perf_counter()
+    try:
+        if config.mixed_precision:
+            keras.mixed_precision.set_global_policy("mixed_float16")
+        with scope:
+            model = get_preset(config.preset).build()
+            model.compile(optimizer=make_optimizer(config.optimizer, config.learning_rate),
+                          loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+            callback = _make_callback(keras, config, emit, should_stop, batches, started_at)
+            emit(Started(epochs=config.epochs, batches_per_epoch=batches,
+                         train_samples=len(x_train), validation_samples=len(x_val),
+                         device=device_name))
+            train_ds = _pipeline(x_train, y_train, config.batch_size, True, config.augment, config.seed)
+            val_ds = (_pipeline(x_val, y_val, max(config.batch_size, 512), False, False, None)
+                      if len(x_val) else None)
+            model.fit(train_ds, validation_data=val_ds, epochs=config.epochs,
+                      callbacks=[callback], shuffle=False, verbose=0)  # the pipeline shuffles
+    finally:
+        keras.mixed_precision.set_global_policy(previous_policy)
+
+    if callback.nan_at is not None:
+        epoch, batch = callback.nan_at
+        raise TrainingError(
+            f"The loss became NaN at epoch {epoch}, batch {batch}: the learning rate "
+            f"{config.learning_rate:g} is probably too high for {config.optimizer}; "
+            f"try {config.learning_rate / 10:g}.")
+
+    x_test, y_test = dataset.x_test, dataset.y_test
+    if config.test_limit is not None:
+        x_test, y_test = x_test[:config.test_limit], y_test[:config.test_limit]
+    evaluation = evaluate(Predictor(model), x_test, y_test)
+    return TrainResult(model=model, config=config, history=callback.history,
+                       stopped=callback.stopped, evaluation=evaluation,
+                       seconds=time.perf_counter() - started_at, device=device_name,
+                       class_names=dataset.class_names)
+
+
+def config_dict(config: TrainConfig) -> dict:
+    return asdict(config)

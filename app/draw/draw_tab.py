@@ -1,0 +1,305 @@
+"""The Draw tab: canvas, live probability chart, the model's input, the answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QImage, QKeySequence
+from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel,
+                               QSlider, QSpinBox, QToolButton, QVBoxLayout, QWidget)
+
+from app.draw.canvas import MAX_PEN, MIN_PEN, DrawingCanvas
+from app.draw.chart import ProbabilityChart
+from app.draw.model_input import ModelInputView
+from training.errors import ImageError
+from training.preprocess import ink_map, load_image, to_grayscale
+from training.recognize import BLANK, Reading
+
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"
+
+
+class LiveRecognizer(QObject):
+    """Reads the canvas after each change, coalescing bursts: the latest request wins.
+
+    A change only marks the drawing dirty and arms a zero-delay timer; however
+    many mouse moves arrive before the event loop comes round, one reading is
+    made, of the newest pixels. One reading is one compiled model call
+    (about 1 ms), so the GUI thread never waits on TensorFlow for longer.
+    """
+
+    read = Signal(object)  # Reading
+
+    def __init__(self, canvas: DrawingCanvas, parent=None):
+        super().__init__(parent)
+        self.canvas = canvas
+        self.predictor = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.read_now)
+        canvas.changed.connect(self.request)
+
+    def set_predictor(self, predictor) -> None:
+        self.predictor = predictor
+        self.request()
+
+    @Slot()
+    def request(self, *_) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    @Slot()
+    def read_now(self) -> None:
+        self._timer.stop()
+        if self.predictor is None:
+            return
+        from training.recognize import read_image
+
+        self.read.emit(read_image(self.predictor, self.canvas.ink_array()))
+
+
+class DrawTab(QWidget):
+    statusMessage = Signal(str)
+    problem = Signal(str, str)  # title, message: shown by the window, never blocking here
+
+    def __init__(self, settings, parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setAcceptDrops(True)
+        self.canvas = DrawingCanvas()
+        self.canvas.set_pen_width(settings.pen_width)
+        self.canvas.set_eraser(settings.eraser)
+        self.chart = ProbabilityChart()
+        self.model_input = ModelInputView()
+        self.recognizer = LiveRecognizer(self.canvas, self)
+        self.recognizer.read.connect(self.show_reading)
+        self.reading: Reading = BLANK
+
+        self.digit_label = QLabel("")
+        self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.digit_label.font()
+        font.setPointSize(48)
+        font.setBold(True)
+        self.digit_label.setFont(font)
+        self.digit_label.setMinimumHeight(90)
+        self.verdict_label = QLabel("")
+        self.verdict_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.verdict_label.setWordWrap(True)
+
+        self._build_actions()
+        self._build_layout()
+        self.canvas.historyChanged.connect(self._update_actions)
+        self.canvas.penWidthChanged.connect(self._on_pen_width)
+        self.canvas.eraserChanged.connect(self._on_eraser)
+        self._update_actions()
+        self.chart.show_message("loading model...")
+        self.verdict_label.setText("Loading the model; you can start drawing.")
+
+    # --- construction --------------------------------------------------------
+    def _action(self, text, slot, shortcuts=(), tip="", checkable=False) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        keys = ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
+        action.setToolTip(f"{tip or text} ({keys})" if keys else (tip or text))
+        action.setCheckable(checkable)
+        (action.toggled if checkable else action.triggered).connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.undo_action = self._action("Undo", self.canvas.undo, ["Ctrl+Z"], "Undo the last stroke")
+        self.redo_action = self._action("Redo", self.canvas.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo")
+        self.clear_action = self._action("Clear", self.canvas.clear, ["Delete", "Escape"], "Clear the canvas")
+        self.eraser_action = self._action("Eraser", self.canvas.set_eraser, ["E"], "Eraser (right-drag also erases)",
+                                          checkable=True)
+        self.eraser_action.setChecked(self.canvas.eraser)
+        self.thinner_action = self._action("Thinner pen", lambda: self.canvas.set_pen_width(self.canvas.pen_width - 2), ["["])
+        self.thicker_action = self._action("Thicker pen", lambda: self.canvas.set_pen_width(self.canvas.pen_width + 2), ["]"])
+        self.open_action = self._action("Open image...", self.open_image_dialog, ["Ctrl+O"], "Open an image to recognize")
+        self.paste_action = self._action("Paste image", self.paste, ["Ctrl+V"], "Paste an image from the clipboard")
+        self.export_action = self._action("Export PNG...", self.export_dialog, ["Ctrl+E"], "Save the canvas as PNG")
+
+    def _build_layout(self) -> None:
+        tools = QHBoxLayout()
+        for action in (self.undo_action, self.redo_action, self.clear_action, self.eraser_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            tools.addWidget(button)
+        tools.addSpacing(12)
+        tools.addWidget(QLabel("Pen"))
+        self.pen_slider = QSlider(Qt.Orientation.Horizontal)
+        self.pen_slider.setRange(MIN_PEN, MAX_PEN)
+        self.pen_slider.setValue(self.canvas.pen_width)
+        self.pen_slider.setToolTip("Pen width ([ and ] change it)")
+        self.pen_slider.setMinimumWidth(70)
+        self.pen_slider.setMaximumWidth(160)
+        self.pen_spin = QSpinBox()
+        self.pen_spin.setRange(MIN_PEN, MAX_PEN)
+        self.pen_spin.setValue(self.canvas.pen_width)
+        self.pen_spin.setSuffix(" px")
+        self.pen_slider.valueChanged.connect(self.canvas.set_pen_width)
+        self.pen_spin.valueChanged.connect(self.canvas.set_pen_width)
+        tools.addWidget(self.pen_slider)
+        tools.addWidget(self.pen_spin)
+        tools.addStretch(1)
+        for action in (self.open_action,):  # paste and export live in the File menu
+            button = QToolButton()
+            button.setDefaultAction(action)
+            tools.addWidget(button)
+
+        left = QVBoxLayout()
+        left.addLayout(tools)
+        left.addWidget(self.canvas, 1)
+        hint = QLabel("Draw one digit, or several side by side. Drop or paste an image to read it.")
+        hint.setStyleSheet("color: gray")
+        left.addWidget(hint)
+
+        right = QVBoxLayout()
+        right.addWidget(self.digit_label)
+        right.addWidget(self.verdict_label)
+        right.addWidget(self.chart, 1)
+        caption = QLabel("What the model sees")
+        caption.setStyleSheet("color: gray")
+        right.addWidget(caption)
+        right.addWidget(self.model_input)
+        right_box = QWidget()
+        right_box.setLayout(right)
+        right_box.setMinimumWidth(250)
+        right_box.setMaximumWidth(420)
+
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addWidget(right_box)
+
+    # --- model ---------------------------------------------------------------
+    def set_predictor(self, predictor) -> None:
+        self.recognizer.set_predictor(predictor)
+        if self.canvas.is_blank():
+            self.show_reading(BLANK)
+
+    def show_loading(self, text: str = "loading model...") -> None:
+        self.chart.show_message(text)
+
+    # --- reading -------------------------------------------------------------
+    @Slot(object)
+    def show_reading(self, reading: Reading) -> None:
+        self.reading = reading
+        if reading.blank:
+            self.chart.show_message("draw a digit")
+            self.digit_label.setText("")
+            self.verdict_label.setText("Nothing drawn yet.")
+            self.model_input.show_inputs([], [])
+            return
+        # The chart follows the rightmost digit: the one most often being written.
+        focus = reading.digits[-1].answer
+        self.chart.show_probabilities(focus.probabilities, focus.sure)
+        self.model_input.show_inputs([d.image for d in reading.digits],
+                                     [f"{d.answer.digit} {d.answer.confidence:.0%}" for d in reading.digits])
+        if len(reading.digits) == 1:
+            answer = focus
+            self.digit_label.setText(str(answer.digit) if answer.sure else f"{answer.digit}?")
+            if answer.sure:
+                self.verdict_label.setText(f"{answer.confidence:.1%} sure")
+            else:
+                runner_up = int(np.argsort(answer.probabilities)[-2])
+                self.verdict_label.setText(
+                    f"Not sure: maybe {answer.digit} ({answer.confidence:.0%}) "
+                    f"or {runner_up} ({answer.probabilities[runner_up]:.0%}).")
+        else:
+            self.digit_label.setText(reading.number)
+            unsure = [str(i + 1) for i, d in enumerate(reading.digits) if not d.answer.sure]
+            lowest = min(d.answer.confidence for d in reading.digits)
+            self.verdict_label.setText(
+                f"{len(reading.digits)} digits, the least certain at {lowest:.0%}"
+                + (f"; not sure of digit {', '.join(unsure)}." if unsure else "."))
+        self.digit_label.setStyleSheet("" if reading.sure else "color: #b08040")
+
+    # --- tools ---------------------------------------------------------------
+    def _update_actions(self) -> None:
+        self.undo_action.setEnabled(self.canvas.can_undo())
+        self.redo_action.setEnabled(self.canvas.can_redo())
+
+    def _on_pen_width(self, width: int) -> None:
+        for widget in (self.pen_slider, self.pen_spin):
+            widget.blockSignals(True)
+            widget.setValue(width)
+            widget.blockSignals(False)
+        self.settings.pen_width = width
+
+    def _on_eraser(self, on: bool) -> None:
+        self.eraser_action.blockSignals(True)
+        self.eraser_action.setChecked(on)
+        self.eraser_action.blockSignals(False)
+        self.settings.eraser = on
+
+    # --- images in and out ---------------------------------------------------
+    def show_image(self, gray: np.ndarray, source: str) -> bool:
+        ink = ink_map(gray)
+        if ink is None:
+            self.statusMessage.emit(f"No digit found in {source}.")
+            return False
+        self.canvas.place_ink(ink)
+        self.statusMessage.emit(f"Showing {source}.")
+        return True
+
+    def open_image(self, path: str) -> bool:
+        try:
+            gray = load_image(path)
+        except ImageError as exc:
+            self.problem.emit("Cannot open image", str(exc))
+            return False
+        self.settings.last_image_dir = str(Path(path).parent)
+        return self.show_image(gray, Path(path).name)
+
+    def open_image_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open an image", self.settings.last_image_dir, IMAGE_FILTER)
+        if path:
+            self.open_image(path)
+
+    def paste(self) -> bool:
+        mime = QApplication.clipboard().mimeData()
+        if mime is not None and mime.hasImage():
+            return self.show_image(qimage_to_gray(QImage(mime.imageData())), "the pasted image")
+        if mime is not None and mime.hasUrls() and mime.urls()[0].isLocalFile():
+            return self.open_image(mime.urls()[0].toLocalFile())
+        self.statusMessage.emit("The clipboard holds no image.")
+        return False
+
+    def export_dialog(self) -> None:
+        start = str(Path(self.settings.last_image_dir or Path.home()) / "digit.png")
+        path, _ = QFileDialog.getSaveFileName(self, "Export the canvas", start, "PNG image (*.png)")
+        if path:
+            self.export(path if path.lower().endswith(".png") else path + ".png")
+
+    def export(self, path: str) -> bool:
+        try:
+            self.canvas.export_png(path)
+        except OSError as exc:
+            self.problem.emit("Cannot export", f"Could not write {path}: {exc}")
+            return False
+        self.statusMessage.emit(f"Saved {path}.")
+        return True
+
+    def dragEnterEvent(self, event) -> None:
+        mime = event.mimeData()
+        if mime.hasImage() or (mime.hasUrls() and mime.urls()[0].isLocalFile()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        mime = event.mimeData()
+        if mime.hasUrls() and mime.urls()[0].isLocalFile():
+            self.open_image(mime.urls()[0].toLocalFile())
+        elif mime.hasImage():
+            self.show_image(qimage_to_gray(QImage(mime.imageData())), "the dropped image")
+        event.acceptProposedAction()
+
+
+def qimage_to_gray(image: QImage) -> np.ndarray:
+    """A QImage of any format -> (H, W) float32 gray in [0, 1], alpha flattened."""
+    rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)
+    bits = np.frombuffer(rgba.constBits(), np.uint8, rgba.sizeInBytes())
+    array = bits.reshape(rgba.height(), rgba.bytesPerLine())[:, : rgba.width() * 4]
+    return to_grayscale(array.reshape(rgba.height(), rgba.width(), 4).copy())

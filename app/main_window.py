@@ -1,0 +1,144 @@
+"""The main window: tabs, menus, status bar, geometry restore, the active model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+
+from app.draw.draw_tab import DrawTab
+from app.model_loader import ModelLoader
+from training.cli import shipped_model_path
+
+
+def describe_model(path: str, info: dict) -> str:
+    name = info.get("name") or ("shipped model" if Path(path) == shipped_model_path() else Path(path).stem)
+    accuracy = info.get("test_accuracy")
+    parts = [info.get("preset"), (info.get("dataset") or "").upper() or None]
+    detail = ", ".join(p for p in parts if p)
+    acc = f"test accuracy {accuracy:.2%}" if isinstance(accuracy, (int, float)) else "test accuracy unknown"
+    return f"Model: {name} ({detail + ', ' if detail else ''}{acc})"
+
+
+class MainWindow(QMainWindow):
+    modelChanged = Signal(object, str)  # Predictor, path
+
+    def __init__(self, settings, parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle("Digit Recognizer")
+        self.predictor = None
+        self.model_path: str | None = None
+        self.last_problem: tuple[str, str] | None = None
+
+        self.tabs = QTabWidget()
+        self.draw_tab = DrawTab(settings)
+        self.tabs.addTab(self.draw_tab, "Draw")
+        self.train_tab = self._make_train_tab()
+        self.tabs.addTab(self.train_tab, "Train")
+        self.setCentralWidget(self.tabs)
+
+        self.model_label = QLabel("Model: loading...")
+        self.statusBar().addPermanentWidget(self.model_label)
+        self.draw_tab.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.draw_tab.problem.connect(self.show_problem)
+
+        self.loader = ModelLoader(self)
+        self.loader.loaded.connect(self._on_model_loaded)
+        self.loader.failed.connect(self._on_model_failed)
+
+        self._build_menus()
+        self.resize(1100, 680)
+        if not settings.geometry.isEmpty():
+            self.restoreGeometry(settings.geometry)
+        if not settings.window_state.isEmpty():
+            self.restoreState(settings.window_state)
+        self.tabs.setCurrentIndex(min(max(settings.current_tab, 0), self.tabs.count() - 1))
+
+    def _make_train_tab(self):
+        placeholder = QLabel("Training from the app arrives with the Train tab; until then use\n"
+                             "digit-recognizer train --help on the command line.")
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return placeholder
+
+    def _build_menus(self) -> None:
+        d = self.draw_tab
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(d.open_action)
+        file_menu.addAction(d.paste_action)
+        file_menu.addAction(d.export_action)
+        file_menu.addSeparator()
+        quit_action = QAction("Quit", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        for action in (d.undo_action, d.redo_action, d.clear_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        for action in (d.eraser_action, d.thinner_action, d.thicker_action):
+            edit_menu.addAction(action)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("About Digit Recognizer", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "Digit Recognizer",
+                          "Draw a digit and watch it recognized live; retrain the recognizer "
+                          "in the Train tab.\n\nPySide6, TensorFlow/Keras 3, pyqtgraph.")
+
+    # --- model -----------------------------------------------------------------
+    def load_active_model(self) -> None:
+        """Start loading the remembered model (or the shipped one) in the background."""
+        path = self.settings.active_model or str(shipped_model_path())
+        self.use_model(path)
+
+    def use_model(self, path: str) -> None:
+        self.model_label.setText("Model: loading...")
+        self.draw_tab.show_loading()
+        self.loader.load(str(path))
+
+    @Slot(object, str)
+    def _on_model_loaded(self, predictor, path: str) -> None:
+        self.predictor, self.model_path = predictor, path
+        info = predictor.info or {}
+        self.model_label.setText(describe_model(path, info))
+        self.draw_tab.set_predictor(predictor)
+        self.settings.active_model = "" if Path(path) == shipped_model_path() else path
+        self.modelChanged.emit(predictor, path)
+
+    @Slot(str, str)
+    def _on_model_failed(self, message: str, path: str) -> None:
+        shipped = str(shipped_model_path())
+        if path != shipped and Path(shipped).is_file():
+            self.statusBar().showMessage("Could not load the saved model; using the shipped one.", 8000)
+            self.show_problem("Model not loaded", f"{message}\n\nThe shipped model is used instead.")
+            self.settings.active_model = ""
+            self.use_model(shipped)
+            return
+        self.model_label.setText("Model: none")
+        self.draw_tab.show_loading("no model")
+        self.show_problem("Model not loaded", message, critical=True)
+
+    @Slot(str, str)
+    def show_problem(self, title: str, message: str, critical: bool = False) -> None:
+        """A window-modal message that does not block the caller (or a test)."""
+        box = QMessageBox(QMessageBox.Icon.Critical if critical else QMessageBox.Icon.Warning,
+                          title, message, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.last_problem = (title, message)
+        self.statusBar().showMessage(message.splitlines()[0], 8000)
+
+    # --- closing -----------------------------------------------------------------
+    def closeEvent(self, event) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.current_tab = self.tabs.currentIndex()
+        self.settings.sync()
+        self.loader.wait()
+        super().closeEvent(event)
+

@@ -1,0 +1,97 @@
+"""The one wrapper over QSettings: every persisted setting, with its default.
+
+Widgets read and write settings only through :class:`Settings`, so a key's
+name, type and default live in exactly one place.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "DigitRecognizer"
+APPLICATION = "Digit Recognizer"
+
+
+class Settings:
+    def __init__(self, qsettings: QSettings | None = None):
+        self._s = qsettings or QSettings(ORGANIZATION, APPLICATION)
+
+    @classmethod
+    def from_file(cls, path) -> "Settings":
+        """Settings kept in one INI file (tests, portable installs)."""
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    def _get(self, key, default, kind):
+        value = self._s.value(key, default)
+        try:
+            if kind is bool and isinstance(value, str):  # INI files store booleans as text
+                return value.lower() in ("1", "true", "yes")
+            return kind(value)
+        except (TypeError, ValueError):
+            return default
+
+    def _set(self, key, value) -> None:
+        self._s.setValue(key, value)
+
+    def sync(self) -> None:
+        self._s.sync()
+
+    # Draw tab
+    @property
+    def pen_width(self) -> int:
+        return self._get("draw/pen_width", 18, int)
+
+    @pen_width.setter
+    def pen_width(self, value: int) -> None:
+        self._set("draw/pen_width", int(value))
+
+    @property
+    def eraser(self) -> bool:
+        return self._get("draw/eraser", False, bool)
+
+    @eraser.setter
+    def eraser(self, value: bool) -> None:
+        self._set("draw/eraser", bool(value))
+
+    @property
+    def last_image_dir(self) -> str:
+        return self._get("draw/last_image_dir", "", str)
+
+    @last_image_dir.setter
+    def last_image_dir(self, value: str) -> None:
+        self._set("draw/last_image_dir", str(value))
+
+    # Models
+    @property
+    def active_model(self) -> str:
+        """Path of the model the Draw tab uses; empty for the shipped default."""
+        return self._get("models/active", "", str)
+
+    @active_model.setter
+    def active_model(self, value: str) -> None:
+        self._set("models/active", str(value))
+
+    # Window
+    @property
+    def geometry(self) -> QByteArray:
+        return self._get("window/geometry", QByteArray(), QByteArray)
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._set("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray:
+        return self._get("window/state", QByteArray(), QByteArray)
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._set("window/state", value)
+
+    @property
+    def current_tab(self) -> int:
+        return self._get("window/tab", 0, int)
+
+    @current_tab.setter
+    def current_tab(self, value: int) -> None:
+        self._set("window/tab", int(value))

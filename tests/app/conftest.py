@@ -1,0 +1,65 @@
+"""GUI fixtures: a real main window on the shipped model, and real mouse strokes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from strokes import Style, strokes_for
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from app.settings import Settings
+
+    return Settings.from_file(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    from app.gui import create_window
+    from training.cli import shipped_model_path
+
+    assert shipped_model_path().is_file(), "the shipped model is missing from resources/models"
+    win = create_window(settings)
+    qtbot.addWidget(win)
+    win.resize(1100, 680)
+    win.show()
+    qtbot.waitExposed(win)
+    win.load_active_model()
+    qtbot.waitUntil(lambda: win.predictor is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: not win.draw_tab.recognizer._timer.isActive())
+    yield win
+    win.close()
+
+
+def widget_point(canvas, x: float, y: float) -> QPoint:
+    rect = canvas._paper_rect()
+    scale = rect.width() / 600
+    return QPoint(round(rect.x() + x * scale), round(rect.y() + y * scale))
+
+
+def drag(qtbot, canvas, points, button=Qt.MouseButton.LeftButton, between_moves=None):
+    """One stroke with real mouse events: press, moves, release."""
+    pts = [widget_point(canvas, x, y) for x, y in points]
+    qtbot.mousePress(canvas, button, pos=pts[0])
+    for i, p in enumerate(pts[1:]):
+        qtbot.mouseMove(canvas, p)
+        if between_moves is not None:
+            between_moves(i)
+    qtbot.mouseRelease(canvas, button, pos=pts[-1])
+
+
+def draw_digit(qtbot, canvas, digit: int, style: Style = Style(size=300, pen=24, centre=(300, 200))):
+    for stroke in strokes_for(digit, style):
+        drag(qtbot, canvas, stroke)
+
+
+def draw_number(qtbot, canvas, digits: str, size: float = 170, pen: float = 16):
+    for i, d in enumerate(digits):
+        draw_digit(qtbot, canvas, int(d), Style(size=size, pen=pen, centre=(105 + 130 * i, 200)))
+
+
+def settle(qtbot, window):
+    """Let the coalesced reading run."""
+    qtbot.waitUntil(lambda: not window.draw_tab.recognizer._timer.isActive())

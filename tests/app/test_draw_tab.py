@@ -1,0 +1,248 @@
+"""The Draw tab driven as a person would: real mouse strokes, keys, files, clipboard."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parents[2]
+from strokes import Style, draw_digit as render_digit
+
+from .conftest import drag, draw_digit, draw_number, settle
+
+
+def test_window_starts_with_loading_state_then_blank_state(qtbot, settings):
+    from app.gui import create_window
+
+    win = create_window(settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.draw_tab.chart.message.toPlainText() == "loading model..."
+    win.load_active_model()
+    qtbot.waitUntil(lambda: win.predictor is not None, timeout=60_000)
+    assert win.draw_tab.chart.message.toPlainText() == "draw a digit"
+    assert win.draw_tab.digit_label.text() == ""
+    assert not win.draw_tab.chart.bar_heights().any()
+    assert win.model_label.text().startswith("Model: shipped model")
+
+
+def test_chart_updates_while_the_stroke_is_drawn(qtbot, window):
+    tab = window.draw_tab
+    seen = []
+
+    def after_move(i):
+        if i % 5 == 4:
+            settle(qtbot, window)
+            seen.append((tab.chart.updates, tab.chart.bar_heights().copy()))
+
+    # A 1 as one long stroke: the chart must move before the mouse is released.
+    points = [(300, 60 + 4 * i) for i in range(70)]
+    drag(qtbot, tab.canvas, points, between_moves=after_move)
+    assert len({u for u, _ in seen}) > 5, "the chart did not update during the stroke"
+    assert all(h.sum() > 0.99 for _, h in seen)
+    settle(qtbot, window)
+    assert tab.digit_label.text().rstrip("?") == "1"
+    assert int(tab.chart.bar_heights().argmax()) == 1
+
+
+def test_each_digit_drawn_with_the_mouse_is_recognised(qtbot, window):
+    tab = window.draw_tab
+    for digit in range(10):
+        tab.canvas.clear()
+        draw_digit(qtbot, tab.canvas, digit)
+        settle(qtbot, window)
+        heights = tab.chart.bar_heights()
+        assert int(heights.argmax()) == digit, (digit, heights.round(2))
+        assert tab.digit_label.text().rstrip("?") == str(digit)
+        np.testing.assert_allclose(heights.sum(), 1, atol=1e-4)
+
+
+def test_a_number_is_read_left_to_right(qtbot, window):
+    tab = window.draw_tab
+    draw_number(qtbot, tab.canvas, "2026")
+    settle(qtbot, window)
+    assert tab.reading.number == "2026"
+    assert tab.digit_label.text() == "2026"
+    assert tab.model_input.count() == 4
+
+
+def test_undo_redo_clear_and_eraser(qtbot, window):
+    tab, canvas = window.draw_tab, window.draw_tab.canvas
+    drag(qtbot, canvas, [(200, 100), (200, 300)])
+    one = canvas.ink_array().sum()
+    drag(qtbot, canvas, [(300, 100), (300, 300)])
+    two = canvas.ink_array().sum()
+    assert two > one * 1.8
+    tab.undo_action.trigger()
+    assert canvas.ink_array().sum() == one and tab.redo_action.isEnabled()
+    tab.redo_action.trigger()
+    assert canvas.ink_array().sum() == two
+
+    tab.eraser_action.trigger()
+    assert canvas.eraser
+    drag(qtbot, canvas, [(150, 200), (350, 200)])
+    assert canvas.ink_array().sum() < two
+    tab.eraser_action.trigger()
+    assert not canvas.eraser
+
+    tab.clear_action.trigger()
+    settle(qtbot, window)
+    assert canvas.is_blank() and tab.reading.blank and tab.digit_label.text() == ""
+    assert not tab.chart.bar_heights().any()
+    tab.undo_action.trigger()  # clearing is undoable too
+    assert not canvas.is_blank()
+
+
+def test_right_drag_erases_without_switching_tools(qtbot, window):
+    canvas = window.draw_tab.canvas
+    drag(qtbot, canvas, [(100, 200), (500, 200)])
+    before = canvas.ink_array().sum()
+    drag(qtbot, canvas, [(300, 100), (300, 300)], button=Qt.MouseButton.RightButton)
+    assert canvas.ink_array().sum() < before and not canvas.eraser
+
+
+def test_keyboard_shortcuts(qtbot, window):
+    tab, canvas = window.draw_tab, window.draw_tab.canvas
+    canvas.setFocus()
+    width = canvas.pen_width
+    qtbot.keyClick(canvas, Qt.Key.Key_BracketRight)
+    assert canvas.pen_width == width + 2 and tab.pen_spin.value() == width + 2
+    qtbot.keyClick(canvas, Qt.Key.Key_BracketLeft)
+    assert canvas.pen_width == width
+    qtbot.keyClick(canvas, Qt.Key.Key_E)
+    assert canvas.eraser
+    qtbot.keyClick(canvas, Qt.Key.Key_E)
+    assert not canvas.eraser
+
+    drag(qtbot, canvas, [(200, 100), (200, 300)])
+    qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert canvas.is_blank()
+    qtbot.keyClick(canvas, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert not canvas.is_blank()
+    qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not canvas.is_blank()
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    assert canvas.is_blank()
+    drag(qtbot, canvas, [(200, 100), (200, 300)])
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    assert canvas.is_blank()
+
+
+def test_not_sure_state(qtbot, window):
+    tab = window.draw_tab
+    # A lone horizontal bar is no digit the model knows well.
+    drag(qtbot, tab.canvas, [(150, 200), (450, 200)])
+    settle(qtbot, window)
+    answer = tab.reading.digits[0].answer
+    assert not answer.sure
+    assert tab.verdict_label.text().startswith("Not sure")
+    assert tab.digit_label.text().endswith("?")
+
+
+def photo_of(digit: int, path: Path) -> Path:
+    ink = render_digit(digit, Style(size=200, pen=18)).astype(np.float32) / 255
+    paper = (225 - 170 * ink).clip(0, 255).astype(np.uint8)  # dark ink on paper
+    Image.fromarray(np.stack([paper] * 3, -1)).save(path, quality=90)
+    return path
+
+
+def test_open_an_image_file(qtbot, window, tmp_path):
+    tab = window.draw_tab
+    assert tab.open_image(str(photo_of(4, tmp_path / "four.jpg")))
+    settle(qtbot, window)
+    assert tab.reading.number == "4" and not tab.canvas.is_blank()
+    tab.undo_action.trigger()  # placing an image is one undoable step
+    assert tab.canvas.is_blank()
+
+
+def test_unreadable_image_says_why_and_keeps_the_drawing(qtbot, window, tmp_path):
+    tab = window.draw_tab
+    drag(qtbot, tab.canvas, [(300, 100), (300, 300)])
+    before = tab.canvas.ink_array()
+    bad = tmp_path / "broken.png"
+    bad.write_bytes(b"\x89PNG\r\n nothing")
+    with qtbot.waitSignal(tab.problem) as blocker:
+        assert not tab.open_image(str(bad))
+    assert "broken.png" in blocker.args[1]
+    np.testing.assert_array_equal(tab.canvas.ink_array(), before)
+    assert window.last_problem[0] == "Cannot open image"
+
+
+def test_paste_an_image_from_the_clipboard(qtbot, window, tmp_path):
+    tab = window.draw_tab
+    QApplication.clipboard().setImage(QImage(str(photo_of(7, tmp_path / "seven.png"))))
+    assert tab.paste()
+    settle(qtbot, window)
+    assert tab.reading.number == "7"
+
+
+def test_drop_an_image_file(qtbot, window, tmp_path):
+    tab = window.draw_tab
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo_of(2, tmp_path / "two.png")))])
+    # A drop reaches only the widget that accepted the drag's entry, as in a real drag.
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(tab, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(tab, QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    settle(qtbot, window)
+    assert tab.reading.number == "2"
+
+
+def test_export_png_round_trips(qtbot, window, tmp_path):
+    from training.preprocess import load_image
+    from training.recognize import read_image
+
+    tab = window.draw_tab
+    draw_digit(qtbot, tab.canvas, 3)
+    path = tmp_path / "export.png"
+    assert tab.export(str(path))
+    assert read_image(window.predictor, load_image(path)).number == "3"
+    assert not tab.export(str(tmp_path / "no-such-folder" / "x.png"))
+
+
+def test_tool_settings_are_remembered(qtbot, settings):
+    from app.gui import create_window
+
+    first = create_window(settings)
+    qtbot.addWidget(first)
+    first.draw_tab.canvas.set_pen_width(31)
+    first.resize(790, 560)  # the offscreen screen is 800x600: stay inside it
+    first.show()
+    qtbot.waitExposed(first)
+    size = first.size()
+    first.close()
+    second = create_window(settings)
+    qtbot.addWidget(second)
+    assert second.draw_tab.canvas.pen_width == 31 and second.draw_tab.pen_spin.value() == 31
+    assert second.size() == size and size.width() == 790
+
+
+def test_resizing_keeps_the_drawing(qtbot, window):
+    canvas = window.draw_tab.canvas
+    draw_digit(qtbot, canvas, 8)
+    before = canvas.ink_array()
+    window.resize(700, 500)
+    qtbot.wait(20)
+    np.testing.assert_array_equal(canvas.ink_array(), before)
+    drag(qtbot, canvas, [(20, 20), (60, 20)])  # the pointer still lands where the ink goes
+    assert canvas.ink_array()[15:25, 20:60].mean() > 0.5
+
+
+def test_window_is_shown_before_tensorflow_is_imported():
+    code = ("import os, sys\nos.environ['QT_QPA_PLATFORM']='offscreen'\n"
+            "from PySide6.QtWidgets import QApplication\napp = QApplication([])\n"
+            "from app.gui import create_window\nfrom app.settings import Settings\n"
+            "w = create_window(Settings.from_file(sys.argv[1]))\nw.show()\napp.processEvents()\n"
+            "print('tensorflow' in sys.modules, w.draw_tab.chart.message.toPlainText())\n")
+    out = subprocess.run([sys.executable, "-c", code, str(Path(ROOT) / ".pytest-settings.ini")], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    assert out.split("\n")[0] == "False loading model..."

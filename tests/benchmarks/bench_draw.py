@@ -1,0 +1,167 @@
+"""Draw tab speed and memory, offscreen. Prints one JSON line.
+
+- move_to_chart: from a mouse-move event sent to the canvas to the chart
+  holding the new probabilities (p50/p95 over a few hundred moves);
+- startup: from the start of a fresh process to the window shown (first
+  paint done), and to the first prediction ready;
+- memory: resident set after 50 strokes and after 5,000 (each read by the
+  model), with the canvas cleared every 20 strokes as a person would.
+
+Run: python tests/benchmarks/bench_draw.py [--moves 400] [--strokes 5000]
+"""
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def child_startup(t0: float, settings_file: str) -> None:
+    """Runs in a fresh process: the same start-up as app.gui.run, with timestamps."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([sys.argv[0]])
+    from app.gui import create_window
+    from app.settings import Settings
+
+    window = create_window(Settings.from_file(settings_file))
+    window.show()
+    app.processEvents()  # the first paint
+    shown = time.time()
+    window.load_active_model()
+    while window.predictor is None:
+        app.processEvents()
+        time.sleep(0.002)
+    window.draw_tab.recognizer.read_now()
+    ready = time.time()
+    print(json.dumps({"window_shown_s": round(shown - t0, 3), "first_prediction_ready_s": round(ready - t0, 3)}))
+
+
+def startup(settings_file: str) -> dict:
+    t0 = time.time()
+    out = subprocess.run([sys.executable, __file__, "--child", str(t0), settings_file],
+                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--moves", type=int, default=400)
+    parser.add_argument("--strokes", type=int, default=5000)
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child_startup(float(args.child[0]), args.child[1])
+        return
+
+    import tempfile
+
+    settings_file = os.path.join(tempfile.mkdtemp(), "settings.ini")
+    starts = [startup(settings_file) for _ in range(3)]
+
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from app.gui import create_window
+    from app.settings import Settings
+
+    window = create_window(Settings.from_file(settings_file))
+    window.resize(1100, 680)
+    window.show()
+    window.load_active_model()
+    while window.predictor is None:
+        app.processEvents()
+    tab, canvas = window.draw_tab, window.draw_tab.canvas
+    chart = tab.chart
+    app.processEvents()
+
+    def to_widget(x, y):
+        rect = canvas._paper_rect()
+        s = rect.width() / 600
+        return QPoint(round(rect.x() + x * s), round(rect.y() + y * s))
+
+    # Latency: each move is sent, then the event loop runs until the chart changed.
+    latencies = []
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to_widget(300, 200))
+    for i in range(args.moves):
+        angle = i * 0.15
+        point = to_widget(300 + 120 * math.cos(angle) * (1 + i / args.moves), 200 + 120 * math.sin(angle))
+        before = chart.updates
+        t = time.perf_counter()
+        QTest.mouseMove(canvas, point)
+        while chart.updates == before:
+            app.processEvents()
+        latencies.append(time.perf_counter() - t)
+        if i % 100 == 99:  # several strokes, like real drawing
+            QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+            app.processEvents()
+            canvas.clear()
+            app.processEvents()
+            QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to_widget(300, 200))
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to_widget(300, 200))
+    canvas.clear()
+    app.processEvents()
+
+    # Memory: strokes through the canvas API (each read by the model on release).
+    rng = np.random.default_rng(0)
+    from PySide6.QtCore import QPointF
+
+    def one_stroke():
+        x, y = rng.uniform(100, 500), rng.uniform(80, 320)
+        canvas.begin_stroke(QPointF(*to_widget(x, y).toTuple()))
+        for _ in range(8):
+            x, y = x + rng.uniform(-20, 20), y + rng.uniform(-20, 20)
+            canvas.extend_stroke(QPointF(*to_widget(x, y).toTuple()))
+        canvas.end_stroke()
+        app.processEvents()
+
+    rss = {}
+    for n in range(1, args.strokes + 1):
+        one_stroke()
+        if n % 20 == 0:
+            canvas.clear()
+            app.processEvents()
+        if n in (50, args.strokes):
+            import gc
+            gc.collect()
+            rss[n] = rss_mb()
+
+    ms = np.asarray(latencies) * 1000
+    print(json.dumps({
+        "benchmark": "draw",
+        "moves": len(latencies),
+        "move_to_chart_p50_ms": round(float(np.percentile(ms, 50)), 2),
+        "move_to_chart_p95_ms": round(float(np.percentile(ms, 95)), 2),
+        "move_to_chart_max_ms": round(float(ms.max()), 2),
+        "window_shown_s": min(s["window_shown_s"] for s in starts),
+        "first_prediction_ready_s": min(s["first_prediction_ready_s"] for s in starts),
+        "startup_runs": starts,
+        "rss_after_50_strokes_mb": round(rss[50], 1),
+        f"rss_after_{args.strokes}_strokes_mb": round(rss[args.strokes], 1),
+        "rss_growth_mb": round(rss[args.strokes] - rss[50], 1),
+        "undo_history_kept": canvas.history_size(),
+        "cpu_count": os.cpu_count(),
+    }))
+    window.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The Draw tab: canvas, probability chart, the model's input."""

@@ -22,6 +22,8 @@ from training.errors import ModelFileError
 from training.preprocess import PREPROCESS_VERSION
 
 SIDECAR_SUFFIX = ".json"
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 ACCEPTED_INPUTS = ((28, 28), (28, 28, 1), (784,))
 
 
@@ -63,6 +65,7 @@ def atomic_write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; the file is an ordinary one
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
@@ -86,7 +89,9 @@ def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict
     if path.suffix != ".keras":
         raise ModelFileError(f"{path}: model files end in .keras.")
     info = dict(info or {})
-    inference_copy = keras.models.clone_model(model)
+    # Rebuilt from its config, the copy is uncompiled (clone_model would carry
+    # the optimizer along, and with it twice the weights' size in Adam state).
+    inference_copy = keras.Model.from_config(model.get_config())
     inference_copy.set_weights(model.get_weights())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

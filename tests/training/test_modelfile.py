@@ -27,6 +27,26 @@ def test_round_trip_with_sidecar(trained, tmp_path, mnist):
     assert sorted(p.name for p in path.parent.iterdir()) == ["m.json", "m.keras"]  # no temp files left
 
 
+def test_saved_file_holds_weights_but_no_optimizer_state(trained, tmp_path):
+    import io
+
+    import h5py
+
+    path = tmp_path / "m.keras"
+    save_model(trained.model, path)
+    with zipfile.ZipFile(path) as archive:
+        weights = h5py.File(io.BytesIO(archive.read("model.weights.h5")), "r")
+        assert "optimizer" not in weights or not len(weights["optimizer"].get("vars", {}))
+    assert path.stat().st_size < 1.3 * trained.model.count_params() * 4
+    assert oct(sidecar_path(path).stat().st_mode & 0o777) == oct(0o666 & ~modelfile_umask())
+
+
+def modelfile_umask():
+    from training import modelfile
+
+    return modelfile._UMASK
+
+
 def test_saving_over_a_model_replaces_both_files(trained, tmp_path):
     path = tmp_path / "m.keras"
     save_model(trained.model, path, {"name": "first"})

@@ -1,0 +1,54 @@
+"""The shipped recognizer: 99.5%+ on MNIST, and right on digits drawn with a mouse."""
+
+import json
+
+import numpy as np
+import pytest
+
+from strokes import Style, draw_digit, drawn_test_set
+from training.cli import shipped_model_path
+from training.evaluate import evaluate
+from training.modelfile import file_sha256, sidecar_path
+from training.predictor import Predictor
+from training.preprocess import PREPROCESS_VERSION, to_grayscale, to_mnist
+from training.recognize import read_image
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return Predictor.from_file(shipped_model_path())
+
+
+def test_file_and_sidecar():
+    path = shipped_model_path()
+    assert path.stat().st_size <= 5 * 2**20
+    info = json.loads(sidecar_path(path).read_text())
+    assert info["sha256"] == file_sha256(path)
+    assert info["preset"] == "cnn-bn" and info["augment"] is True and info["dataset"] == "mnist"
+    assert info["command"].startswith("digit-recognizer train --dataset mnist")
+    assert info["preprocess_version"] == PREPROCESS_VERSION
+    assert 0.5 <= info["not_sure_below"] < 1.0
+
+
+def test_at_least_99_5_percent_on_the_10000_mnist_test_images(shipped, mnist):
+    result = evaluate(shipped, mnist.x_test, mnist.y_test)
+    assert result.count == 10000
+    assert result.accuracy >= 0.995, result.accuracy
+
+
+def test_digits_drawn_with_a_mouse(shipped):
+    images, labels = drawn_test_set(per_digit=30, seed=11)
+    numbers = [read_image(shipped, to_grayscale(im)).number for im in images]
+    accuracy = np.mean([n == str(label) for n, label in zip(numbers, labels)])
+    assert accuracy >= 0.99, accuracy
+
+
+def test_same_answer_however_the_digit_is_drawn(shipped):
+    for digit in range(10):
+        variants = [draw_digit(digit, Style(size=50, pen=5, centre=(40, 40))),
+                    draw_digit(digit, Style(size=262, pen=24)),
+                    draw_digit(digit, Style(size=200, pen=8)),
+                    draw_digit(digit, Style(size=200, pen=30)),
+                    draw_digit(digit, Style(size=200, pen=16), light_ink=False)]
+        answers = {int(shipped.predict(to_mnist(v)).argmax()) for v in variants}
+        assert answers == {digit}, (digit, answers)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 
 
-def create_window(settings=None):
+def create_window(settings=None, data_dir=None):
     """Build the main window (tests and benchmarks call this too)."""
     from app.main_window import MainWindow
-    from app.settings import Settings
+    from app.settings import Settings, user_data_dir
 
-    return MainWindow(settings or Settings())
+    return MainWindow(settings or Settings(), data_dir or user_data_dir())
 
 
 def run(argv: list[str]) -> int:

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from app.draw.draw_tab import DrawTab
 from app.model_loader import ModelLoader
+from app.train.train_tab import TrainTab
 from training.cli import shipped_model_path
+from training.library import ModelLibrary
 
 
 def describe_model(path: str, info: dict) -> str:
@@ -25,9 +27,12 @@ def describe_model(path: str, info: dict) -> str:
 class MainWindow(QMainWindow):
     modelChanged = Signal(object, str)  # Predictor, path
 
-    def __init__(self, settings, parent=None):
+    def __init__(self, settings, data_dir, parent=None):
         super().__init__(parent)
         self.settings = settings
+        self.data_dir = Path(data_dir)
+        self.library = ModelLibrary(self.data_dir / "models", shipped_model_path())
+        self._tensorflow_ready = False
         self.setWindowTitle("Digit Recognizer")
         self.predictor = None
         self.model_path: str | None = None
@@ -36,7 +41,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.draw_tab = DrawTab(settings)
         self.tabs.addTab(self.draw_tab, "Draw")
-        self.train_tab = self._make_train_tab()
+        self.train_tab = TrainTab(settings, self.library)
         self.tabs.addTab(self.train_tab, "Train")
         self.setCentralWidget(self.tabs)
 
@@ -44,6 +49,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_label)
         self.draw_tab.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.draw_tab.problem.connect(self.show_problem)
+        self.train_tab.problem.connect(self.show_problem)
+        self.train_tab.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.train_tab.useModelRequested.connect(self.use_model)
+        self.train_tab.imageChosen.connect(self._show_in_draw_tab)
 
         self.loader = ModelLoader(self)
         self.loader.loaded.connect(self._on_model_loaded)
@@ -56,12 +65,6 @@ class MainWindow(QMainWindow):
         if not settings.window_state.isEmpty():
             self.restoreState(settings.window_state)
         self.tabs.setCurrentIndex(min(max(settings.current_tab, 0), self.tabs.count() - 1))
-
-    def _make_train_tab(self):
-        placeholder = QLabel("Training from the app arrives with the Train tab; until then use\n"
-                             "digit-recognizer train --help on the command line.")
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        return placeholder
 
     def _build_menus(self) -> None:
         d = self.draw_tab
@@ -108,7 +111,16 @@ class MainWindow(QMainWindow):
         self.model_label.setText(describe_model(path, info))
         self.draw_tab.set_predictor(predictor)
         self.settings.active_model = "" if Path(path) == shipped_model_path() else path
+        self.train_tab.library_view.set_active(path)
+        if not self._tensorflow_ready:
+            self._tensorflow_ready = True
+            self.train_tab.tensorflow_ready()
+        self.statusBar().showMessage(f"{describe_model(path, info)[7:]} is in use in the Draw tab.", 5000)
         self.modelChanged.emit(predictor, path)
+
+    def _show_in_draw_tab(self, image) -> None:
+        self.tabs.setCurrentWidget(self.draw_tab)
+        self.draw_tab.show_image(image, "a misclassified test image")
 
     @Slot(str, str)
     def _on_model_failed(self, message: str, path: str) -> None:
@@ -135,6 +147,8 @@ class MainWindow(QMainWindow):
 
     # --- closing -----------------------------------------------------------------
     def closeEvent(self, event) -> None:
+        # Joined before anything else: a training thread must not outlive the window.
+        self.train_tab.shutdown()
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.current_tab = self.tabs.currentIndex()

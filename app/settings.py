@@ -6,10 +6,18 @@ name, type and default live in exactly one place.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 ORGANIZATION = "DigitRecognizer"
 APPLICATION = "Digit Recognizer"
+
+
+def user_data_dir() -> Path:
+    """The per-user folder for saved models and samples (XDG, AppData, Application Support)."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location) if location else Path.home() / ".digit-recognizer"
 
 
 class Settings:

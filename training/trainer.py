@@ -40,7 +40,7 @@ class TrainConfig:
     validation_split: float = 0.1
     augment: bool = False
     seed: int | None = 0
-    device: str = "auto"  # "auto", "cpu", "gpu:N"
+    device: str = "auto"  # "auto", "cpu", "gpu:N", "mirrored" (every GPU, MirroredStrategy)
     mixed_precision: bool = False
     train_limit: int | None = None  # use this many training images (quick runs, tests)
     test_limit: int | None = None
@@ -72,8 +72,8 @@ class TrainConfig:
             value = getattr(self, name)
             if value is not None and (not isinstance(value, int) or value < 10):
                 raise ConfigError(f"{name.replace('_', ' ').capitalize()} must be at least 10 images, not {value!r}.")
-        if self.device not in ("auto", "cpu") and not self.device.startswith("gpu:"):
-            raise ConfigError(f"Unknown device {self.device!r}; use auto, cpu or gpu:N.")
+        if self.device not in ("auto", "cpu", "mirrored") and not self.device.startswith("gpu:"):
+            raise ConfigError(f"Unknown device {self.device!r}; use auto, cpu, gpu:N or mirrored.")
         if self.mixed_precision and self.device == "cpu":
             raise ConfigError("Mixed precision speeds up GPUs only; turn it off to train on the CPU.")
 
@@ -123,6 +123,8 @@ class TrainResult:
     seconds: float
     device: str
     class_names: tuple[str, ...] = field(default_factory=lambda: tuple(str(d) for d in range(10)))
+    x_test: np.ndarray | None = None  # the images the evaluation is about
+    y_test: np.ndarray | None = None
 
     @property
     def epochs_completed(self) -> int:
@@ -177,6 +179,7 @@ def available_devices() -> list[tuple[str, str]]:
 
 
 def _device_scope(device: str):
+    """(context to build and fit in, the device's name for people)."""
     from training._tf import tf
 
     if device == "cpu":
@@ -187,6 +190,14 @@ def _device_scope(device: str):
         if index >= len(gpus):
             raise ConfigError(f"TensorFlow sees {len(gpus)} GPU(s); there is no GPU {index}.")
         return tf.device(f"/GPU:{index}"), f"GPU {index}"
+    if device == "mirrored":
+        # Every GPU; without GPUs, every logical CPU (how the tests exercise
+        # this path on a machine with none). Keras 3's fit runs under it.
+        gpus = tf.config.list_logical_devices("GPU")
+        replicas = [d.name for d in (gpus or tf.config.list_logical_devices("CPU"))]
+        strategy = tf.distribute.MirroredStrategy(replicas)
+        kind = "GPU" if gpus else "CPU"
+        return strategy.scope(), f"{strategy.num_replicas_in_sync} {kind} replicas (MirroredStrategy)"
     gpus = tf.config.list_physical_devices("GPU")
     return contextlib.nullcontext(), ("GPU 0" if gpus else "CPU")
 
@@ -318,15 +329,18 @@ def _make_callback(keras, config, emit, should_stop, batches, started_at):
 
 def train(config: TrainConfig, on_event: Callable[[Event], None] | None = None,
           should_stop: Callable[[], bool] | None = None,
-          dataset: Dataset | None = None) -> TrainResult:
+          dataset: Dataset | None = None,
+          skip_evaluation: Callable[[], bool] | None = None) -> TrainResult:
     """Train, evaluate on the test split, and return the result.
 
     The last event is always ``Finished`` or ``Failed``; a failure is also
     raised, as a :class:`DigitRecognizerError` whose message is for the user.
+    ``skip_evaluation`` (polled once training has stopped) leaves out the test
+    evaluation, for a caller that is shutting down and wants no delay.
     """
     emit = on_event or (lambda event: None)
     try:
-        result = _train(config, emit, should_stop, dataset)
+        result = _train(config, emit, should_stop, dataset, skip_evaluation)
     except DigitRecognizerError as exc:
         emit(Failed(str(exc)))
         raise
@@ -348,7 +362,7 @@ def _explain(exc: Exception, config: TrainConfig) -> str:
     return f"Training failed: {type(exc).__name__}: {first}"
 
 
-def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None) -> TrainResult:
+def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip_evaluation) -> TrainResult:
     config.validate()
     if dataset is None:
         dataset = load_dataset(config.dataset, config.data_path)
@@ -398,11 +412,12 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None) -> T
     x_test, y_test = dataset.x_test, dataset.y_test
     if config.test_limit is not None:
         x_test, y_test = x_test[:config.test_limit], y_test[:config.test_limit]
-    evaluation = evaluate(Predictor(model), x_test, y_test)
+    skip = skip_evaluation is not None and skip_evaluation()
+    evaluation = None if skip else evaluate(Predictor(model), x_test, y_test)
     return TrainResult(model=model, config=config, history=callback.history,
                        stopped=callback.stopped, evaluation=evaluation,
                        seconds=time.perf_counter() - started_at, device=device_name,
-                       class_names=dataset.class_names)
+                       class_names=dataset.class_names, x_test=x_test, y_test=y_test)
 
 
 def config_dict(config: TrainConfig) -> dict:

@@ -16,12 +16,17 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, settings):
+def data_dir(tmp_path):
+    return tmp_path / "user-data"
+
+
+@pytest.fixture
+def window(qtbot, settings, data_dir):
     from app.gui import create_window
     from training.cli import shipped_model_path
 
     assert shipped_model_path().is_file(), "the shipped model is missing from resources/models"
-    win = create_window(settings)
+    win = create_window(settings, data_dir)
     qtbot.addWidget(win)
     win.resize(1100, 680)
     win.show()

@@ -16,10 +16,10 @@ from strokes import Style, draw_digit as render_digit
 from .conftest import drag, draw_digit, draw_number, settle
 
 
-def test_window_starts_with_loading_state_then_blank_state(qtbot, settings):
+def test_window_starts_with_loading_state_then_blank_state(qtbot, settings, data_dir):
     from app.gui import create_window
 
-    win = create_window(settings)
+    win = create_window(settings, data_dir)
     qtbot.addWidget(win)
     win.show()
     assert win.draw_tab.chart.message.toPlainText() == "loading model..."
@@ -209,10 +209,10 @@ def test_export_png_round_trips(qtbot, window, tmp_path):
     assert not tab.export(str(tmp_path / "no-such-folder" / "x.png"))
 
 
-def test_tool_settings_are_remembered(qtbot, settings):
+def test_tool_settings_are_remembered(qtbot, settings, data_dir):
     from app.gui import create_window
 
-    first = create_window(settings)
+    first = create_window(settings, data_dir)
     qtbot.addWidget(first)
     first.draw_tab.canvas.set_pen_width(31)
     first.resize(790, 560)  # the offscreen screen is 800x600: stay inside it
@@ -220,7 +220,7 @@ def test_tool_settings_are_remembered(qtbot, settings):
     qtbot.waitExposed(first)
     size = first.size()
     first.close()
-    second = create_window(settings)
+    second = create_window(settings, data_dir)
     qtbot.addWidget(second)
     assert second.draw_tab.canvas.pen_width == 31 and second.draw_tab.pen_spin.value() == 31
     assert second.size() == size and size.width() == 790
@@ -237,12 +237,12 @@ def test_resizing_keeps_the_drawing(qtbot, window):
     assert canvas.ink_array()[15:25, 20:60].mean() > 0.5
 
 
-def test_window_is_shown_before_tensorflow_is_imported():
+def test_window_is_shown_before_tensorflow_is_imported(tmp_path):
     code = ("import os, sys\nos.environ['QT_QPA_PLATFORM']='offscreen'\n"
             "from PySide6.QtWidgets import QApplication\napp = QApplication([])\n"
             "from app.gui import create_window\nfrom app.settings import Settings\n"
-            "w = create_window(Settings.from_file(sys.argv[1]))\nw.show()\napp.processEvents()\n"
+            "w = create_window(Settings.from_file(sys.argv[1]), sys.argv[2])\nw.show()\napp.processEvents()\n"
             "print('tensorflow' in sys.modules, w.draw_tab.chart.message.toPlainText())\n")
-    out = subprocess.run([sys.executable, "-c", code, str(Path(ROOT) / ".pytest-settings.ini")], cwd=ROOT,
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "s.ini"), str(tmp_path)], cwd=ROOT,
                          capture_output=True, text=True, timeout=120, check=True).stdout
     assert out.split("\n")[0] == "False loading model..."

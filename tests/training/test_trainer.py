@@ -95,3 +95,27 @@ def test_training_on_an_explicit_cpu(mnist):
     result = train(TrainConfig.for_preset("softmax", epochs=1, device="cpu", train_limit=500,
                                           test_limit=100), dataset=mnist)
     assert result.device == "CPU"
+
+
+def test_mirrored_strategy_with_two_replicas_through_the_same_path(mnist_path):
+    """Several GPUs run through MirroredStrategy; here the CPU is split into two logical devices."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = f"""
+from training._tf import tf
+cpu = tf.config.list_physical_devices("CPU")[0]
+tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+from training.datasets import load_dataset
+from training.trainer import TrainConfig, train
+config = TrainConfig.for_preset("mlp-512", device="mirrored", epochs=1, batch_size=64,
+                                train_limit=6000, test_limit=1000)
+result = train(config, dataset=load_dataset("mnist", {str(mnist_path)!r}))
+print("RESULT", result.device, result.test_accuracy)
+"""
+    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2],
+                         capture_output=True, text=True, timeout=300, check=True).stdout
+    line = next(l for l in out.splitlines() if l.startswith("RESULT"))
+    assert "2 CPU replicas (MirroredStrategy)" in line
+    assert float(line.split()[-1]) > 0.8

@@ -1,0 +1,1 @@
+"""The Train tab: configuration, the training worker, live curves, results, model library."""

@@ -1,0 +1,62 @@
+"""Live loss and accuracy curves: two linked plots, items created once, setData after."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+TRAIN_PEN = pg.mkPen((90, 140, 220), width=2)
+VAL_PEN = pg.mkPen((255, 150, 30), width=2)
+
+
+class TrainingCurves(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.loss_plot = pg.PlotWidget(background=None)
+        self.acc_plot = pg.PlotWidget(background=None)
+        for plot, label in ((self.loss_plot, "loss"), (self.acc_plot, "accuracy")):
+            plot.setMenuEnabled(False)
+            plot.showGrid(x=True, y=True, alpha=0.15)
+            plot.setLabel("left", label)
+            plot.addLegend(offset=(-10, 10))
+        self.acc_plot.setLabel("bottom", "epoch")
+        self.acc_plot.setXLink(self.loss_plot)
+        self.acc_plot.setYRange(0, 1, padding=0.02)
+        self.train_loss = self.loss_plot.plot([], [], pen=TRAIN_PEN, name="training")
+        self.val_loss = self.loss_plot.plot([], [], pen=VAL_PEN, symbol="o", symbolSize=7,
+                                            symbolBrush=VAL_PEN.color(), name="validation")
+        self.train_acc = self.acc_plot.plot([], [], pen=TRAIN_PEN, name="training")
+        self.val_acc = self.acc_plot.plot([], [], pen=VAL_PEN, symbol="o", symbolSize=7,
+                                          symbolBrush=VAL_PEN.color(), name="validation")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.loss_plot)
+        layout.addWidget(self.acc_plot)
+        self.clear()
+
+    def clear(self) -> None:
+        self._x, self._loss, self._acc = [], [], []
+        self._vx, self._vloss, self._vacc = [], [], []
+        for item in (self.train_loss, self.val_loss, self.train_acc, self.val_acc):
+            item.setData([], [])
+
+    def add_progress(self, event) -> None:
+        """A running mean within the epoch, placed at the fraction of the epoch done."""
+        self._x.append(event.epoch - 1 + event.batch / event.batches)
+        self._loss.append(event.loss)
+        self._acc.append(event.accuracy)
+        self.train_loss.setData(self._x, self._loss)
+        self.train_acc.setData(self._x, self._acc)
+
+    def add_epoch(self, event) -> None:
+        if event.val_loss is None:
+            return
+        self._vx.append(float(event.epoch))
+        self._vloss.append(event.val_loss)
+        self._vacc.append(event.val_accuracy)
+        self.val_loss.setData(self._vx, self._vloss)
+        self.val_acc.setData(self._vx, self._vacc)
+
+    def point_counts(self) -> tuple[int, int]:
+        """(training points, validation points): for tests and benchmarks."""
+        return len(self._x), len(self._vx)

@@ -1,0 +1,101 @@
+"""The model library: saved models, "Use in Draw tab", delete; the shipped one protected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from training.errors import ModelFileError
+from training.library import ModelLibrary
+
+COLUMNS = ("Name", "Dataset", "Preset", "Test accuracy", "Epochs", "Created")
+
+
+class ModelLibraryView(QWidget):
+    useRequested = Signal(str)  # path
+    problem = Signal(str, str)
+
+    def __init__(self, library: ModelLibrary, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.active_path: str | None = None
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda _: self.use_selected())
+        self.use_button = QPushButton("Use in Draw tab")
+        self.use_button.clicked.connect(self.use_selected)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.use_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.entries = self.library.entries()
+        self.table.setRowCount(len(self.entries))
+        for row, entry in enumerate(self.entries):
+            info = entry.info
+            acc = entry.test_accuracy
+            name = entry.name + ("  (in use)" if self.active_path and Path(self.active_path) == entry.path else "")
+            values = (name, str(info.get("dataset", "")).upper(), info.get("preset", ""),
+                      f"{acc:.2%}" if acc is not None else info.get("problem", "?"),
+                      str(info.get("epochs", "")), str(info.get("created", ""))[:16].replace("T", " "))
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                item.setToolTip(str(entry.path))
+                if entry.protected:
+                    font = item.font()
+                    font.setItalic(True)
+                    item.setFont(font)
+                self.table.setItem(row, col, item)
+        self._update_buttons()
+
+    def set_active(self, path: str) -> None:
+        self.active_path = path
+        self.refresh()
+
+    def selected(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.entries[rows[0].row()] if rows else None
+
+    def select_path(self, path) -> None:
+        for row, entry in enumerate(self.entries):
+            if entry.path == Path(path):
+                self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        entry = self.selected()
+        self.use_button.setEnabled(entry is not None)
+        self.delete_button.setEnabled(entry is not None and not entry.protected)
+        self.delete_button.setToolTip("The shipped model is always kept." if entry is not None and entry.protected
+                                      else "Delete the model file and its sidecar")
+
+    def use_selected(self) -> None:
+        entry = self.selected()
+        if entry is not None:
+            self.useRequested.emit(str(entry.path))
+
+    def delete_selected(self) -> None:
+        entry = self.selected()
+        if entry is None or entry.protected:
+            return
+        try:
+            self.library.delete(entry.path)
+        except (ModelFileError, OSError) as exc:
+            self.problem.emit("Cannot delete", str(exc))
+        self.refresh()
+

@@ -1,0 +1,121 @@
+"""The results of a run: test accuracy, confusion heat map, per-class accuracy, mistakes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
+
+from app.draw.model_input import gray_qimage
+
+GALLERY_LIMIT = 200
+
+
+class ResultsView(QWidget):
+    imageChosen = Signal(object)  # (28, 28) float image: load it into the Draw tab
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.summary = QLabel("Results appear here when a run ends.")
+        self.summary.setWordWrap(True)
+        font = self.summary.font()
+        font.setPointSize(font.pointSize() + 2)
+        self.summary.setFont(font)
+
+        self.confusion_plot = pg.PlotWidget(background=None, title="Confusion matrix")
+        self.confusion_plot.setMenuEnabled(False)
+        self.confusion_plot.setMouseEnabled(x=False, y=False)
+        self.confusion_plot.invertY(True)
+        self.confusion_plot.setAspectLocked(True)
+        ticks = [[(i + 0.5, str(i)) for i in range(10)], []]
+        for axis in ("bottom", "left"):
+            self.confusion_plot.getAxis(axis).setTicks(ticks)
+        self.confusion_plot.setLabel("bottom", "predicted")
+        self.confusion_plot.setLabel("left", "true")
+        self.confusion_image = pg.ImageItem(np.zeros((10, 10)))
+        self.confusion_image.setColorMap(pg.colormap.get("viridis"))
+        self.confusion_plot.addItem(self.confusion_image)
+        self.cell_labels = []
+        for i in range(10):
+            for j in range(10):
+                text = pg.TextItem("", anchor=(0.5, 0.5), color=(255, 255, 255))
+                font = text.textItem.font()
+                font.setPointSizeF(7)
+                text.setFont(font)
+                text.setPos(j + 0.5, i + 0.5)
+                self.confusion_plot.addItem(text)
+                self.cell_labels.append(text)
+
+        self.per_class_plot = pg.PlotWidget(background=None, title="Accuracy per class")
+        self.per_class_plot.setMenuEnabled(False)
+        self.per_class_plot.setMouseEnabled(x=False, y=False)
+        self.per_class_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(10)], []])
+        self.per_class_bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7,
+                                              brush=pg.mkBrush(90, 140, 220))
+        self.per_class_plot.addItem(self.per_class_bars)
+
+        self.gallery = QListWidget()
+        self.gallery.setViewMode(QListWidget.ViewMode.IconMode)
+        self.gallery.setIconSize(QSize(56, 56))
+        self.gallery.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.gallery.setMovement(QListWidget.Movement.Static)
+        self.gallery.setSpacing(4)
+        self.gallery.setToolTip("Misclassified test images; click one to load it into the Draw tab.")
+        self.gallery.itemClicked.connect(self._chosen)
+        self.gallery_title = QLabel("Misclassified test images")
+
+        grid = QGridLayout()
+        grid.addWidget(self.confusion_plot, 0, 0)
+        grid.addWidget(self.per_class_plot, 0, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(grid, 3)
+        layout.addWidget(self.gallery_title)
+        layout.addWidget(self.gallery, 2)
+        self._images: list[np.ndarray] = []
+
+    def show_result(self, result, images: np.ndarray, labels: np.ndarray) -> None:
+        """``images``/``labels``: the test split the run was evaluated on."""
+        evaluation = result.evaluation
+        if evaluation is None:
+            self.summary.setText("The run ended before it could be evaluated.")
+            return
+        stopped = " (stopped early)" if result.stopped else ""
+        self.summary.setText(
+            f"Test accuracy <b>{evaluation.accuracy:.2%}</b> on {evaluation.count:,} images "
+            f"after {result.epochs_completed} epoch(s){stopped}, {result.seconds:.0f} s on {result.device}; "
+            f"{len(evaluation.misclassified)} mistakes.")
+        confusion = evaluation.confusion.astype(np.float64)
+        # Log scale, so that the few mistakes show beside the thousands on the diagonal.
+        self.confusion_image.setImage(np.log1p(confusion).T, levels=(0, np.log1p(confusion.max())))
+        self.confusion_image.setRect(0, 0, 10, 10)
+        bright = np.log1p(confusion) > 0.6 * np.log1p(confusion.max())
+        for k, text in enumerate(self.cell_labels):
+            value = int(confusion[k // 10, k % 10])
+            text.setText(str(value) if value else "")
+            text.setColor((20, 20, 20) if bright[k // 10, k % 10] else (255, 255, 255))
+        self.per_class_bars.setOpts(height=np.nan_to_num(evaluation.per_class_accuracy))
+        low = float(np.nanmin(evaluation.per_class_accuracy))
+        self.per_class_plot.setYRange(max(0.0, low - 0.05), 1.0)
+
+        self.gallery.clear()
+        self._images = []
+        wrong = evaluation.misclassified[:GALLERY_LIMIT]
+        for index in wrong:
+            image = images[index].astype(np.float32) / (255.0 if images.dtype == np.uint8 else 1.0)
+            item = QListWidgetItem(QIcon(QPixmap.fromImage(gray_qimage(image).scaled(
+                56, 56, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation))),
+                f"{labels[index]}→{evaluation.predicted[index]}")
+            item.setToolTip(f"Test image {index}: true {labels[index]}, predicted {evaluation.predicted[index]} "
+                            f"({evaluation.confidence[index]:.0%})")
+            item.setData(Qt.ItemDataRole.UserRole, len(self._images))
+            self._images.append(image)
+            self.gallery.addItem(item)
+        more = len(evaluation.misclassified) - len(wrong)
+        self.gallery_title.setText(f"Misclassified test images (true→predicted){f', first {len(wrong)}' if more else ''}; "
+                                   "click one to try it in the Draw tab")
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        self.imageChosen.emit(self._images[item.data(Qt.ItemDataRole.UserRole)])

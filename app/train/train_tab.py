@@ -1,0 +1,416 @@
+"""The Train tab: configure, run in a worker thread, watch curves, read results, keep models."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton,
+                               QScrollArea, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+
+from app.tasks import run_in_background
+from app.train.curves import TrainingCurves
+from app.train.library_view import ModelLibraryView
+from app.train.results import ResultsView
+from app.train.worker import TrainingRun
+from training.datasets import DATASETS
+from training.errors import ConfigError
+from training.presets import DEFAULT_PRESET, OPTIMIZERS, PRESETS
+from training.trainer import TrainConfig
+
+
+def format_duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class TrainTab(QWidget):
+    useModelRequested = Signal(str)  # path of a model for the Draw tab
+    imageChosen = Signal(object)  # a test image for the Draw tab
+    problem = Signal(str, str)
+    statusMessage = Signal(str)
+
+    def __init__(self, settings, library, parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.library = library
+        self.run: TrainingRun | None = None
+        self.result = None
+        self._param_counts: dict[str, int] = {}
+
+        self.curves = TrainingCurves()
+        self.results = ResultsView()
+        self.results.imageChosen.connect(self.imageChosen)
+        self.library_view = ModelLibraryView(library)
+        self.library_view.useRequested.connect(self.useModelRequested)
+        self.library_view.problem.connect(self.problem)
+        self.views = QTabWidget()
+        self.views.addTab(self.curves, "Curves")
+        self.views.addTab(self.results, "Results")
+        self.views.addTab(self.library_view, "Models")
+
+        controls = self._build_controls()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.views, 1)
+        right_layout.addLayout(self._save_row)  # beside the results, where the eye is after a run
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(controls)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([420, 680])
+        layout = QHBoxLayout(self)
+        layout.addWidget(splitter)
+        self._on_preset_changed()
+        self._validate()
+
+    # --- controls ----------------------------------------------------------------
+    def _build_controls(self) -> QWidget:
+        form = QFormLayout()
+        self.dataset_box = QComboBox()
+        for spec in DATASETS.values():
+            self.dataset_box.addItem(spec.title, spec.name)
+        form.addRow("Dataset", self.dataset_box)
+        self.data_edit = QLineEdit()
+        self.data_edit.setPlaceholderText("Keras cache, else download")
+        self.data_edit.setToolTip("A Keras-layout .npz (x_train, y_train, x_test, y_test) or a folder of the "
+                                  "four IDX files. Empty: the Keras cache, a system copy, or Keras' download.")
+        browse = QPushButton("Browse...")
+        browse.clicked.connect(self._browse_data)
+        row = QHBoxLayout()
+        row.addWidget(self.data_edit, 1)
+        row.addWidget(browse)
+        form.addRow("Data file", row)
+
+        self.preset_box = QComboBox()
+        for preset in PRESETS.values():
+            self.preset_box.addItem(preset.name, preset.name)
+        self.preset_box.setCurrentIndex(list(PRESETS).index(DEFAULT_PRESET))
+        form.addRow("Model", self.preset_box)
+        self.preset_info = QLabel()
+        self.preset_info.setWordWrap(True)
+        self.preset_info.setMinimumWidth(200)
+        self.preset_info.setStyleSheet("color: gray")
+        form.addRow("", self.preset_info)
+
+        self.optimizer_box = QComboBox()
+        for name, text in OPTIMIZERS.items():
+            self.optimizer_box.addItem(text, name)
+        form.addRow("Optimizer", self.optimizer_box)
+        self.lr_edit = QLineEdit()
+        validator = QDoubleValidator(0.0, 10.0, 8)
+        validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
+        self.lr_edit.setValidator(validator)
+        form.addRow("Learning rate", self.lr_edit)
+        self.epochs_spin = QSpinBox()
+        self.epochs_spin.setRange(1, 1000)
+        form.addRow("Epochs", self.epochs_spin)
+        self.batch_spin = QSpinBox()
+        self.batch_spin.setRange(1, 65536)
+        form.addRow("Batch size", self.batch_spin)
+        self.val_spin = QDoubleSpinBox()
+        self.val_spin.setRange(0.0, 0.45)
+        self.val_spin.setSingleStep(0.05)
+        self.val_spin.setValue(0.1)
+        form.addRow("Validation split", self.val_spin)
+        self.limit_spin = QSpinBox()
+        self.limit_spin.setRange(0, 10_000_000)
+        self.limit_spin.setSingleStep(1000)
+        self.limit_spin.setSpecialValueText("all")
+        self.limit_spin.setToolTip("Train on this many images only, for a quick run.")
+        form.addRow("Training images", self.limit_spin)
+        self.augment_check = QCheckBox("Shifts, rotations, zoom, stroke width")
+        self.augment_check.setToolTip("Random shifts, rotations, zoom and stroke width: "
+                                      "slower, but reads mouse-drawn digits better.")
+        form.addRow("Augmentation", self.augment_check)
+        self.device_box = QComboBox()
+        self.device_box.addItem("Automatic (GPU if any)", "auto")
+        self.device_box.addItem("CPU", "cpu")
+        form.addRow("Device", self.device_box)
+        self.mixed_check = QCheckBox("Mixed precision (GPU)")
+        self.mixed_check.setToolTip("float16 compute with float32 weights: faster on recent GPUs.")
+        form.addRow("", self.mixed_check)
+
+        self.problem_label = QLabel()
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet("color: #c0392b")
+        self.start_button = QPushButton("Start training")
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(lambda: self.start())  # not clicked(bool) into dataset
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setEnabled(False)
+        self.stop_button.setToolTip("Finish the current batch and keep the model trained so far.")
+        self.stop_button.clicked.connect(lambda: self.stop())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button, 1)
+        buttons.addWidget(self.stop_button)
+        self.progress = QProgressBar()
+        self.progress.setFormat("%p%")
+        self.progress_label = QLabel("Not running.")
+        self.progress_label.setWordWrap(True)
+        self.log = QPlainTextEdit()
+        self.log.setReadOnly(True)
+        self.log.setMaximumBlockCount(2000)
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("name for the trained model")
+        self.save_button = QPushButton("Save")
+        self.save_button.clicked.connect(self.save)
+        self.save_use_button = QPushButton("Save and use")
+        self.save_use_button.clicked.connect(lambda: self.save(use=True))
+        save_row = QHBoxLayout()
+        save_row.addWidget(QLabel("Trained model:"))
+        save_row.addWidget(self.name_edit, 1)
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.save_use_button)
+        self._set_save_enabled(False)
+        self._save_row = save_row
+
+        config_group = QGroupBox("Configure")
+        config_group.setLayout(form)
+        run_group = QGroupBox("Run")
+        run_layout = QVBoxLayout(run_group)
+        run_layout.addWidget(self.problem_label)
+        run_layout.addLayout(buttons)
+        run_layout.addWidget(self.progress)
+        run_layout.addWidget(self.progress_label)
+        run_layout.addWidget(self.log, 1)
+
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        column.addWidget(config_group)
+        column.addWidget(run_group, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(panel)
+        # At the default size the panel fits (splitter sizes below); a small
+        # window scrolls it rather than forcing a wider minimum on the window.
+        scroll.setMinimumWidth(280)
+
+        self.preset_box.currentIndexChanged.connect(self._on_preset_changed)
+        for signal in (self.dataset_box.currentIndexChanged, self.optimizer_box.currentIndexChanged,
+                       self.lr_edit.textChanged, self.epochs_spin.valueChanged, self.batch_spin.valueChanged,
+                       self.val_spin.valueChanged, self.limit_spin.valueChanged, self.device_box.currentIndexChanged,
+                       self.mixed_check.toggled, self.data_edit.textChanged):
+            signal.connect(self._validate)
+        self.device_box.currentIndexChanged.connect(self._update_mixed_precision)
+        self._update_mixed_precision()
+        return scroll
+
+    def _browse_data(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose a dataset file", self.data_edit.text(),
+                                              "Keras datasets (*.npz);;All files (*)")
+        if path:
+            self.data_edit.setText(path)
+
+    def _on_preset_changed(self) -> None:
+        preset = PRESETS[self.preset_box.currentData()]
+        self.optimizer_box.setCurrentIndex(list(OPTIMIZERS).index(preset.optimizer))
+        self.lr_edit.setText(f"{preset.learning_rate:g}")
+        self.epochs_spin.setValue(preset.epochs)
+        self.batch_spin.setValue(preset.batch_size)
+        self.augment_check.setChecked(preset.augment)
+        self._show_preset_info()
+
+    def _show_preset_info(self) -> None:
+        name = self.preset_box.currentData()
+        text = PRESETS[name].description
+        # Counting parameters builds the model, which needs TensorFlow: only once it is loaded.
+        if name not in self._param_counts and "tensorflow" in sys.modules:
+            from training.presets import count_params
+            self._param_counts[name] = count_params(name)
+        if name in self._param_counts:
+            text += f" {self._param_counts[name]:,} parameters."
+        self.preset_info.setText(text)
+
+    def tensorflow_ready(self) -> None:
+        """Called once TensorFlow is loaded: list the GPUs, count parameters."""
+        from training.trainer import available_devices
+
+        gpus = [d for d in available_devices() if d[0].startswith("gpu:")]
+        for device_id, name in gpus:
+            if self.device_box.findData(device_id) < 0:
+                self.device_box.addItem(name, device_id)
+        if len(gpus) > 1 and self.device_box.findData("mirrored") < 0:
+            self.device_box.addItem(f"All {len(gpus)} GPUs (MirroredStrategy)", "mirrored")
+        self._show_preset_info()
+        self._update_mixed_precision()
+
+    def _update_mixed_precision(self) -> None:
+        on_gpu = self.device_box.currentData() not in ("cpu",) and self.device_box.count() > 2
+        self.mixed_check.setEnabled(on_gpu)
+        if not on_gpu:
+            self.mixed_check.setChecked(False)
+
+    # --- configuration -------------------------------------------------------------
+    def config(self) -> TrainConfig:
+        """The form as a TrainConfig; ConfigError with a reason when a value is invalid."""
+        text = self.lr_edit.text().strip().replace(",", ".")
+        try:
+            learning_rate = float(text)
+        except ValueError:
+            raise ConfigError(f"The learning rate {text!r} is not a number.") from None
+        data = self.data_edit.text().strip()
+        if data and not Path(data).expanduser().exists():
+            raise ConfigError(f"The data file {data} does not exist.")
+        config = TrainConfig(
+            dataset=self.dataset_box.currentData(), data_path=data or None,
+            preset=self.preset_box.currentData(), optimizer=self.optimizer_box.currentData(),
+            learning_rate=learning_rate, epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
+            validation_split=round(self.val_spin.value(), 4), augment=self.augment_check.isChecked(),
+            device=self.device_box.currentData(), mixed_precision=self.mixed_check.isChecked(),
+            train_limit=self.limit_spin.value() or None)
+        config.validate()
+        return config
+
+    @Slot()
+    def _validate(self, *_) -> bool:
+        try:
+            self.config()
+        except ConfigError as exc:
+            self.problem_label.setText(str(exc))
+            self.problem_label.show()
+            self.start_button.setEnabled(False)
+            self.start_button.setToolTip(str(exc))
+            return False
+        self.problem_label.hide()
+        self.start_button.setEnabled(self.run is None)
+        self.start_button.setToolTip("")
+        return True
+
+    # --- running ---------------------------------------------------------------------
+    def is_running(self) -> bool:
+        return self.run is not None
+
+    def start(self, dataset=None) -> bool:
+        """Start a run with the form's settings (``dataset``: an already loaded one, for tests)."""
+        if self.run is not None or not self._validate():
+            return False
+        config = self.config()
+        self.result = None
+        self._set_save_enabled(False)
+        self.curves.clear()
+        self.views.setCurrentWidget(self.curves)
+        self.progress.setRange(0, 0)  # busy until the data is loaded and batches are known
+        self.progress_label.setText("Loading the data and building the model...")
+        self._log(f"Starting: {config.preset} on {config.dataset}, {config.optimizer} lr {config.learning_rate:g}, "
+                  f"{config.epochs} epochs of batch {config.batch_size}"
+                  f"{', augmented' if config.augment else ''}.")
+        self.run = TrainingRun(config, dataset, self)
+        worker = self.run.worker
+        worker.started.connect(self._on_started)
+        worker.progressed.connect(self._on_progressed)
+        worker.epochEnded.connect(self._on_epoch_ended)
+        worker.finished.connect(self._on_finished)
+        worker.failed.connect(self._on_failed)
+        self.run.ended.connect(self._on_run_ended)
+        self.start_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        self._started_at = time.perf_counter()
+        self.run.start()
+        return True
+
+    def stop(self) -> None:
+        if self.run is not None:
+            self.run.stop()
+            self.stop_button.setEnabled(False)
+            self.progress_label.setText("Stopping after this batch...")
+            self._log("Stop requested: finishing the current batch.")
+
+    def shutdown(self) -> None:
+        """Stop and join the worker (the window is closing); no evaluation, no files written."""
+        if self.run is not None:
+            self.run.shutdown()
+            self.run = None
+
+    def _log(self, line: str) -> None:
+        self.log.appendPlainText(f"[{time.strftime('%H:%M:%S')}] {line}")
+
+    @Slot(object)
+    def _on_started(self, event) -> None:
+        self._batches = event.batches_per_epoch
+        self.progress.setRange(0, event.epochs * event.batches_per_epoch)
+        self.progress.setValue(0)
+        self._log(f"Training on {event.train_samples:,} images ({event.validation_samples:,} for validation) "
+                  f"on {event.device}.")
+
+    @Slot(object)
+    def _on_progressed(self, event) -> None:
+        self.progress.setValue((event.epoch - 1) * event.batches + event.batch)
+        self.progress_label.setText(
+            f"Epoch {event.epoch}/{event.epochs} · batch {event.batch}/{event.batches} · "
+            f"loss {event.loss:.4f} · accuracy {event.accuracy:.2%} · "
+            f"{event.samples_per_second:,.0f} images/s · ETA {format_duration(event.eta_seconds)}")
+        self.curves.add_progress(event)
+
+    @Slot(object)
+    def _on_epoch_ended(self, event) -> None:
+        self.curves.add_epoch(event)
+        val = ("" if event.val_loss is None else
+               f", validation loss {event.val_loss:.4f} accuracy {event.val_accuracy:.2%}")
+        self._log(f"Epoch {event.epoch}/{event.epochs}: loss {event.loss:.4f} accuracy {event.accuracy:.2%}{val} "
+                  f"({event.seconds:.1f} s).")
+
+    @Slot(object)
+    def _on_finished(self, result) -> None:
+        self.result = result
+        if result.evaluation is not None:
+            self._log(f"{'Stopped' if result.stopped else 'Finished'} after {result.epochs_completed} epoch(s): "
+                      f"test accuracy {result.evaluation.accuracy:.2%}.")
+            self.results.show_result(result, result.x_test, result.y_test)
+            self.views.setCurrentWidget(self.results)
+        self.progress_label.setText(f"Done in {format_duration(result.seconds)}.")
+        if not self.name_edit.text():
+            self.name_edit.setText(f"{result.config.preset}-{result.config.dataset}-{time.strftime('%Y%m%d-%H%M')}")
+        self._set_save_enabled(result.epochs_completed > 0)
+        self.statusMessage.emit("Training finished; save the model to keep it.")
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._log(f"Failed: {message}")
+        self.progress_label.setText("Failed.")
+        self.problem.emit("Training failed", message)
+
+    @Slot()
+    def _on_run_ended(self) -> None:
+        self.run = None
+        self.progress.setRange(0, max(1, self.progress.maximum()))
+        self.stop_button.setEnabled(False)
+        self._validate()
+
+    # --- saving ------------------------------------------------------------------------
+    def _set_save_enabled(self, on: bool) -> None:
+        for widget in (self.name_edit, self.save_button, self.save_use_button):
+            widget.setEnabled(on)
+
+    def save(self, use: bool = False) -> None:
+        if self.result is None:
+            return
+        name = self.name_edit.text().strip() or self.name_edit.placeholderText()
+        result = self.result
+        self._set_save_enabled(False)
+        self._log(f"Saving {name!r}...")
+
+        def done(path):
+            self._set_save_enabled(True)
+            self._log(f"Saved {path}.")
+            self.library_view.refresh()
+            self.library_view.select_path(path)
+            self.statusMessage.emit(f"Saved {name}.")
+            if use:
+                self.useModelRequested.emit(str(path))
+
+        def failed(message):
+            self._set_save_enabled(True)
+            self._log(f"Not saved: {message}")
+            self.problem.emit("Cannot save the model", message)
+
+        self._save_signals = run_in_background(
+            lambda: self.library.save(result.model, name, result.sidecar()), done, failed)

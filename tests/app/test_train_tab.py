@@ -1,0 +1,138 @@
+"""The Train tab with real Keras training on MNIST subsets, driven through its widgets."""
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from .conftest import settle
+
+
+def configure(tab, mnist_path, preset="mlp-512", epochs=2, limit=6000, batch=64, optimizer=None, lr=None):
+    tab.data_edit.setText(str(mnist_path))
+    tab.preset_box.setCurrentIndex(tab.preset_box.findData(preset))
+    tab.epochs_spin.setValue(epochs)
+    tab.batch_spin.setValue(batch)
+    tab.limit_spin.setValue(limit)
+    tab.augment_check.setChecked(False)
+    if optimizer:
+        tab.optimizer_box.setCurrentIndex(tab.optimizer_box.findData(optimizer))
+    if lr is not None:
+        tab.lr_edit.setText(str(lr))
+
+
+def test_a_short_run_draws_curves_and_shows_results(qtbot, window, mnist_path):
+    tab = window.train_tab
+    configure(tab, mnist_path, epochs=2, limit=8000, batch=32)
+    heartbeat = []
+    timer_id = window.startTimer(20)  # the GUI thread must keep turning while training runs
+    window.timerEvent = lambda event: heartbeat.append(1)
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    assert tab.is_running() and not tab.start_button.isEnabled() and tab.stop_button.isEnabled()
+    qtbot.waitUntil(lambda: tab.curves.point_counts()[0] >= 2, timeout=60_000)
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=120_000)
+    window.killTimer(timer_id)
+    assert len(heartbeat) > 20
+    train_points, val_points = tab.curves.point_counts()
+    assert train_points >= 2 and val_points == 2
+    assert tab.result is not None and tab.result.test_accuracy > 0.9
+    assert "Test accuracy" in tab.results.summary.text()
+    assert tab.views.currentWidget() is tab.results
+    assert tab.results.gallery.count() == min(200, len(tab.result.evaluation.misclassified)) > 0
+    assert "ETA" in tab.progress_label.text() or "Done" in tab.progress_label.text()
+    assert "Epoch 2/2" in tab.log.toPlainText()
+
+    # A misclassified test image opens in the Draw tab.
+    item = tab.results.gallery.item(0)
+    tab.results.gallery.itemClicked.emit(item)
+    settle(qtbot, window)
+    assert window.tabs.currentWidget() is window.draw_tab
+    assert not window.draw_tab.reading.blank
+
+
+def test_stop_mid_run_then_save_and_use_in_draw_tab(qtbot, window, mnist_path, data_dir):
+    tab = window.train_tab
+    configure(tab, mnist_path, epochs=30, limit=30000, batch=32)
+    assert tab.start()
+    qtbot.waitUntil(lambda: tab.curves.point_counts()[0] >= 1, timeout=60_000)
+    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=60_000)
+    assert tab.result.stopped and tab.result.epochs_completed < 30
+    assert tab.save_button.isEnabled()
+
+    tab.name_edit.setText("my stopped run")
+    with qtbot.waitSignal(window.modelChanged, timeout=60_000):
+        qtbot.mouseClick(tab.save_use_button, Qt.MouseButton.LeftButton)
+    saved = data_dir / "models" / "my-stopped-run.keras"
+    assert saved.is_file() and saved.with_suffix(".json").is_file()
+    assert window.model_path == str(saved)
+    assert "my stopped run" in window.model_label.text()
+    assert window.settings.active_model == str(saved)
+    names = [e.name for e in window.library.entries()]
+    assert names[0] == "Shipped model" and "my stopped run" in names
+
+
+def test_library_use_delete_and_the_protected_shipped_model(qtbot, window, trained, data_dir):
+    tab, view = window.train_tab, window.train_tab.library_view
+    path = window.library.save(trained.model, "quick mlp", trained.sidecar())
+    view.refresh()
+    assert view.table.rowCount() == 2
+    view.table.selectRow(0)
+    assert not view.delete_button.isEnabled()  # the shipped model is protected
+    view.select_path(path)
+    assert view.delete_button.isEnabled()
+    with qtbot.waitSignal(window.modelChanged, timeout=60_000):
+        view.use_button.click()
+    assert window.model_path == str(path)
+    view.select_path(path)
+    view.delete_button.click()
+    assert not path.exists() and not path.with_suffix(".json").exists()
+    assert view.table.rowCount() == 1
+
+
+def test_invalid_settings_cannot_start_and_say_why(qtbot, window, tmp_path):
+    tab = window.train_tab
+    tab.lr_edit.setText("abc")
+    assert not tab.start_button.isEnabled()
+    assert "not a number" in tab.problem_label.text()
+    tab.lr_edit.setText("0")
+    assert "learning rate must be" in tab.problem_label.text()
+    tab.lr_edit.setText("0.001")
+    tab.data_edit.setText(str(tmp_path / "missing.npz"))
+    assert "does not exist" in tab.problem_label.text() and not tab.start()
+    tab.data_edit.setText("")
+    assert tab.start_button.isEnabled()
+
+
+def test_a_failed_run_says_why(qtbot, window, mnist_path):
+    tab = window.train_tab
+    configure(tab, mnist_path, preset="mlp-128-256-512", epochs=3, limit=5000, batch=32, optimizer="sgd", lr=10)
+    with qtbot.waitSignal(tab.problem, timeout=60_000) as blocker:
+        tab.start()
+    assert "NaN" in blocker.args[1]
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=30_000)
+    assert window.last_problem[0] == "Training failed"
+    assert not tab.save_button.isEnabled()
+
+
+def test_a_bad_data_file_fails_in_the_worker_with_a_clear_message(qtbot, window, tmp_path):
+    tab = window.train_tab
+    bad = tmp_path / "bad.npz"
+    np.savez(bad, x_train=np.zeros((5, 28, 28), np.uint8))
+    configure(tab, bad)
+    with qtbot.waitSignal(tab.problem, timeout=60_000) as blocker:
+        tab.start()
+    assert "lacks y_train, x_test, y_test" in blocker.args[1]
+
+
+def test_closing_the_window_mid_training_joins_the_worker(qtbot, window, mnist_path, data_dir):
+    import time
+
+    tab = window.train_tab
+    configure(tab, mnist_path, epochs=50, limit=30000, batch=32)
+    tab.start()
+    thread = tab.run.qthread
+    qtbot.waitUntil(lambda: tab.curves.point_counts()[0] >= 1, timeout=60_000)
+    started = time.perf_counter()
+    window.close()
+    assert time.perf_counter() - started < 15
+    assert not thread.isRunning()
+    assert not (data_dir / "models").exists() or not any((data_dir / "models").iterdir())

@@ -1,0 +1,81 @@
+"""The model library: saved models in one folder, plus the shipped one.
+
+Each entry is a ``.keras`` file and its JSON sidecar; listing reads only the
+sidecars, so it never imports TensorFlow. The shipped model is always listed
+first and can be neither overwritten nor deleted.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from training.errors import ModelFileError
+from training.modelfile import read_info, save_model, sidecar_path
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    path: Path
+    info: dict
+    protected: bool
+
+    @property
+    def name(self) -> str:
+        return self.info.get("name") or self.path.stem
+
+    @property
+    def test_accuracy(self) -> float | None:
+        value = self.info.get("test_accuracy")
+        return float(value) if isinstance(value, (int, float)) else None
+
+
+def safe_filename(name: str) -> str:
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", name.strip()).strip(".-")
+    return stem[:80] or "model"
+
+
+class ModelLibrary:
+    def __init__(self, folder: str | os.PathLike, shipped: str | os.PathLike | None = None):
+        self.folder = Path(folder)
+        self.shipped = Path(shipped) if shipped else None
+
+    def entries(self) -> list[LibraryEntry]:
+        out = []
+        if self.shipped is not None and self.shipped.is_file():
+            info = _info_or_note(self.shipped)
+            info.setdefault("name", "Shipped model")
+            out.append(LibraryEntry(self.shipped, info, protected=True))
+        if self.folder.is_dir():
+            saved = [LibraryEntry(p, _info_or_note(p), protected=False)
+                     for p in self.folder.glob("*.keras") if not p.name.startswith(".")]
+            out += sorted(saved, key=lambda e: str(e.info.get("created", "")), reverse=True)
+        return out
+
+    def path_for(self, name: str) -> Path:
+        return self.folder / f"{safe_filename(name)}.keras"
+
+    def save(self, model, name: str, info: dict, overwrite: bool = False) -> Path:
+        path = self.path_for(name)
+        if path.exists() and not overwrite:
+            raise ModelFileError(f"A model named {name!r} exists already; choose another name.")
+        save_model(model, path, {**info, "name": name.strip() or path.stem})
+        return path
+
+    def delete(self, path: str | os.PathLike) -> None:
+        path = Path(path)
+        if self.shipped is not None and path.resolve() == self.shipped.resolve():
+            raise ModelFileError("The shipped model cannot be deleted.")
+        if path.resolve().parent != self.folder.resolve():
+            raise ModelFileError(f"{path} is not in the model library.")
+        path.unlink(missing_ok=True)
+        sidecar_path(path).unlink(missing_ok=True)
+
+
+def _info_or_note(path: Path) -> dict:
+    try:
+        return dict(read_info(path))
+    except ModelFileError as exc:
+        return {"problem": str(exc)}

@@ -47,6 +47,13 @@ def _pen(width: float, erase: bool) -> QPen:
     return pen
 
 
+def _gray_array(image: QImage) -> np.ndarray:
+    """An RGB32 image of grays -> (H, W) float32 in [0, 1] (a copy)."""
+    bits = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
+    rows = bits.reshape(image.height(), image.bytesPerLine())[:, : image.width() * 4]
+    return rows.reshape(image.height(), image.width(), 4)[..., 1].astype(np.float32) / 255.0
+
+
 def _apply(image: QImage, action) -> None:
     if isinstance(action, Cleared):
         image.fill(BLANK)
@@ -101,10 +108,19 @@ class DrawingCanvas(QWidget):
 
     def ink_array(self) -> np.ndarray:
         """The paper as (H, W) float32 in [0, 1], light ink on 0 (a copy)."""
-        image = self._image
-        bits = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
-        rows = bits.reshape(image.height(), image.bytesPerLine())[:, : image.width() * 4]
-        return rows.reshape(image.height(), image.width(), 4)[..., 1].astype(np.float32) / 255.0
+        return _gray_array(self._image)
+
+    def snapshot(self) -> np.ndarray:
+        """The paper at half resolution, for recognition.
+
+        MNIST's box is 20 px, so 300x200 keeps every detail a digit needs, and
+        reading it costs a quarter of the full paper (Qt's smooth scaling is a
+        proper anti-aliased reduction).
+        """
+        half = self._image.scaled(PAPER.width() // 2, PAPER.height() // 2,
+                                  Qt.AspectRatioMode.IgnoreAspectRatio,
+                                  Qt.TransformationMode.SmoothTransformation)
+        return _gray_array(half)
 
     def is_blank(self) -> bool:
         return not self.ink_array().any()

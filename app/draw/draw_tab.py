@@ -57,7 +57,7 @@ class LiveRecognizer(QObject):
             return
         from training.recognize import read_image
 
-        self.read.emit(read_image(self.predictor, self.canvas.ink_array()))
+        self.read.emit(read_image(self.predictor, self.canvas.snapshot()))
 
 
 class DrawTab(QWidget):

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from app.draw.draw_tab import DrawTab
 from app.model_loader import ModelLoader
+from app.samples.samples_view import SamplesView
 from app.train.train_tab import TrainTab
 from training.cli import shipped_model_path
 from training.library import ModelLibrary
+from training.samples import SampleStore
 
 
 def describe_model(path: str, info: dict) -> str:
@@ -32,6 +34,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.data_dir = Path(data_dir)
         self.library = ModelLibrary(self.data_dir / "models", shipped_model_path())
+        self.samples = SampleStore(self.data_dir / "samples")
         self._tensorflow_ready = False
         self.setWindowTitle("Digit Recognizer")
         self.predictor = None
@@ -39,10 +42,12 @@ class MainWindow(QMainWindow):
         self.last_problem: tuple[str, str] | None = None
 
         self.tabs = QTabWidget()
-        self.draw_tab = DrawTab(settings)
+        self.draw_tab = DrawTab(settings, self.samples)
         self.tabs.addTab(self.draw_tab, "Draw")
-        self.train_tab = TrainTab(settings, self.library)
+        self.train_tab = TrainTab(settings, self.library, self.samples)
         self.tabs.addTab(self.train_tab, "Train")
+        self.samples_view = SamplesView(self.samples)
+        self.tabs.addTab(self.samples_view, "Samples")
         self.setCentralWidget(self.tabs)
 
         self.model_label = QLabel("Model: loading...")
@@ -53,6 +58,11 @@ class MainWindow(QMainWindow):
         self.train_tab.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.train_tab.useModelRequested.connect(self.use_model)
         self.train_tab.imageChosen.connect(self._show_in_draw_tab)
+        self.samples_view.problem.connect(self.show_problem)
+        self.samples_view.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.draw_tab.sampleSaved.connect(lambda _: self.samples_view.refresh())
+        self.draw_tab.sampleSaved.connect(lambda _: self.train_tab.update_fine_tune())
+        self.samples_view.changed.connect(self.train_tab.update_fine_tune)
 
         self.loader = ModelLoader(self)
         self.loader.loaded.connect(self._on_model_loaded)
@@ -112,6 +122,7 @@ class MainWindow(QMainWindow):
         self.draw_tab.set_predictor(predictor)
         self.settings.active_model = "" if Path(path) == shipped_model_path() else path
         self.train_tab.library_view.set_active(path)
+        self.train_tab.set_active_model(path)
         if not self._tensorflow_ready:
             self._tensorflow_ready = True
             self.train_tab.tensorflow_ready()

@@ -69,8 +69,12 @@ class Style:
 
 def strokes_for(digit: int, style: Style = Style()) -> list[list[tuple[float, float]]]:
     """The polylines of one drawing, in canvas pixels."""
+    return strokes_from(TEMPLATES[digit][style.variant % len(TEMPLATES[digit])], style)
+
+
+def strokes_from(template, style: Style) -> list[list[tuple[float, float]]]:
+    """A template's strokes (unit box) placed, slanted and jittered as ``style`` says."""
     rng = np.random.default_rng(style.seed)
-    template = TEMPLATES[digit][style.variant % len(TEMPLATES[digit])]
     cos, sin = math.cos(math.radians(style.rotation)), math.sin(math.radians(style.rotation))
     width = style.size * style.aspect
     out = []
@@ -128,3 +132,18 @@ def drawn_test_set(per_digit: int = 50, seed: int = 2026):
             images.append(draw_digit(digit, random_style(rng), light_ink=bool(i % 2 == 0)))
             labels.append(digit)
     return np.stack(images), np.array(labels, np.uint8)
+
+
+# A writer whose 1 has a long flag and whose 7 is a short hook: the shipped
+# model reads most of their 1s as 7s and their 7s as 1s. Fine-tuning on their
+# samples must fix that (tests/training/test_finetune.py).
+QUIRKY_WRITER = {
+    1: [[(0.0, 0.42), (0.65, 0.0), (0.6, 1.0)]],
+    7: [[(0.35, 0.08), (0.65, 0.0), (0.55, 1.0)]],
+}
+
+
+def quirky_drawing(digit: int, rng: np.random.Generator, light_ink: bool = True) -> np.ndarray:
+    style = random_style(rng)
+    template = QUIRKY_WRITER.get(digit) or TEMPLATES[digit][style.variant % len(TEMPLATES[digit])]
+    return render(strokes_from(template, style), style.pen, light_ink=light_ink)

@@ -44,6 +44,7 @@ class TrainConfig:
     mixed_precision: bool = False
     train_limit: int | None = None  # use this many training images (quick runs, tests)
     test_limit: int | None = None
+    base_model: str | None = None  # start from this .keras file instead of a fresh preset
 
     @classmethod
     def for_preset(cls, preset: str, **overrides) -> "TrainConfig":
@@ -147,6 +148,7 @@ class TrainResult:
             test_images=None if self.evaluation is None else self.evaluation.count,
             class_names=list(self.class_names), training_seconds=round(self.seconds, 1),
             device=self.device, stopped_early=self.stopped,
+            base_model=self.config.base_model,
         )
         info.update(extra)
         return info
@@ -387,7 +389,12 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
         if config.mixed_precision:
             keras.mixed_precision.set_global_policy("mixed_float16")
         with scope:
-            model = get_preset(config.preset).build()
+            if config.base_model:
+                from training.modelfile import load_model
+
+                model = load_model(config.base_model).model
+            else:
+                model = get_preset(config.preset).build()
             model.compile(optimizer=make_optimizer(config.optimizer, config.learning_rate),
                           loss="sparse_categorical_crossentropy", metrics=["accuracy"])
             callback = _make_callback(keras, config, emit, should_stop, batches, started_at)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QBuffer, QIODevice, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel,
                                QSlider, QSpinBox, QToolButton, QVBoxLayout, QWidget)
@@ -63,10 +63,12 @@ class LiveRecognizer(QObject):
 class DrawTab(QWidget):
     statusMessage = Signal(str)
     problem = Signal(str, str)  # title, message: shown by the window, never blocking here
+    sampleSaved = Signal(int)  # the digit
 
-    def __init__(self, settings, parent=None):
+    def __init__(self, settings, samples=None, parent=None):
         super().__init__(parent)
         self.settings = settings
+        self.samples = samples  # a training.samples.SampleStore, or None
         self.setAcceptDrops(True)
         self.canvas = DrawingCanvas()
         self.canvas.set_pen_width(settings.pen_width)
@@ -101,7 +103,8 @@ class DrawTab(QWidget):
     def _action(self, text, slot, shortcuts=(), tip="", checkable=False) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # Only while the Draw tab has the focus: Delete in another tab must not clear the canvas.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         keys = ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
         action.setToolTip(f"{tip or text} ({keys})" if keys else (tip or text))
         action.setCheckable(checkable)
@@ -121,6 +124,9 @@ class DrawTab(QWidget):
         self.open_action = self._action("Open image...", self.open_image_dialog, ["Ctrl+O"], "Open an image to recognize")
         self.paste_action = self._action("Paste image", self.paste, ["Ctrl+V"], "Paste an image from the clipboard")
         self.export_action = self._action("Export PNG...", self.export_dialog, ["Ctrl+E"], "Save the canvas as PNG")
+        self.sample_actions = [
+            self._action(str(d), lambda _=False, d=d: self.save_sample(d), [str(d)],
+                         f"Save this drawing as your {d}") for d in range(10)]
 
     def _build_layout(self) -> None:
         tools = QHBoxLayout()
@@ -153,6 +159,17 @@ class DrawTab(QWidget):
         left = QVBoxLayout()
         left.addLayout(tools)
         left.addWidget(self.canvas, 1)
+        sample_row = QHBoxLayout()
+        label = QLabel("Teach it: this is a")
+        label.setToolTip("Wrong answer (or right)? Save the drawing with its true digit as your own sample; "
+                         "fine-tune on your samples in the Train tab.")
+        sample_row.addWidget(label)
+        for action in self.sample_actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            sample_row.addWidget(button)
+        sample_row.addStretch(1)
+        left.addLayout(sample_row)
         hint = QLabel("Draw one digit, or several side by side. Drop or paste an image to read it.")
         hint.setStyleSheet("color: gray")
         left.addWidget(hint)
@@ -234,6 +251,29 @@ class DrawTab(QWidget):
         self.eraser_action.setChecked(on)
         self.eraser_action.blockSignals(False)
         self.settings.eraser = on
+
+    # --- personal samples -----------------------------------------------------
+    def save_sample(self, digit: int) -> bool:
+        """Label the drawing with its true digit and keep it as a personal sample."""
+        if self.samples is None:
+            return False
+        self.recognizer.read_now()  # the newest pixels, not the last throttled reading
+        if len(self.reading.digits) != 1:
+            self.statusMessage.emit("Draw exactly one digit to save it as a sample.")
+            return False
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self.canvas.image().save(buffer, "PNG")
+        try:
+            self.samples.add(self.reading.digits[0].image, digit, raw_png=bytes(buffer.data()))
+        except OSError as exc:
+            self.problem.emit("Cannot save the sample", f"Could not write to {self.samples.folder}: {exc}")
+            return False
+        count = self.samples.counts()[digit]
+        self.canvas.clear()  # ready for the next one (undo brings the drawing back)
+        self.statusMessage.emit(f"Saved as your {digit} ({count} sample{'s' if count != 1 else ''} of {digit}).")
+        self.sampleSaved.emit(digit)
+        return True
 
     # --- images in and out ---------------------------------------------------
     def show_image(self, gray: np.ndarray, source: str) -> bool:

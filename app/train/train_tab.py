@@ -36,10 +36,12 @@ class TrainTab(QWidget):
     problem = Signal(str, str)
     statusMessage = Signal(str)
 
-    def __init__(self, settings, library, parent=None):
+    def __init__(self, settings, library, samples=None, parent=None):
         super().__init__(parent)
         self.settings = settings
         self.library = library
+        self.samples = samples  # training.samples.SampleStore
+        self.active_model: str | None = None  # the Draw tab's model: what fine-tuning starts from
         self.run: TrainingRun | None = None
         self.result = None
         self._param_counts: dict[str, int] = {}
@@ -148,6 +150,10 @@ class TrainTab(QWidget):
         self.stop_button.setEnabled(False)
         self.stop_button.setToolTip("Finish the current batch and keep the model trained so far.")
         self.stop_button.clicked.connect(lambda: self.stop())
+        self.finetune_button = QPushButton("Fine-tune on my samples")
+        self.finetune_button.setToolTip("Start from the model in use in the Draw tab and train a few epochs on "
+                                        "your saved samples mixed with MNIST (the data file above).")
+        self.finetune_button.clicked.connect(lambda: self.start_fine_tune())
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button, 1)
         buttons.addWidget(self.stop_button)
@@ -179,6 +185,7 @@ class TrainTab(QWidget):
         run_layout = QVBoxLayout(run_group)
         run_layout.addWidget(self.problem_label)
         run_layout.addLayout(buttons)
+        run_layout.addWidget(self.finetune_button)
         run_layout.addWidget(self.progress)
         run_layout.addWidget(self.progress_label)
         run_layout.addWidget(self.log, 1)
@@ -283,7 +290,20 @@ class TrainTab(QWidget):
         self.problem_label.hide()
         self.start_button.setEnabled(self.run is None)
         self.start_button.setToolTip("")
+        self.update_fine_tune()
         return True
+
+    def set_active_model(self, path: str) -> None:
+        self.active_model = path
+        self.update_fine_tune()
+
+    def update_fine_tune(self) -> None:
+        count = len(self.samples.samples()) if self.samples is not None else 0
+        ready = self.run is None and self.active_model is not None and count >= 10
+        self.finetune_button.setEnabled(ready)
+        self.finetune_button.setText(f"Fine-tune on my samples ({count})")
+        if count < 10:
+            self.finetune_button.setToolTip("Save at least 10 samples in the Draw tab first.")
 
     # --- running ---------------------------------------------------------------------
     def is_running(self) -> bool:
@@ -294,24 +314,51 @@ class TrainTab(QWidget):
         if self.run is not None or not self._validate():
             return False
         config = self.config()
+        self._log(f"Starting: {config.preset} on {config.dataset}, {config.optimizer} lr {config.learning_rate:g}, "
+                  f"{config.epochs} epochs of batch {config.batch_size}"
+                  f"{', augmented' if config.augment else ''}.")
+        return self._launch(TrainingRun(config, dataset, self))
+
+    def start_fine_tune(self) -> bool:
+        """Fine-tune the Draw tab's model on the saved samples mixed with MNIST."""
+        if self.run is not None or self.active_model is None or self.samples is None:
+            return False
+        from training.finetune import default_config, fine_tune
+
+        base, store = self.active_model, self.samples
+        data = self.data_edit.text().strip() or None
+        config = default_config()
+
+        def job(on_event, should_stop, skip_evaluation):
+            from training.datasets import load_dataset
+
+            x, y = store.arrays()
+            mnist = load_dataset("mnist", data)
+            return fine_tune(base, x, y, mnist, config, on_event=on_event, should_stop=should_stop,
+                             skip_evaluation=skip_evaluation)
+
+        self._log(f"Fine-tuning {Path(base).name} on {len(store.samples())} samples of yours mixed with MNIST "
+                  f"({config.epochs} epochs, Adam lr {config.learning_rate:g}, augmented).")
+        return self._launch(TrainingRun(config, parent=self, job=job))
+
+    def _launch(self, run: TrainingRun) -> bool:
         self.result = None
         self._set_save_enabled(False)
         self.curves.clear()
         self.views.setCurrentWidget(self.curves)
         self.progress.setRange(0, 0)  # busy until the data is loaded and batches are known
         self.progress_label.setText("Loading the data and building the model...")
-        self._log(f"Starting: {config.preset} on {config.dataset}, {config.optimizer} lr {config.learning_rate:g}, "
-                  f"{config.epochs} epochs of batch {config.batch_size}"
-                  f"{', augmented' if config.augment else ''}.")
-        self.run = TrainingRun(config, dataset, self)
+        self.run = run
         worker = self.run.worker
         worker.started.connect(self._on_started)
         worker.progressed.connect(self._on_progressed)
         worker.epochEnded.connect(self._on_epoch_ended)
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)
+        worker.completed.connect(self._on_completed)
         self.run.ended.connect(self._on_run_ended)
         self.start_button.setEnabled(False)
+        self.finetune_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self._started_at = time.perf_counter()
         self.run.start()
@@ -371,6 +418,17 @@ class TrainTab(QWidget):
             self.name_edit.setText(f"{result.config.preset}-{result.config.dataset}-{time.strftime('%Y%m%d-%H%M')}")
         self._set_save_enabled(result.epochs_completed > 0)
         self.statusMessage.emit("Training finished; save the model to keep it.")
+
+    @Slot(object)
+    def _on_completed(self, value) -> None:
+        from training.finetune import FineTuneResult
+
+        if isinstance(value, FineTuneResult):
+            self.fine_tune_result = value
+            summary = value.summary()
+            self._log(f"Fine-tuned: {summary}.")
+            self.results.summary.setText(self.results.summary.text() + f"<br>Fine-tuned: {summary}.")
+            self.name_edit.setText(f"fine-tuned-{time.strftime('%Y%m%d-%H%M')}")
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

@@ -23,13 +23,15 @@ class TrainingWorker(QObject):
     epochEnded = Signal(object)  # trainer.EpochEnded
     finished = Signal(object)  # trainer.TrainResult
     failed = Signal(str)  # a message for the user
+    completed = Signal(object)  # the job's return value (None after a failure): the run is over
 
-    def __init__(self, config: t.TrainConfig, dataset=None):
+    def __init__(self, job):
+        """``job(on_event, should_stop, skip_evaluation)`` trains and returns a TrainResult."""
         super().__init__()
-        self.config = config
-        self.dataset = dataset
+        self.job = job
         self._stop = threading.Event()
         self._closing = threading.Event()
+        self._failed_reported = False
 
     def request_stop(self) -> None:
         """Thread-safe: the current batch finishes, then training stops."""
@@ -42,11 +44,13 @@ class TrainingWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        value = None
         try:
-            t.train(self.config, self._route, self._stop.is_set, self.dataset,
-                    skip_evaluation=self._closing.is_set)
-        except Exception:  # already reported through the Failed event
-            pass
+            value = self.job(self._route, self._stop.is_set, self._closing.is_set)
+        except Exception as exc:
+            if not self._failed_reported:
+                self.failed.emit(str(exc) or type(exc).__name__)
+        self.completed.emit(value)
 
     def _route(self, event) -> None:
         if isinstance(event, t.Progress):
@@ -58,6 +62,7 @@ class TrainingWorker(QObject):
         elif isinstance(event, t.Finished):
             self.finished.emit(event.result)
         elif isinstance(event, t.Failed):
+            self._failed_reported = True
             self.failed.emit(event.message)
 
 
@@ -66,15 +71,18 @@ class TrainingRun(QObject):
 
     ended = Signal()
 
-    def __init__(self, config: t.TrainConfig, dataset=None, parent=None):
+    def __init__(self, config: t.TrainConfig, dataset=None, parent=None, job=None):
         super().__init__(parent)
         self.qthread = QThread()
         self.qthread.setObjectName("training")
-        self.worker = TrainingWorker(config, dataset)
+
+        def train_job(on_event, should_stop, skip_evaluation):
+            return t.train(config, on_event, should_stop, dataset, skip_evaluation=skip_evaluation)
+
+        self.worker = TrainingWorker(job or train_job)
         self.worker.moveToThread(self.qthread)
         self.qthread.started.connect(self.worker.run)
-        self.worker.finished.connect(self._end)
-        self.worker.failed.connect(self._end)
+        self.worker.completed.connect(self._end)
 
     def start(self) -> None:
         self.qthread.start()

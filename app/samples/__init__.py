@@ -1,0 +1,1 @@
+"""The Samples tab: the user's own labelled drawings."""

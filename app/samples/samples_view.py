@@ -1,0 +1,142 @@
+"""The user's samples as a grid by digit: counts, relabel, delete, export and import."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QMenu, QPushButton, QVBoxLayout, QWidget)
+
+from app.draw.model_input import gray_qimage
+from training.errors import DigitRecognizerError
+from training.samples import SampleStore
+
+
+class SamplesView(QWidget):
+    changed = Signal()
+    problem = Signal(str, str)
+    statusMessage = Signal(str)
+
+    def __init__(self, store: SampleStore, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.counts_label = QLabel()
+        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.grid = QListWidget()
+        self.grid.setViewMode(QListWidget.ViewMode.IconMode)
+        self.grid.setIconSize(QSize(56, 56))
+        self.grid.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.grid.setMovement(QListWidget.Movement.Static)
+        self.grid.setSpacing(4)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self._context_menu)
+        self.grid.setToolTip("Right-click to relabel or delete; Delete removes the selection; "
+                             "a digit key relabels it.")
+        delete = QAction("Delete", self.grid)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_selected)
+        self.grid.addAction(delete)
+        for digit in range(10):
+            relabel = QAction(f"Relabel as {digit}", self.grid)
+            relabel.setShortcut(QKeySequence(str(digit)))
+            relabel.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            relabel.triggered.connect(lambda _=False, d=digit: self.relabel_selected(d))
+            self.grid.addAction(relabel)
+
+        export_button = QPushButton("Export .npz...")
+        export_button.clicked.connect(self._export_dialog)
+        import_button = QPushButton("Import .npz...")
+        import_button.clicked.connect(self._import_dialog)
+        buttons = QHBoxLayout()
+        hint = QLabel("Save samples from the Draw tab: draw a digit, then press its key (0-9) "
+                      "or click its button. Fine-tune on them in the Train tab.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: gray")
+        buttons.addWidget(hint, 1)
+        buttons.addWidget(import_button)
+        buttons.addWidget(export_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counts_label)
+        layout.addWidget(self.grid, 1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        samples = sorted(self.store.samples(), key=lambda s: (s.digit, s.created))
+        self.grid.clear()
+        counts = [0] * 10
+        for sample in samples:
+            counts[sample.digit] += 1
+            item = QListWidgetItem(QIcon(QPixmap.fromImage(gray_qimage(sample.image() / 255.0).scaled(
+                56, 56, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation))),
+                str(sample.digit))
+            item.setData(Qt.ItemDataRole.UserRole, sample.id)
+            self.grid.addItem(item)
+        cells = "".join(f"<td align='center' style='padding: 0 8px'><b>{d}</b><br>{n}</td>"
+                        for d, n in enumerate(counts))
+        self.counts_label.setText(f"<table><tr><td>Samples per digit:&nbsp;</td>{cells}"
+                                  f"<td>&nbsp;&nbsp;{sum(counts)} in all</td></tr></table>")
+        self.counts = counts
+
+    def selected_ids(self) -> list[str]:
+        return [item.data(Qt.ItemDataRole.UserRole) for item in self.grid.selectedItems()]
+
+    def relabel_selected(self, digit: int) -> None:
+        ids = self.selected_ids()
+        for sid in ids:
+            self.store.relabel(sid, digit)
+        if ids:
+            self.refresh()
+            self.changed.emit()
+            self.statusMessage.emit(f"Relabelled {len(ids)} sample(s) as {digit}.")
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        for sid in ids:
+            self.store.delete(sid)
+        if ids:
+            self.refresh()
+            self.changed.emit()
+            self.statusMessage.emit(f"Deleted {len(ids)} sample(s).")
+
+    def _context_menu(self, pos) -> None:
+        if not self.grid.selectedItems():
+            return
+        menu = QMenu(self)
+        relabel = menu.addMenu("Relabel as")
+        for digit in range(10):
+            relabel.addAction(str(digit), lambda d=digit: self.relabel_selected(d))
+        menu.addAction("Delete", self.delete_selected)
+        menu.exec(self.grid.mapToGlobal(pos))
+
+    def export_npz(self, path: str) -> bool:
+        try:
+            count = self.store.export_npz(path)
+        except OSError as exc:
+            self.problem.emit("Cannot export", f"Could not write {path}: {exc}")
+            return False
+        self.statusMessage.emit(f"Exported {count} samples to {path}.")
+        return True
+
+    def import_npz(self, path: str) -> bool:
+        try:
+            count = self.store.import_npz(path)
+        except (DigitRecognizerError, OSError) as exc:
+            self.problem.emit("Cannot import", str(exc))
+            return False
+        self.refresh()
+        self.changed.emit()
+        self.statusMessage.emit(f"Imported {count} samples from {path}.")
+        return True
+
+    def _export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export samples", "my-digits.npz", "Keras datasets (*.npz)")
+        if path:
+            self.export_npz(path if path.endswith(".npz") else path + ".npz")
+
+    def _import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import samples", "", "Keras datasets (*.npz)")
+        if path:
+            self.import_npz(path)

@@ -1,0 +1,79 @@
+"""Teach it your handwriting, through the GUI: save samples, manage them, fine-tune."""
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
+
+from strokes import quirky_drawing
+
+from .conftest import draw_digit, draw_number, settle
+
+
+def test_a_key_or_a_click_saves_the_drawing_as_a_sample(qtbot, window):
+    tab, samples = window.draw_tab, window.samples
+    draw_digit(qtbot, tab.canvas, 7)
+    settle(qtbot, window)
+    qtbot.keyClick(tab.canvas, Qt.Key.Key_1)  # the model says 7; the writer meant 1
+    stored = samples.samples()
+    assert [s.digit for s in stored] == [1]
+    assert stored[0].image().shape == (28, 28) and stored[0].raw_path.read_bytes()[:4] == b"\x89PNG"
+    assert tab.canvas.is_blank()  # ready for the next one
+    assert window.samples_view.counts[1] == 1 and window.samples_view.grid.count() == 1
+
+    draw_digit(qtbot, tab.canvas, 3)
+    button = next(b for b in tab.findChildren(QToolButton) if b.defaultAction() is tab.sample_actions[3])
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert sorted(s.digit for s in samples.samples()) == [1, 3]
+
+    draw_number(qtbot, tab.canvas, "12")
+    assert not tab.save_sample(5)  # two digits: which one would it be?
+    assert len(samples.samples()) == 2 and not tab.canvas.is_blank()
+
+
+def test_samples_tab_relabel_delete_export_import(qtbot, window, tmp_path):
+    view, store = window.samples_view, window.samples
+    for d in (4, 4, 9):
+        store.add(np.full((28, 28), 0.5, np.float32), d)
+    view.refresh()
+    assert view.counts[4] == 2 and view.counts[9] == 1
+    window.tabs.setCurrentWidget(view)
+    view.grid.item(0).setSelected(True)  # a 4
+    view.grid.setFocus()
+    qtbot.keyClick(view.grid, Qt.Key.Key_7)
+    assert view.counts[4] == 1 and view.counts[7] == 1
+    view.grid.clearSelection()
+    view.grid.item(view.grid.count() - 1).setSelected(True)
+    qtbot.keyClick(view.grid, Qt.Key.Key_Delete)
+    assert sum(view.counts) == 2
+
+    out = tmp_path / "mine.npz"
+    assert view.export_npz(str(out))
+    assert view.import_npz(str(out)) and sum(view.counts) == 4
+    (tmp_path / "bad.npz").write_text("no")
+    with qtbot.waitSignal(view.problem):
+        assert not view.import_npz(str(tmp_path / "bad.npz"))
+
+
+def test_fine_tune_from_the_train_tab(qtbot, window, mnist_path):
+    from training.preprocess import to_mnist
+
+    tab, store = window.train_tab, window.samples
+    assert not tab.finetune_button.isEnabled()  # no samples yet
+    rng = np.random.default_rng(5)
+    for digit in (1, 7):
+        for _ in range(10):
+            store.add(to_mnist(quirky_drawing(digit, rng)), digit)
+    tab.update_fine_tune()
+    assert tab.finetune_button.isEnabled() and "(20)" in tab.finetune_button.text()
+    tab.data_edit.setText(str(mnist_path))
+    qtbot.mouseClick(tab.finetune_button, Qt.MouseButton.LeftButton)
+    assert tab.is_running()
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=240_000)
+    result = tab.fine_tune_result
+    assert result.held_out_after.accuracy >= result.held_out_before.accuracy
+    assert result.train.test_accuracy > 0.99
+    assert "Fine-tuned: your held-out samples" in tab.log.toPlainText()
+    assert tab.name_edit.text().startswith("fine-tuned-") and tab.save_button.isEnabled()
+    with qtbot.waitSignal(window.modelChanged, timeout=60_000):
+        tab.save(use=True)
+    assert window.library.entries()[1].info["base_model"].endswith("default.keras")

@@ -1,0 +1,58 @@
+"""Teach it your handwriting: a writer the shipped model misreads, fixed by fine-tuning."""
+
+import numpy as np
+import pytest
+
+from strokes import quirky_drawing
+from training.cli import shipped_model_path
+from training.errors import ConfigError
+from training.evaluate import evaluate
+from training.finetune import fine_tune, split_samples
+from training.predictor import Predictor
+from training.preprocess import to_mnist
+from training.samples import SampleStore
+
+AFFECTED = (1, 7)
+
+
+def writer_set(per_digit, seed, digits=AFFECTED):
+    rng = np.random.default_rng(seed)
+    x = [to_mnist(quirky_drawing(d, rng, light_ink=bool(i % 2))) for d in digits for i in range(per_digit)]
+    y = [d for d in digits for _ in range(per_digit)]
+    return (np.stack(x) * 255).round().astype(np.uint8), np.array(y, np.uint8)
+
+
+@pytest.fixture(scope="module")
+def tuned(tmp_path_factory, mnist):
+    store = SampleStore(tmp_path_factory.mktemp("samples"))
+    x, y = writer_set(20, seed=1)  # 20 saved samples per affected digit
+    for image, label in zip(x, y):
+        store.add(image, int(label))
+    samples_x, samples_y = store.arrays()
+    assert len(samples_y) == 40
+    result = fine_tune(str(shipped_model_path()), samples_x, samples_y, mnist)
+    held_x, held_y = writer_set(50, seed=2)  # the writer's later drawings, never seen
+    before = evaluate(Predictor.from_file(shipped_model_path()), held_x, held_y).accuracy
+    after = evaluate(Predictor(result.train.model), held_x, held_y).accuracy
+    print(f"\nwriter's held-out 1s and 7s: {before:.1%} before, {after:.1%} after; "
+          f"MNIST test after: {result.train.test_accuracy:.2%}; {result.summary()}")
+    return result, before, after
+
+
+def test_the_shipped_model_misreads_this_writer(tuned):
+    _, before, _ = tuned
+    assert before < 0.6
+
+
+def test_fine_tuning_fixes_the_writer_and_keeps_mnist(tuned):
+    result, before, after = tuned
+    assert after >= before + 0.3 and after >= 0.9
+    assert result.train.test_accuracy >= 0.993
+    assert result.held_out_after.accuracy >= result.held_out_before.accuracy
+
+
+def test_stratified_split_and_too_few_samples(mnist):
+    train_idx, test_idx = split_samples(np.array([1] * 20 + [7] * 20), 0.25, seed=0)
+    assert len(test_idx) == 10 and len(train_idx) == 30
+    with pytest.raises(ConfigError, match="at least 10 saved samples"):
+        fine_tune(str(shipped_model_path()), np.zeros((3, 28, 28), np.uint8), np.array([1, 2, 3]), mnist)

@@ -1,0 +1,200 @@
+"""Personal samples: the user's own labelled drawings, kept crash-safe.
+
+Layout, under one folder:
+    images/<id>.npy     the 28x28 input the model saw (uint8)
+    images/<id>.png     the raw canvas
+    journal.jsonl       one JSON line per event: add, relabel, delete
+
+A sample's two files are written atomically (temp file, then rename) before its
+"add" line is appended and fsync'd, so a killed process loses at most the
+sample being written: a torn last line, or files with no line, are ignored on
+reading, and every earlier line is untouched. Relabelling and deleting append
+lines too; nothing already written is ever rewritten.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from training.errors import DatasetError
+
+JOURNAL = "journal.jsonl"
+
+
+@dataclass(frozen=True)
+class Sample:
+    id: str
+    digit: int
+    created: float
+    image_path: Path  # the 28x28 input, .npy
+    raw_path: Path  # the canvas, .png
+
+    def image(self) -> np.ndarray:
+        """(28, 28) uint8."""
+        return np.load(self.image_path, allow_pickle=False)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class SampleStore:
+    def __init__(self, folder: str | os.PathLike):
+        self.folder = Path(folder)
+        self.images = self.folder / "images"
+
+    # --- reading -----------------------------------------------------------------
+    def samples(self) -> list[Sample]:
+        """Every live sample, oldest first."""
+        live: dict[str, dict] = {}
+        for event in self._events():
+            sid = event.get("id")
+            if event.get("op") == "add":
+                live[sid] = event
+            elif event.get("op") == "relabel" and sid in live:
+                live[sid] = {**live[sid], "digit": event["digit"]}
+            elif event.get("op") == "delete":
+                live.pop(sid, None)
+        out = []
+        for sid, event in live.items():
+            sample = Sample(sid, int(event["digit"]), float(event.get("time", 0)),
+                            self.images / f"{sid}.npy", self.images / f"{sid}.png")
+            if sample.image_path.is_file():
+                out.append(sample)
+        return out
+
+    def _events(self):
+        path = self.folder / JOURNAL
+        if not path.is_file():
+            return
+        with open(path, "rb") as f:
+            for raw in f:
+                try:
+                    event = json.loads(raw)
+                except ValueError:
+                    continue  # a line torn by a crash: that sample was never committed
+                if isinstance(event, dict) and isinstance(event.get("id"), str):
+                    if event.get("op") in ("add", "relabel") and event.get("digit") not in range(10):
+                        continue
+                    yield event
+
+    def counts(self) -> list[int]:
+        counts = [0] * 10
+        for sample in self.samples():
+            counts[sample.digit] += 1
+        return counts
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """(N, 28, 28) uint8 images and (N,) labels of every sample."""
+        samples = self.samples()
+        if not samples:
+            return np.zeros((0, 28, 28), np.uint8), np.zeros(0, np.uint8)
+        return np.stack([s.image() for s in samples]), np.array([s.digit for s in samples], np.uint8)
+
+    # --- writing -----------------------------------------------------------------
+    def _append(self, event: dict) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        line = (json.dumps(event, separators=(",", ":")) + "\n").encode()
+        with open(self.folder / JOURNAL, "ab+") as f:
+            # A crash may have left a torn line without its newline: end it
+            # first, or this event would be glued to it and lost as well.
+            if f.tell() > 0:
+                f.seek(-1, os.SEEK_END)
+                if f.read(1) != b"\n":
+                    line = b"\n" + line
+            f.write(line)
+            f.flush()
+            os.fsync(f.fileno())
+
+    def add(self, image28: np.ndarray, digit: int, raw_png: bytes | None = None) -> Sample:
+        """Save one labelled sample; ``image28`` is floats in [0, 1] or uint8."""
+        if digit not in range(10):
+            raise ValueError(f"a digit is 0-9, not {digit!r}")
+        image = np.asarray(image28)
+        if image.shape != (28, 28):
+            raise ValueError(f"a sample is a 28x28 image, not {image.shape}")
+        if image.dtype != np.uint8:
+            image = (np.clip(image, 0, 1) * 255).round().astype(np.uint8)
+        self.images.mkdir(parents=True, exist_ok=True)
+        sid = f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        buffer = _npy_bytes(image)
+        _atomic_write(self.images / f"{sid}.npy", buffer)
+        if raw_png is not None:
+            _atomic_write(self.images / f"{sid}.png", raw_png)
+        self._append({"op": "add", "id": sid, "digit": int(digit), "time": time.time()})
+        return Sample(sid, int(digit), time.time(), self.images / f"{sid}.npy", self.images / f"{sid}.png")
+
+    def relabel(self, sample_id: str, digit: int) -> None:
+        if digit not in range(10):
+            raise ValueError(f"a digit is 0-9, not {digit!r}")
+        self._append({"op": "relabel", "id": sample_id, "digit": int(digit), "time": time.time()})
+
+    def delete(self, sample_id: str) -> None:
+        # The journal line is what deletes; the files go after, so a crash
+        # between the two leaves only unreferenced files, never a dangling line.
+        self._append({"op": "delete", "id": sample_id, "time": time.time()})
+        for suffix in (".npy", ".png"):
+            (self.images / f"{sample_id}{suffix}").unlink(missing_ok=True)
+
+    # --- exchange -----------------------------------------------------------------
+    def export_npz(self, path: str | os.PathLike) -> int:
+        """Write every sample as a Keras-layout .npz (all in x_train/y_train); returns the count."""
+        x, y = self.arrays()
+        path = Path(path)
+        import io
+
+        buffer = io.BytesIO()
+        np.savez_compressed(buffer, x_train=x, y_train=y,
+                            x_test=np.zeros((0, 28, 28), np.uint8), y_test=np.zeros(0, np.uint8))
+        _atomic_write(path, buffer.getvalue())
+        return len(y)
+
+    def import_npz(self, path: str | os.PathLike) -> int:
+        """Add the images of a Keras-layout .npz (train and test splits); returns the count."""
+        path = Path(path)
+        try:
+            with np.load(path, allow_pickle=False) as npz:
+                pairs = [(npz[f"x_{s}"], npz[f"y_{s}"]) for s in ("train", "test")
+                         if f"x_{s}" in npz.files and f"y_{s}" in npz.files]
+        except (OSError, ValueError, EOFError) as exc:
+            raise DatasetError(f"{path} is not a readable .npz file ({exc}).") from exc
+        if not pairs:
+            raise DatasetError(f"{path} holds no x_train/y_train or x_test/y_test arrays.")
+        added = 0
+        for x, y in pairs:
+            if x.ndim != 3 or x.shape[1:] != (28, 28) or len(x) != len(y):
+                raise DatasetError(f"{path}: expected (N, 28, 28) images with one label each, got {x.shape}.")
+            if len(y) and (y.min() < 0 or y.max() > 9):
+                raise DatasetError(f"{path}: labels must be 0-9.")
+            for image, label in zip(x, y):
+                if image.dtype != np.uint8:  # floats: 0-1, or 0-255 stored as floats
+                    image = image.astype(np.float32)
+                    image = image / 255.0 if image.max() > 1 else image
+                self.add(image, int(label))
+                added += 1
+        return added
+
+
+def _npy_bytes(array: np.ndarray) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    np.save(buffer, array, allow_pickle=False)
+    return buffer.getvalue()

@@ -13,6 +13,10 @@ COMMANDS = {"train", "evaluate", "predict", "presets"}
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["--self-test"]:
+        from app.selftest import main as self_test
+
+        return self_test()
     if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
         from training.cli import main as cli_main
 

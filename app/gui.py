@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -18,18 +19,40 @@ def run(argv: list[str]) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from app.settings import APPLICATION, ORGANIZATION
+    from app import logs
+    from app.settings import APPLICATION, ORGANIZATION, user_data_dir
     from resources import resource_path
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName("digit-recognizer")
+    logs.setup(user_data_dir() / "logs")
+    logs.log.info("starting Digit Recognizer (%s)", "frozen" if getattr(sys, "frozen", False) else "from source")
     icon = resource_path("icons", "digit-recognizer.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     window = create_window()
     window.show()
+    if os.environ.get("DIGIT_RECOGNIZER_STARTUP_PROBE"):
+        _probe_startup(app, window)
     # The model (and with it TensorFlow) loads once the window is on screen.
     QTimer.singleShot(0, window.load_active_model)
     return app.exec()
+
+
+def _probe_startup(app, window) -> None:
+    """Diagnostics for tests/benchmarks/bench_package.py: print when the window is
+    painted and when the first prediction is ready (epoch seconds), then quit."""
+    import time
+
+    app.processEvents()  # the first paint
+    print(f"window-shown {time.time():.6f}", flush=True)
+
+    def ready(*_):
+        window.draw_tab.recognizer.read_now()
+        print(f"prediction-ready {time.time():.6f}", flush=True)
+        window.close()
+        app.quit()
+
+    window.modelChanged.connect(ready)

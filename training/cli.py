@@ -29,7 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Draw a digit and watch it recognized. With no command the "
-                    "desktop app starts; the commands below run headless.")
+                    "desktop app starts; the commands below run headless.",
+        epilog="digit-recognizer --self-test checks an installation headless (model, samples, "
+               "one short epoch, the window offscreen) and prints one line.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     t = sub.add_parser("train", help="train a model preset and save it",

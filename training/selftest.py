@@ -1,0 +1,71 @@
+"""The headless part of --self-test: model, sample images, one short epoch.
+
+Everything it reads is bundled (resources/), so it proves that an installed or
+frozen build found its resources and that TensorFlow, Keras and the
+preprocessing work there, with no dataset and no network.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+
+SAMPLE_NAME = re.compile(r"digit-(\d)-\w+\.(png|jpg)$")
+
+
+@dataclass
+class SelfTestReport:
+    ok: bool
+    parts: list[str]
+    failures: list[str]
+
+    def line(self) -> str:
+        text = "; ".join(self.parts + [f"FAILED: {f}" for f in self.failures])
+        return f"self-test {'passed' if self.ok else 'failed'}: {text}"
+
+
+def run() -> SelfTestReport:
+    from resources import resource_path
+    from training.cli import shipped_model_path
+    from training.datasets import load_dataset
+    from training.predictor import Predictor
+    from training.preprocess import load_image
+    from training.recognize import read_image
+    from training.trainer import TrainConfig, train
+
+    started = time.perf_counter()
+    parts, failures = [], []
+    try:
+        predictor = Predictor.from_file(shipped_model_path())
+        info = predictor.info or {}
+        parts.append(f"shipped model loaded ({info.get('preset', '?')}, "
+                     f"MNIST test accuracy {info.get('test_accuracy', float('nan')):.2%})")
+    except Exception as exc:
+        return SelfTestReport(False, parts, [f"the shipped model did not load: {exc}"])
+
+    samples = sorted(p for p in resource_path("samples").iterdir() if SAMPLE_NAME.search(p.name))
+    wrong = []
+    for path in samples:
+        expected = SAMPLE_NAME.search(path.name).group(1)
+        got = read_image(predictor, load_image(path)).number
+        if got != expected:
+            wrong.append(f"{path.name} read as {got or 'nothing'}")
+    parts.append(f"{len(samples) - len(wrong)}/{len(samples)} sample images read right")
+    if not samples:
+        failures.append("no sample images found in resources/samples")
+    failures += wrong
+
+    try:
+        tiny = load_dataset("mnist", resource_path("samples", "drawn-digits.npz"))
+        config = TrainConfig.for_preset("mlp-512", optimizer="adam", learning_rate=2e-3, epochs=1,
+                                        batch_size=16, validation_split=0.1)
+        result = train(config, dataset=tiny)
+        parts.append(f"1 epoch on {len(tiny.x_train)} bundled drawn digits in {result.seconds:.1f} s "
+                     f"(test accuracy {result.test_accuracy:.0%})")
+        if result.test_accuracy < 0.5:
+            failures.append(f"the short training reached only {result.test_accuracy:.0%}")
+    except Exception as exc:
+        failures.append(f"the short training failed: {exc}")
+    parts.append(f"{time.perf_counter() - started:.1f} s")
+    return SelfTestReport(not failures, parts, failures)

@@ -19,11 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from training.errors import ModelFileError
+from training.files import atomic_write_text
 from training.preprocess import PREPROCESS_VERSION
 
 SIDECAR_SUFFIX = ".json"
-_UMASK = os.umask(0)
-os.umask(_UMASK)
 ACCEPTED_INPUTS = ((28, 28), (28, 28, 1), (784,))
 
 
@@ -58,22 +57,6 @@ def read_info(model_path: str | os.PathLike) -> dict:
     if not isinstance(info, dict):
         raise ModelFileError(f"{path} is not a model sidecar (expected a JSON object).")
     return info
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` beside ``path`` under a temporary name, then move it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; the file is an ordinary one
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 import uuid
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from training.errors import DatasetError
+from training.files import atomic_write
 
 JOURNAL = "journal.jsonl"
 
@@ -40,19 +40,6 @@ class Sample:
     def image(self) -> np.ndarray:
         """(28, 28) uint8."""
         return np.load(self.image_path, allow_pickle=False)
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class SampleStore:
@@ -135,9 +122,9 @@ class SampleStore:
         self.images.mkdir(parents=True, exist_ok=True)
         sid = f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
         buffer = _npy_bytes(image)
-        _atomic_write(self.images / f"{sid}.npy", buffer)
+        atomic_write(self.images / f"{sid}.npy", buffer)
         if raw_png is not None:
-            _atomic_write(self.images / f"{sid}.png", raw_png)
+            atomic_write(self.images / f"{sid}.png", raw_png)
         self._append({"op": "add", "id": sid, "digit": int(digit), "time": time.time()})
         return Sample(sid, int(digit), time.time(), self.images / f"{sid}.npy", self.images / f"{sid}.png")
 
@@ -163,7 +150,7 @@ class SampleStore:
         buffer = io.BytesIO()
         np.savez_compressed(buffer, x_train=x, y_train=y,
                             x_test=np.zeros((0, 28, 28), np.uint8), y_test=np.zeros(0, np.uint8))
-        _atomic_write(path, buffer.getvalue())
+        atomic_write(path, buffer.getvalue())
         return len(y)
 
     def import_npz(self, path: str | os.PathLike) -> int:

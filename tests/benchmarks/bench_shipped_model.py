@@ -116,7 +116,7 @@ def main():
     }
     print(json.dumps(report))
     if args.write_threshold:
-        from training.modelfile import atomic_write_text
+        from training.files import atomic_write_text
 
         info = read_info(args.model)
         info["not_sure_below"] = threshold

@@ -42,9 +42,9 @@ def test_saved_file_holds_weights_but_no_optimizer_state(trained, tmp_path):
 
 
 def modelfile_umask():
-    from training import modelfile
+    from training import files
 
-    return modelfile._UMASK
+    return files._UMASK
 
 
 def test_saving_over_a_model_replaces_both_files(trained, tmp_path):
@@ -58,7 +58,7 @@ def test_saving_over_a_model_replaces_both_files(trained, tmp_path):
 def test_full_disk_is_reported_and_loses_nothing(trained, tmp_path):
     if not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full")
-    # The sidecar goes through atomic_write_text; /dev/full makes every write fail with ENOSPC.
+    # The sidecar goes through training.files.atomic_write; /dev/full makes every write fail with ENOSPC.
     from training import modelfile
 
     path = tmp_path / "m.keras"

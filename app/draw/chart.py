@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
 
 BAR = pg.mkBrush(90, 140, 220)
 TOP = pg.mkBrush(255, 150, 30)

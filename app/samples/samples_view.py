@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QMenu, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QListWidgetItem, QMenu,
+                               QPushButton, QVBoxLayout, QWidget)
 
-from app.draw.model_input import gray_qimage
+from app.thumbnails import thumbnail_grid, thumbnail_icon
 from training.errors import DigitRecognizerError
 from training.samples import SampleStore
 
@@ -22,12 +22,7 @@ class SamplesView(QWidget):
         self.store = store
         self.counts_label = QLabel()
         self.counts_label.setTextFormat(Qt.TextFormat.RichText)
-        self.grid = QListWidget()
-        self.grid.setViewMode(QListWidget.ViewMode.IconMode)
-        self.grid.setIconSize(QSize(56, 56))
-        self.grid.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.grid.setMovement(QListWidget.Movement.Static)
-        self.grid.setSpacing(4)
+        self.grid = thumbnail_grid()
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(self._context_menu)
@@ -69,9 +64,7 @@ class SamplesView(QWidget):
         counts = [0] * 10
         for sample in samples:
             counts[sample.digit] += 1
-            item = QListWidgetItem(QIcon(QPixmap.fromImage(gray_qimage(sample.image() / 255.0).scaled(
-                56, 56, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation))),
-                str(sample.digit))
+            item = QListWidgetItem(thumbnail_icon(sample.image() / 255.0), str(sample.digit))
             item.setData(Qt.ItemDataRole.UserRole, sample.id)
             self.grid.addItem(item)
         cells = "".join(f"<td align='center' style='padding: 0 8px'><b>{d}</b><br>{n}</td>"

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import (QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QVBoxLayout, QWidget
 
-from app.draw.model_input import gray_qimage
+from app.thumbnails import thumbnail_grid, thumbnail_icon
 
 GALLERY_LIMIT = 200
 
@@ -56,12 +55,7 @@ class ResultsView(QWidget):
                                               brush=pg.mkBrush(90, 140, 220))
         self.per_class_plot.addItem(self.per_class_bars)
 
-        self.gallery = QListWidget()
-        self.gallery.setViewMode(QListWidget.ViewMode.IconMode)
-        self.gallery.setIconSize(QSize(56, 56))
-        self.gallery.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.gallery.setMovement(QListWidget.Movement.Static)
-        self.gallery.setSpacing(4)
+        self.gallery = thumbnail_grid()
         self.gallery.setToolTip("Misclassified test images; click one to load it into the Draw tab.")
         self.gallery.itemClicked.connect(self._chosen)
         self.gallery_title = QLabel("Misclassified test images")
@@ -105,9 +99,7 @@ class ResultsView(QWidget):
         wrong = evaluation.misclassified[:GALLERY_LIMIT]
         for index in wrong:
             image = images[index].astype(np.float32) / (255.0 if images.dtype == np.uint8 else 1.0)
-            item = QListWidgetItem(QIcon(QPixmap.fromImage(gray_qimage(image).scaled(
-                56, 56, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation))),
-                f"{labels[index]}→{evaluation.predicted[index]}")
+            item = QListWidgetItem(thumbnail_icon(image), f"{labels[index]}→{evaluation.predicted[index]}")
             item.setToolTip(f"Test image {index}: true {labels[index]}, predicted {evaluation.predicted[index]} "
                             f"({evaluation.confidence[index]:.0%})")
             item.setData(Qt.ItemDataRole.UserRole, len(self._images))

@@ -51,6 +51,19 @@ def split_samples(y: np.ndarray, held_out: float, seed: int) -> tuple[np.ndarray
     return np.array(sorted(train_idx), int), np.array(sorted(test_idx), int)
 
 
+def with_samples(mnist: Dataset, samples_x: np.ndarray, samples_y: np.ndarray, share: float,
+                 mnist_images: int | None = None, seed: int = 0) -> Dataset:
+    """MNIST (or a random slice of it) plus the samples, repeated to about ``share`` of the mix."""
+    rng = np.random.default_rng(seed)
+    idx = rng.permutation(len(mnist.x_train))[:mnist_images] if mnist_images else np.arange(len(mnist.x_train))
+    repeats = max(1, int(round(share * len(idx) / max(1, len(samples_y)))))
+    x = np.concatenate([mnist.x_train[idx], np.repeat(samples_x, repeats, axis=0)])
+    y = np.concatenate([mnist.y_train[idx], np.repeat(samples_y, repeats)])
+    return Dataset(name="mnist+samples", x_train=x, y_train=y, x_test=mnist.x_test, y_test=mnist.y_test,
+                   class_names=mnist.class_names,
+                   source=f"{mnist.source} + {len(samples_y)} personal samples x{repeats}")
+
+
 def default_config() -> TrainConfig:
     """A low rate for a few epochs: enough to learn a hand, too little to forget MNIST."""
     return TrainConfig(optimizer="adam", learning_rate=3e-4, epochs=3, batch_size=64,
@@ -72,13 +85,7 @@ def fine_tune(base_model: str, samples_x: np.ndarray, samples_y: np.ndarray, mni
     x_mine, y_mine = samples_x[train_idx], samples_y[train_idx]
     x_held, y_held = samples_x[test_idx], samples_y[test_idx]
 
-    rng = np.random.default_rng(seed)
-    mnist_idx = rng.permutation(len(mnist.x_train))[:mnist_images]
-    repeats = max(1, int(round(PERSONAL_SHARE * mnist_images / max(1, len(y_mine)))))
-    x = np.concatenate([mnist.x_train[mnist_idx], np.repeat(x_mine, repeats, axis=0)])
-    y = np.concatenate([mnist.y_train[mnist_idx], np.repeat(y_mine, repeats)])
-    mixed = Dataset(name="mnist+samples", x_train=x, y_train=y, x_test=mnist.x_test, y_test=mnist.y_test,
-                    class_names=mnist.class_names, source=f"{mnist.source} + {len(y_mine)} personal samples")
+    mixed = with_samples(mnist, x_mine, y_mine, PERSONAL_SHARE, mnist_images, seed)
 
     before = None
     if len(y_held):

@@ -22,6 +22,9 @@ from training.errors import ConfigError
 from training.presets import DEFAULT_PRESET, OPTIMIZERS, PRESETS
 from training.trainer import TrainConfig
 
+MNIST_WITH_SAMPLES = "mnist+samples"
+SAMPLES_SHARE = 0.02  # of the training set: enough to learn a hand, too little to skew MNIST
+
 
 def format_duration(seconds: float) -> str:
     seconds = int(round(seconds))
@@ -79,6 +82,7 @@ class TrainTab(QWidget):
         self.dataset_box = QComboBox()
         for spec in DATASETS.values():
             self.dataset_box.addItem(spec.title, spec.name)
+        self.dataset_box.addItem("MNIST + my samples", MNIST_WITH_SAMPLES)
         form.addRow("Dataset", self.dataset_box)
         self.data_edit = QLineEdit()
         self.data_edit.setPlaceholderText("Keras cache, else download")
@@ -267,8 +271,11 @@ class TrainTab(QWidget):
         data = self.data_edit.text().strip()
         if data and not Path(data).expanduser().exists():
             raise ConfigError(f"The data file {data} does not exist.")
+        with_samples = self.dataset_box.currentData() == MNIST_WITH_SAMPLES
+        if with_samples and (self.samples is None or not self.samples.samples()):
+            raise ConfigError("You have no saved samples yet: save some in the Draw tab, or choose MNIST.")
         config = TrainConfig(
-            dataset=self.dataset_box.currentData(), data_path=data or None,
+            dataset="mnist" if with_samples else self.dataset_box.currentData(), data_path=data or None,
             preset=self.preset_box.currentData(), optimizer=self.optimizer_box.currentData(),
             learning_rate=learning_rate, epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
             validation_split=round(self.val_spin.value(), 4), augment=self.augment_check.isChecked(),
@@ -314,10 +321,26 @@ class TrainTab(QWidget):
         if self.run is not None or not self._validate():
             return False
         config = self.config()
+        job = None
+        if self.dataset_box.currentData() == MNIST_WITH_SAMPLES:
+            from dataclasses import replace
+
+            from training.finetune import with_samples
+
+            config = replace(config, dataset=MNIST_WITH_SAMPLES)
+            store, data = self.samples, config.data_path
+
+            def job(on_event, should_stop, skip_evaluation):
+                from training.datasets import load_dataset
+                from training.trainer import train
+
+                mixed = with_samples(dataset or load_dataset("mnist", data), *store.arrays(), SAMPLES_SHARE)
+                return train(config, on_event, should_stop, mixed, skip_evaluation=skip_evaluation)
+
         self._log(f"Starting: {config.preset} on {config.dataset}, {config.optimizer} lr {config.learning_rate:g}, "
                   f"{config.epochs} epochs of batch {config.batch_size}"
                   f"{', augmented' if config.augment else ''}.")
-        return self._launch(TrainingRun(config, dataset, self))
+        return self._launch(TrainingRun(config, dataset, self, job=job))
 
     def start_fine_tune(self) -> bool:
         """Fine-tune the Draw tab's model on the saved samples mixed with MNIST."""

@@ -246,3 +246,32 @@ def test_window_is_shown_before_tensorflow_is_imported(tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "s.ini"), str(tmp_path)], cwd=ROOT,
                          capture_output=True, text=True, timeout=120, check=True).stdout
     assert out.split("\n")[0] == "False loading model..."
+
+
+def test_a_tablet_pen_draws_with_pressure(qtbot, window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
+
+    from .conftest import widget_point
+
+    canvas = window.draw_tab.canvas
+    stylus = QPointingDevice("test stylus", 1, QInputDevice.DeviceType.Stylus, QPointingDevice.PointerType.Pen,
+                             QInputDevice.Capability.Position | QInputDevice.Capability.Pressure, 1, 3)
+
+    def stroke(y, pressure):
+        kinds = [QEvent.Type.TabletPress] + [QEvent.Type.TabletMove] * 20 + [QEvent.Type.TabletRelease]
+        for i, kind in enumerate(kinds):
+            pos = QPointF(widget_point(canvas, 100 + 20 * i, y))
+            event = QTabletEvent(kind, stylus, pos, canvas.mapToGlobal(pos), pressure, 0, 0, 0, 0, 0,
+                                 Qt.KeyboardModifier.NoModifier, Qt.MouseButton.LeftButton,
+                                 Qt.MouseButton.NoButton if kind == QEvent.Type.TabletRelease
+                                 else Qt.MouseButton.LeftButton)
+            QApplication.sendEvent(canvas, event)
+            assert event.isAccepted()
+
+    stroke(100, 0.1)
+    light = canvas.ink_array().sum()
+    stroke(300, 1.0)
+    heavy = canvas.ink_array().sum() - light
+    assert light > 0 and heavy > 1.5 * light  # pressure thickens the stroke
+    assert canvas.history_size() == 2  # one undoable stroke each

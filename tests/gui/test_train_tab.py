@@ -71,7 +71,7 @@ def test_stop_mid_run_then_save_and_use_in_draw_tab(qtbot, window, mnist_path, d
 
 
 def test_library_use_delete_and_the_protected_shipped_model(qtbot, window, trained, data_dir):
-    tab, view = window.train_tab, window.train_tab.library_view
+    view = window.train_tab.library_view
     path = window.library.save(trained.model, "quick mlp", trained.sidecar())
     view.refresh()
     assert view.table.rowCount() == 2
@@ -136,3 +136,17 @@ def test_closing_the_window_mid_training_joins_the_worker(qtbot, window, mnist_p
     assert time.perf_counter() - started < 15
     assert not thread.isRunning()
     assert not (data_dir / "models").exists() or not any((data_dir / "models").iterdir())
+
+
+def test_train_on_mnist_plus_my_samples(qtbot, window, mnist_path):
+    tab, store = window.train_tab, window.samples
+    configure(tab, mnist_path, epochs=1, limit=6000)
+    tab.dataset_box.setCurrentIndex(tab.dataset_box.findData("mnist+samples"))
+    assert not tab.start_button.isEnabled() and "no saved samples" in tab.problem_label.text()
+    for digit in range(10):
+        store.add(np.full((28, 28), digit / 10, np.float32), digit)
+    tab._validate()
+    assert tab.start()
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=120_000)
+    assert tab.result.config.dataset == "mnist+samples"
+    assert tab.result.sidecar()["dataset"] == "mnist+samples"

@@ -119,3 +119,13 @@ print("RESULT", result.device, result.test_accuracy)
     line = next(l for l in out.splitlines() if l.startswith("RESULT"))
     assert "2 CPU replicas (MirroredStrategy)" in line
     assert float(line.split()[-1]) > 0.8
+
+
+def test_out_of_memory_says_so_and_suggests_a_smaller_batch():
+    from training._tf import tf
+    from training.trainer import _explain
+
+    error = tf.errors.ResourceExhaustedError(None, None, "OOM when allocating tensor with shape[4096,784]")
+    message = _explain(error, TrainConfig(batch_size=4096))
+    assert "ran out of memory with batch size 4096" in message and "smaller batch size" in message
+    assert "1024" in message

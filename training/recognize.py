@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from training.preprocess import fit_to_mnist_box, ink_map
+from training.segment import split_digits
+
 # Used when a model's sidecar does not carry a threshold measured for it.
 DEFAULT_NOT_SURE_BELOW = 0.8
 
@@ -77,9 +80,6 @@ BLANK = Reading(())
 
 def read_image(predictor, gray: np.ndarray) -> Reading:
     """A grayscale canvas or photo (either polarity) -> every digit on it, left to right."""
-    from training.preprocess import fit_to_mnist_box, ink_map
-    from training.segment import split_digits
-
     ink = ink_map(gray)
     if ink is None:
         return BLANK

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import math
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
@@ -426,6 +426,3 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
                        seconds=time.perf_counter() - started_at, device=device_name,
                        class_names=dataset.class_names, x_test=x_test, y_test=y_test)
 
-
-def config_dict(config: TrainConfig) -> dict:
-    return asdict(config)

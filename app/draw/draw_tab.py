@@ -15,7 +15,7 @@ from app.draw.chart import ProbabilityChart
 from app.draw.model_input import ModelInputView
 from training.errors import ImageError
 from training.preprocess import ink_map, load_image, to_grayscale
-from training.recognize import BLANK, Reading
+from training.recognize import BLANK, Reading, read_image
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"
 
@@ -55,8 +55,6 @@ class LiveRecognizer(QObject):
         self._timer.stop()
         if self.predictor is None:
             return
-        from training.recognize import read_image
-
         self.read.emit(read_image(self.predictor, self.canvas.snapshot()))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -19,6 +20,7 @@ from app.train.results import ResultsView
 from app.train.worker import TrainingRun
 from training.datasets import DATASETS
 from training.errors import ConfigError
+from training.finetune import FineTuneResult, default_config, fine_tune, with_samples
 from training.presets import DEFAULT_PRESET, OPTIMIZERS, PRESETS
 from training.trainer import TrainConfig
 
@@ -323,19 +325,17 @@ class TrainTab(QWidget):
         config = self.config()
         job = None
         if self.dataset_box.currentData() == MNIST_WITH_SAMPLES:
-            from dataclasses import replace
-
-            from training.finetune import with_samples
-
             config = replace(config, dataset=MNIST_WITH_SAMPLES)
             store, data = self.samples, config.data_path
 
-            def job(on_event, should_stop, skip_evaluation):
+            def train_with_samples(on_event, should_stop, skip_evaluation):
                 from training.datasets import load_dataset
                 from training.trainer import train
 
                 mixed = with_samples(dataset or load_dataset("mnist", data), *store.arrays(), SAMPLES_SHARE)
                 return train(config, on_event, should_stop, mixed, skip_evaluation=skip_evaluation)
+
+            job = train_with_samples
 
         self._log(f"Starting: {config.preset} on {config.dataset}, {config.optimizer} lr {config.learning_rate:g}, "
                   f"{config.epochs} epochs of batch {config.batch_size}"
@@ -346,8 +346,6 @@ class TrainTab(QWidget):
         """Fine-tune the Draw tab's model on the saved samples mixed with MNIST."""
         if self.run is not None or self.active_model is None or self.samples is None:
             return False
-        from training.finetune import default_config, fine_tune
-
         base, store = self.active_model, self.samples
         data = self.data_edit.text().strip() or None
         config = default_config()
@@ -383,7 +381,6 @@ class TrainTab(QWidget):
         self.start_button.setEnabled(False)
         self.finetune_button.setEnabled(False)
         self.stop_button.setEnabled(True)
-        self._started_at = time.perf_counter()
         self.run.start()
         return True
 
@@ -405,7 +402,6 @@ class TrainTab(QWidget):
 
     @Slot(object)
     def _on_started(self, event) -> None:
-        self._batches = event.batches_per_epoch
         self.progress.setRange(0, event.epochs * event.batches_per_epoch)
         self.progress.setValue(0)
         self._log(f"Training on {event.train_samples:,} images ({event.validation_samples:,} for validation) "
@@ -444,8 +440,6 @@ class TrainTab(QWidget):
 
     @Slot(object)
     def _on_completed(self, value) -> None:
-        from training.finetune import FineTuneResult
-
         if isinstance(value, FineTuneResult):
             self.fine_tune_result = value
             summary = value.summary()

@@ -23,7 +23,7 @@ def describe_model(path: str, info: dict) -> str:
     parts = [info.get("preset"), (info.get("dataset") or "").upper() or None]
     detail = ", ".join(p for p in parts if p)
     acc = f"test accuracy {accuracy:.2%}" if isinstance(accuracy, (int, float)) else "test accuracy unknown"
-    return f"Model: {name} ({detail + ', ' if detail else ''}{acc})"
+    return f"{name} ({detail + ', ' if detail else ''}{acc})"
 
 
 class MainWindow(QMainWindow):
@@ -52,14 +52,15 @@ class MainWindow(QMainWindow):
 
         self.model_label = QLabel("Model: loading...")
         self.statusBar().addPermanentWidget(self.model_label)
-        self.draw_tab.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.draw_tab.statusMessage.connect(self.show_status)
         self.draw_tab.problem.connect(self.show_problem)
         self.train_tab.problem.connect(self.show_problem)
-        self.train_tab.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.train_tab.statusMessage.connect(self.show_status)
         self.train_tab.useModelRequested.connect(self.use_model)
         self.train_tab.imageChosen.connect(self._show_in_draw_tab)
         self.samples_view.problem.connect(self.show_problem)
-        self.samples_view.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.samples_view.statusMessage.connect(self.show_status)
+        self.train_tab.library_view.deleted.connect(self._on_model_deleted)
         self.draw_tab.sampleSaved.connect(lambda _: self.samples_view.refresh())
         self.draw_tab.sampleSaved.connect(lambda _: self.train_tab.update_fine_tune())
         self.samples_view.changed.connect(self.train_tab.update_fine_tune)
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
     def _on_model_loaded(self, predictor, path: str) -> None:
         self.predictor, self.model_path = predictor, path
         info = predictor.info or {}
-        self.model_label.setText(describe_model(path, info))
+        self.model_label.setText(f"Model: {describe_model(path, info)}")
         self.draw_tab.set_predictor(predictor)
         self.settings.active_model = "" if Path(path) == shipped_model_path() else path
         self.train_tab.library_view.set_active(path)
@@ -126,7 +127,7 @@ class MainWindow(QMainWindow):
         if not self._tensorflow_ready:
             self._tensorflow_ready = True
             self.train_tab.tensorflow_ready()
-        self.statusBar().showMessage(f"{describe_model(path, info)[7:]} is in use in the Draw tab.", 5000)
+        self.show_status(f"{describe_model(path, info)} is in use in the Draw tab.")
         self.modelChanged.emit(predictor, path)
 
     def _show_in_draw_tab(self, image) -> None:
@@ -145,6 +146,16 @@ class MainWindow(QMainWindow):
         self.model_label.setText("Model: none")
         self.draw_tab.show_loading("no model")
         self.show_problem("Model not loaded", message, critical=True)
+
+    @Slot(str)
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
+
+    @Slot(str)
+    def _on_model_deleted(self, path: str) -> None:
+        # The Draw tab must not keep using, nor the settings remember, a file that is gone.
+        if self.model_path is not None and Path(path) == Path(self.model_path):
+            self.use_model(str(shipped_model_path()))
 
     @Slot(str, str)
     def show_problem(self, title: str, message: str, critical: bool = False) -> None:

@@ -16,6 +16,7 @@ COLUMNS = ("Name", "Dataset", "Preset", "Test accuracy", "Epochs", "Created")
 
 class ModelLibraryView(QWidget):
     useRequested = Signal(str)  # path
+    deleted = Signal(str)  # path
     problem = Signal(str, str)
 
     def __init__(self, library: ModelLibrary, parent=None):
@@ -97,5 +98,7 @@ class ModelLibraryView(QWidget):
             self.library.delete(entry.path)
         except (ModelFileError, OSError) as exc:
             self.problem.emit("Cannot delete", str(exc))
+        else:
+            self.deleted.emit(str(entry.path))
         self.refresh()
 

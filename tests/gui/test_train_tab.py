@@ -83,9 +83,11 @@ def test_library_use_delete_and_the_protected_shipped_model(qtbot, window, train
         view.use_button.click()
     assert window.model_path == str(path)
     view.select_path(path)
-    view.delete_button.click()
+    with qtbot.waitSignal(window.modelChanged, timeout=60_000):  # the model in use is gone: back to the shipped one
+        view.delete_button.click()
     assert not path.exists() and not path.with_suffix(".json").exists()
     assert view.table.rowCount() == 1
+    assert window.model_path.endswith("default.keras") and window.settings.active_model == ""
 
 
 def test_invalid_settings_cannot_start_and_say_why(qtbot, window, tmp_path):

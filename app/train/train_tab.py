@@ -72,7 +72,9 @@ class TrainTab(QWidget):
         splitter.addWidget(controls)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([420, 680])
+        # The controls get the width their form asks for; the plots take the rest.
+        wanted = controls.widget().sizeHint().width() + controls.verticalScrollBar().sizeHint().width() + 4
+        splitter.setSizes([wanted, max(400, 1100 - wanted)])
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
         self._on_preset_changed()

@@ -62,8 +62,8 @@ class MainWindow(QMainWindow):
         self.samples_view.statusMessage.connect(self.show_status)
         self.train_tab.library_view.deleted.connect(self._on_model_deleted)
         self.draw_tab.sampleSaved.connect(lambda _: self.samples_view.refresh())
-        self.draw_tab.sampleSaved.connect(lambda _: self.train_tab.update_fine_tune())
-        self.samples_view.changed.connect(self.train_tab.update_fine_tune)
+        self.draw_tab.sampleSaved.connect(lambda _: self.train_tab.samples_changed())
+        self.samples_view.changed.connect(self.train_tab.samples_changed)
 
         self.loader = ModelLoader(self)
         self.loader.loaded.connect(self._on_model_loaded)
@@ -138,7 +138,6 @@ class MainWindow(QMainWindow):
     def _on_model_failed(self, message: str, path: str) -> None:
         shipped = str(shipped_model_path())
         if path != shipped and Path(shipped).is_file():
-            self.statusBar().showMessage("Could not load the saved model; using the shipped one.", 8000)
             self.show_problem("Model not loaded", f"{message}\n\nThe shipped model is used instead.")
             self.settings.active_model = ""
             self.use_model(shipped)

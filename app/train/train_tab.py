@@ -46,6 +46,7 @@ class TrainTab(QWidget):
         self.settings = settings
         self.library = library
         self.samples = samples  # training.samples.SampleStore
+        self._sample_count = 0  # read from the store when samples change, not on every edit
         self.active_model: str | None = None  # the Draw tab's model: what fine-tuning starts from
         self.run: TrainingRun | None = None
         self.result = None
@@ -78,7 +79,7 @@ class TrainTab(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
         self._on_preset_changed()
-        self._validate()
+        self.samples_changed()
 
     # --- controls ----------------------------------------------------------------
     def _build_controls(self) -> QWidget:
@@ -159,8 +160,6 @@ class TrainTab(QWidget):
         self.stop_button.setToolTip("Finish the current batch and keep the model trained so far.")
         self.stop_button.clicked.connect(lambda: self.stop())
         self.finetune_button = QPushButton("Fine-tune on my samples")
-        self.finetune_button.setToolTip("Start from the model in use in the Draw tab and train a few epochs on "
-                                        "your saved samples mixed with MNIST (the data file above).")
         self.finetune_button.clicked.connect(lambda: self.start_fine_tune())
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button, 1)
@@ -276,7 +275,7 @@ class TrainTab(QWidget):
         if data and not Path(data).expanduser().exists():
             raise ConfigError(f"The data file {data} does not exist.")
         with_samples = self.dataset_box.currentData() == MNIST_WITH_SAMPLES
-        if with_samples and (self.samples is None or not self.samples.samples()):
+        if with_samples and not self._sample_count:
             raise ConfigError("You have no saved samples yet: save some in the Draw tab, or choose MNIST.")
         config = TrainConfig(
             dataset="mnist" if with_samples else self.dataset_box.currentData(), data_path=data or None,
@@ -290,6 +289,7 @@ class TrainTab(QWidget):
 
     @Slot()
     def _validate(self, *_) -> bool:
+        self._refresh_fine_tune_button()
         try:
             self.config()
         except ConfigError as exc:
@@ -301,20 +301,26 @@ class TrainTab(QWidget):
         self.problem_label.hide()
         self.start_button.setEnabled(self.run is None)
         self.start_button.setToolTip("")
-        self.update_fine_tune()
         return True
 
     def set_active_model(self, path: str) -> None:
         self.active_model = path
-        self.update_fine_tune()
+        self._refresh_fine_tune_button()
 
-    def update_fine_tune(self) -> None:
-        count = len(self.samples.samples()) if self.samples is not None else 0
-        ready = self.run is None and self.active_model is not None and count >= 10
-        self.finetune_button.setEnabled(ready)
+    @Slot()
+    def samples_changed(self) -> None:
+        """The saved samples changed: count them again (the one read of the store)."""
+        self._sample_count = len(self.samples.samples()) if self.samples is not None else 0
+        self._validate()  # "MNIST + my samples" depends on the count too
+
+    def _refresh_fine_tune_button(self) -> None:
+        count = self._sample_count
+        self.finetune_button.setEnabled(self.run is None and self.active_model is not None and count >= 10)
         self.finetune_button.setText(f"Fine-tune on my samples ({count})")
-        if count < 10:
-            self.finetune_button.setToolTip("Save at least 10 samples in the Draw tab first.")
+        self.finetune_button.setToolTip(
+            "Start from the model in use in the Draw tab and train a few epochs on your saved samples "
+            "mixed with MNIST (the data file above)." if count >= 10
+            else "Save at least 10 samples in the Draw tab first.")
 
     # --- running ---------------------------------------------------------------------
     def is_running(self) -> bool:
@@ -360,7 +366,7 @@ class TrainTab(QWidget):
             return fine_tune(base, x, y, mnist, config, on_event=on_event, should_stop=should_stop,
                              skip_evaluation=skip_evaluation)
 
-        self._log(f"Fine-tuning {Path(base).name} on {len(store.samples())} samples of yours mixed with MNIST "
+        self._log(f"Fine-tuning {Path(base).name} on {self._sample_count} samples of yours mixed with MNIST "
                   f"({config.epochs} epochs, Adam lr {config.learning_rate:g}, augmented).")
         return self._launch(TrainingRun(config, parent=self, job=job))
 

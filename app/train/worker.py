@@ -90,9 +90,6 @@ class TrainingRun(QObject):
     def stop(self) -> None:
         self.worker.request_stop()
 
-    def is_running(self) -> bool:
-        return self.qthread.isRunning()
-
     @Slot()
     def _end(self, *_) -> None:
         self.qthread.quit()

@@ -63,7 +63,7 @@ def test_fine_tune_from_the_train_tab(qtbot, window, mnist_path):
     for digit in (1, 7):
         for _ in range(10):
             store.add(to_mnist(quirky_drawing(digit, rng)), digit)
-    tab.update_fine_tune()
+    tab.samples_changed()
     assert tab.finetune_button.isEnabled() and "(20)" in tab.finetune_button.text()
     tab.data_edit.setText(str(mnist_path))
     qtbot.mouseClick(tab.finetune_button, Qt.MouseButton.LeftButton)

@@ -147,7 +147,7 @@ def test_train_on_mnist_plus_my_samples(qtbot, window, mnist_path):
     assert not tab.start_button.isEnabled() and "no saved samples" in tab.problem_label.text()
     for digit in range(10):
         store.add(np.full((28, 28), digit / 10, np.float32), digit)
-    tab._validate()
+    tab.samples_changed()  # what the Draw and Samples tabs signal after a change
     assert tab.start()
     qtbot.waitUntil(lambda: not tab.is_running(), timeout=120_000)
     assert tab.result.config.dataset == "mnist+samples"

@@ -125,8 +125,9 @@ class SampleStore:
         atomic_write(self.images / f"{sid}.npy", buffer)
         if raw_png is not None:
             atomic_write(self.images / f"{sid}.png", raw_png)
-        self._append({"op": "add", "id": sid, "digit": int(digit), "time": time.time()})
-        return Sample(sid, int(digit), time.time(), self.images / f"{sid}.npy", self.images / f"{sid}.png")
+        created = time.time()
+        self._append({"op": "add", "id": sid, "digit": int(digit), "time": created})
+        return Sample(sid, int(digit), created, self.images / f"{sid}.npy", self.images / f"{sid}.png")
 
     def relabel(self, sample_id: str, digit: int) -> None:
         if digit not in range(10):

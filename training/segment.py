@@ -56,14 +56,13 @@ def components(binary: np.ndarray) -> list[list[tuple[int, int, int]]]:
     row_first = {}
     for i, r in enumerate(rows.tolist()):
         row_first.setdefault(r, i)
-    prev_lo = prev_hi = 0
     current_row = None
     for i in range(len(rows)):
         r = int(rows[i])
         if r != current_row:
             current_row = r
-            prev_lo = row_first.get(r - 1, 0)
-            prev_hi = row_first[r] if (r - 1) in row_first else prev_lo
+            # The runs of the row above sit just before this row's first run.
+            prev_lo, prev_hi = (row_first[r - 1], row_first[r]) if r - 1 in row_first else (0, 0)
         for j in range(prev_lo, prev_hi):
             # Diagonal neighbours count: runs touch if they overlap after widening by one.
             if starts[j] <= ends[i] and ends[j] >= starts[i]:

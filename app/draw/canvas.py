@@ -160,6 +160,13 @@ class DrawingCanvas(QWidget):
     def history_size(self) -> int:
         return len(self._history) + len(self._redo)
 
+    def _commit(self, action) -> None:
+        """Apply an edit (clear, placed image) to the paper and make it one undoable step."""
+        _apply(self._image, action)
+        self._push(action)
+        self.update()
+        self.changed.emit(True)
+
     def _push(self, action) -> None:
         self._history.append(action)
         self._redo.clear()
@@ -187,13 +194,8 @@ class DrawingCanvas(QWidget):
             self._rebuild()
 
     def clear(self) -> None:
-        if self.is_blank():
-            return
-        action = Cleared()
-        _apply(self._image, action)
-        self._push(action)
-        self.update()
-        self.changed.emit(True)
+        if not self.is_blank():
+            self._commit(Cleared())
 
     def place_ink(self, ink: np.ndarray) -> None:
         """Show an image (ink light on 0, any size) on the paper, fitted with a margin."""
@@ -209,11 +211,7 @@ class DrawingCanvas(QWidget):
         painter = QPainter(placed)
         painter.drawImage((PAPER.width() - fitted.width()) // 2, (PAPER.height() - fitted.height()) // 2, fitted)
         painter.end()
-        action = Placed(placed)
-        _apply(self._image, action)
-        self._push(action)
-        self.update()
-        self.changed.emit(True)
+        self._commit(Placed(placed))
 
     def export_png(self, path: str) -> None:
         """Write the paper as PNG atomically (QSaveFile: temp file, then rename)."""

@@ -43,7 +43,7 @@ class LiveRecognizer(QObject):
 
     def set_predictor(self, predictor) -> None:
         self.predictor = predictor
-        self.request()
+        self.read_now()  # whatever is on the canvas (or its blank state) under the new model, at once
 
     @Slot()
     def request(self, *_) -> None:
@@ -192,8 +192,6 @@ class DrawTab(QWidget):
     # --- model ---------------------------------------------------------------
     def set_predictor(self, predictor) -> None:
         self.recognizer.set_predictor(predictor)
-        if self.canvas.is_blank():
-            self.show_reading(BLANK)
 
     def show_loading(self, text: str = "loading model...") -> None:
         self.chart.show_message(text)

@@ -13,7 +13,9 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = Path(__file__).resolve().parent
-sys.path.insert(0, str(TESTS))  # for the stroke generator, tests/strokes.py
+sys.path.insert(0, str(TESTS))  # for the stroke generators, tests/strokes.py and tests/penwriting.py
+
+from penwriting import pen_file  # noqa: E402
 
 
 def mnist_file() -> Path:
@@ -31,6 +33,25 @@ def mnist_path() -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+@pytest.fixture(scope="session")
+def pen_path() -> Path:
+    """The UNIPEN pen data (../shared/data/unipen): required in CI, like MNIST."""
+    path = pen_file()
+    if not path.is_file():
+        message = f"UNIPEN pen data not found at {path}; set DIGIT_RECOGNIZER_UNIPEN to unipen-dev.npz"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def pen(pen_path):
+    from training.pen import load_pen
+
+    return load_pen(pen_path)
 
 
 @pytest.fixture(scope="session")

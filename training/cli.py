@@ -40,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--dataset", default="mnist", choices=list(DATASETS))
     t.add_argument("--data", metavar="PATH", help="a Keras-layout .npz or a folder of IDX files "
                                                   "(default: the Keras cache, else download)")
+    t.add_argument("--pen-data", metavar="PATH", help="the UNIPEN pen data file (unipen-dev.npz), "
+                                                       "for --dataset mnist+pen")
     t.add_argument("--model", default=DEFAULT_PRESET, choices=list(PRESETS), help=f"preset (default {DEFAULT_PRESET})")
     t.add_argument("--optimizer", choices=list(OPTIMIZERS), help="default: the preset's")
     t.add_argument("--lr", type=float, help="learning rate (default: the preset's)")
@@ -62,9 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--data", metavar="PATH")
     e.add_argument("--limit", type=int, help="evaluate on this many test images only")
 
-    p = sub.add_parser("predict", help="recognize the digit in image files",
-                       description="Recognize the digit in each image: photos and scans "
-                                   "(dark on light) and canvas exports (light on dark) alike.")
+    p = sub.add_parser("predict", help="read the digits in image files",
+                       description="Read every digit on each image, left to right: photos and "
+                                   "scans (dark on light) and canvas exports (light on dark) alike.")
     p.add_argument("images", metavar="IMAGE", nargs="+")
     p.add_argument("--model", metavar="FILE", help="default: the shipped model")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -145,7 +147,8 @@ def cmd_train(args, argv) -> int:
     from training.trainer import TrainConfig, train
 
     config = TrainConfig.for_preset(
-        args.model, dataset=args.dataset, data_path=args.data, optimizer=args.optimizer,
+        args.model, dataset=args.dataset, data_path=args.data, pen_data_path=args.pen_data,
+        optimizer=args.optimizer,
         learning_rate=args.lr, lr_decay=args.lr_decay, epochs=args.epochs,
         batch_size=args.batch_size, validation_split=args.validation_split,
         augment=args.augment, seed=args.seed, device=args.device,
@@ -183,10 +186,39 @@ def cmd_evaluate(args, argv) -> int:
     return 0
 
 
+def reading_json(name: str, reading) -> dict:
+    """One image's reading in the ``predict --json`` form (see the README)."""
+    digits = [{"digit": d.answer.digit, "confidence": round(d.answer.confidence, 6),
+               "sure": bool(d.answer.sure and not d.answer.not_a_digit), "box": [int(v) for v in d.box]}
+              for d in reading.digits]
+    one = reading.digits[0].answer if len(reading.digits) == 1 else None
+    if reading.blank:
+        reason = "blank"
+    elif any(d.answer.not_a_digit for d in reading.digits):
+        reason = "not a digit"
+    else:
+        reason = None
+    return {"file": name, "number": reading.number, "digits": digits,
+            "digit": one.digit if one else None,
+            "confidence": round(one.confidence, 6) if one else None,
+            "probabilities": [round(float(p), 6) for p in one.probabilities] if one else None,
+            "reason": reason}
+
+
+def reading_text(reading) -> str:
+    if reading.blank:
+        return "no digit"
+    if len(reading.digits) == 1:
+        return reading.digits[0].answer.describe()
+    parts = ", ".join(d.answer.describe() for d in reading.digits)
+    head = reading.number if reading.number is not None else f"{reading.text} (not all digits)"
+    return f"{head}: {parts}"
+
+
 def cmd_predict(args, argv) -> int:
     from training.predictor import Predictor
-    from training.preprocess import load_image, to_mnist
-    from training.recognize import recognize
+    from training.preprocess import load_image
+    from training.recognize import read_image
 
     model_path = Path(args.model) if args.model else shipped_model_path()
     if not args.model and not model_path.is_file():
@@ -195,7 +227,7 @@ def cmd_predict(args, argv) -> int:
     failures = 0
     for name in args.images:
         try:
-            answer = recognize(predictor, to_mnist(load_image(name)))
+            reading = read_image(predictor, load_image(name))
         except DigitRecognizerError as exc:
             failures += 1
             if args.json:
@@ -204,10 +236,7 @@ def cmd_predict(args, argv) -> int:
                 print(f"{name}: error: {exc}", file=sys.stderr, flush=True)
             continue
         if args.json:
-            print(json.dumps({"file": name, "digit": answer.digit,
-                              "confidence": round(answer.confidence, 6),
-                              "probabilities": [round(float(p), 6) for p in answer.probabilities]}),
-                  flush=True)
+            print(json.dumps(reading_json(name, reading)), flush=True)
         else:
-            print(f"{name}: {answer.describe()}", flush=True)
+            print(f"{name}: {reading_text(reading)}", flush=True)
     return 1 if failures else 0

@@ -57,6 +57,14 @@ DATASETS: dict[str, DatasetSpec] = {
         cache_entry="fashion-mnist",
         system_dirs=("/usr/share/datasets/fashion-mnist",),
     ),
+    # MNIST plus real pen handwriting (training/pen.py): the digits, and an
+    # eleventh class for letters, symbols and scribbles.
+    "mnist+pen": DatasetSpec(
+        name="mnist+pen",
+        title="MNIST + real pen handwriting, with \"not a digit\"",
+        class_names=(*(str(d) for d in range(10)), "not a digit"),
+        cache_entry="mnist.npz",
+    ),
 }
 
 
@@ -93,6 +101,8 @@ def dataset_spec(name: str) -> DatasetSpec:
     key = name.strip().lower().replace("_", "-")
     if key in ("fashion", "fashion-mnist"):
         key = "fashion-mnist"
+    if key in ("pen", "mnist-pen", "mnist+pen"):
+        key = "mnist+pen"
     try:
         return DATASETS[key]
     except KeyError:
@@ -107,9 +117,18 @@ def keras_cache_dir() -> Path:
 
 
 def load_dataset(name: str = "mnist", path: str | os.PathLike | None = None,
-                 download: bool = True) -> Dataset:
-    """Load a dataset from ``path``, a local copy, or Keras' download."""
+                 download: bool = True, pen_path: str | os.PathLike | None = None) -> Dataset:
+    """Load a dataset from ``path``, a local copy, or Keras' download.
+
+    ``mnist+pen`` is MNIST (found as above) plus the pen data (``pen_path``,
+    or where :func:`training.pen.find_pen_file` looks).
+    """
     spec = dataset_spec(name)
+    if spec.name == "mnist+pen":
+        from training.pen import load_pen, mnist_with_pen
+
+        pen = load_pen(pen_path)  # first: a missing pen file is said before MNIST is read
+        return mnist_with_pen(load_dataset("mnist", path, download), pen)
     if path is not None:
         return _load_path(spec, Path(path).expanduser())
 
@@ -214,13 +233,13 @@ def read_idx(path: Path) -> np.ndarray:
 
 
 def _make_dataset(spec: DatasetSpec, arrays: dict[str, np.ndarray], source: str) -> Dataset:
-    validate_arrays(arrays, source)
+    validate_arrays(arrays, source, len(spec.class_names))
     return Dataset(name=spec.name, class_names=spec.class_names, source=source,
                    **{k: np.asarray(arrays[k], dtype=np.uint8) for k in NPZ_KEYS})
 
 
-def validate_arrays(arrays: dict[str, np.ndarray], source: str) -> None:
-    """Refuse anything that is not 28x28 uint8 images with labels 0..9."""
+def validate_arrays(arrays: dict[str, np.ndarray], source: str, num_classes: int = NUM_CLASSES) -> None:
+    """Refuse anything that is not 28x28 uint8 images with labels 0..num_classes-1."""
     for split in ("train", "test"):
         x, y = arrays[f"x_{split}"], arrays[f"y_{split}"]
         if x.ndim != 3 or x.shape[1:] != IMAGE_SHAPE:
@@ -238,11 +257,11 @@ def validate_arrays(arrays: dict[str, np.ndarray], source: str) -> None:
                 f"{source}: x_{split} has {len(x)} images but y_{split} has {len(y)} labels.")
         if len(y) == 0:
             raise DatasetError(f"{source}: the {split} split is empty.")
-        if y.min() < 0 or y.max() >= NUM_CLASSES:
+        if y.min() < 0 or y.max() >= num_classes:
             raise DatasetError(
                 f"{source}: y_{split} has labels from {y.min()} to {y.max()}; "
-                f"expected 0 to {NUM_CLASSES - 1}.")
-    missing = sorted(set(range(NUM_CLASSES)) - set(np.unique(arrays["y_train"]).tolist()))
+                f"expected 0 to {num_classes - 1}.")
+    missing = sorted(set(range(num_classes)) - set(np.unique(arrays["y_train"]).tolist()))
     if missing:
         raise DatasetError(
             f"{source}: the training split has no image of class "

@@ -20,6 +20,7 @@ from training.evaluate import Evaluation, evaluate_probabilities
 from training.trainer import TrainConfig, TrainResult, train
 
 PERSONAL_SHARE = 0.25
+REJECT_SHARE = 0.1  # generated scribbles, for a base model with "not a digit"
 
 
 @dataclass
@@ -73,7 +74,7 @@ def default_config() -> TrainConfig:
 def fine_tune(base_model: str, samples_x: np.ndarray, samples_y: np.ndarray, mnist: Dataset,
               config: TrainConfig | None = None, held_out: float = 0.25, mnist_images: int = 6000,
               on_event=None, should_stop=None, skip_evaluation=None) -> FineTuneResult:
-    from training.modelfile import load_model
+    from training.modelfile import load_model, read_info
     from training.predictor import Predictor
 
     if len(samples_y) < 10:
@@ -86,6 +87,14 @@ def fine_tune(base_model: str, samples_x: np.ndarray, samples_y: np.ndarray, mni
     x_held, y_held = samples_x[test_idx], samples_y[test_idx]
 
     mixed = with_samples(mnist, x_mine, y_mine, PERSONAL_SHARE, mnist_images, seed)
+    if len(read_info(base_model).get("class_names") or []) > 10:
+        # A model that can say "not a digit" keeps seeing examples of it, or a
+        # few epochs of digits alone would teach it to forget the class.
+        from training.pen import NOT_A_DIGIT, scribble_images
+
+        x_no = scribble_images(int(len(mixed.y_train) * REJECT_SHARE), np.random.default_rng(seed))
+        mixed = replace(mixed, x_train=np.concatenate([mixed.x_train, x_no]),
+                        y_train=np.concatenate([mixed.y_train, np.full(len(x_no), NOT_A_DIGIT, np.uint8)]))
 
     before = None
     if len(y_held):

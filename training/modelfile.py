@@ -4,7 +4,7 @@ Saving is atomic: both files are written beside their targets under temporary
 names and moved into place with ``os.replace``, so a crash, a full disk or a
 killed process leaves the previous files intact. Loading uses Keras'
 ``safe_mode`` (no arbitrary code from Lambda layers) and refuses anything that
-is not a 28x28 -> 10 classifier, each time with one sentence that says why.
+is not a 28x28 -> 10 (or 11) classifier, each time with one sentence that says why.
 """
 
 from __future__ import annotations
@@ -141,6 +141,7 @@ def check_model_shape(model, path) -> None:
     if in_shape not in ACCEPTED_INPUTS:
         raise ModelFileError(
             f"{path} expects inputs of shape {in_shape}; a digit model takes 28x28 images.")
-    if out_shape != (10,):
+    if out_shape not in ((10,), (11,)):
         raise ModelFileError(
-            f"{path} has outputs of shape {out_shape}; a digit model answers 10 probabilities.")
+            f"{path} has outputs of shape {out_shape}; a digit model answers 10 probabilities "
+            f"(or 11, with \"not a digit\").")

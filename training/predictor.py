@@ -19,6 +19,7 @@ class Predictor:
         self.model = model
         self.info = info  # the model file's sidecar, when loaded from one
         input_shape = tuple(model.inputs[0].shape[1:])
+        self.classes = int(model.outputs[0].shape[-1])  # 11 when the model can say "not a digit"
         # A foreign model may end in logits; detect it once, so that callers
         # always get probabilities.
         probe = np.asarray(model(np.full((1, *input_shape), 0.5, np.float32), training=False))[0]
@@ -42,17 +43,17 @@ class Predictor:
         return cls(loaded.model, loaded.info)
 
     def predict(self, image: np.ndarray) -> np.ndarray:
-        """One (28, 28) image in [0, 1] -> (10,) probabilities."""
+        """One (28, 28) image in [0, 1] -> (classes,) probabilities."""
         x = np.asarray(image, np.float32).reshape(1, 28, 28)
         return self._one(x).numpy()[0]
 
     def predict_batch(self, images: np.ndarray, batch_size: int = BATCH) -> np.ndarray:
-        """(N, 28, 28) images, uint8 0-255 or float 0-1 -> (N, 10) probabilities."""
+        """(N, 28, 28) images, uint8 0-255 or float 0-1 -> (N, classes) probabilities."""
         images = np.asarray(images)
         if images.ndim != 3 or images.shape[1:] != (28, 28):
             raise ValueError(f"expected (N, 28, 28) images, got {images.shape}")
         scale = 1 / 255.0 if images.dtype == np.uint8 else 1.0
-        out = np.empty((len(images), 10), np.float32)
+        out = np.empty((len(images), self.classes), np.float32)
         for start in range(0, len(images), batch_size):
             chunk = images[start:start + batch_size].astype(np.float32) * scale
             out[start:start + len(chunk)] = self._many(chunk).numpy()

@@ -74,7 +74,11 @@ def ink_map(gray: np.ndarray) -> np.ndarray | None:
     """
     border = np.concatenate([gray[0], gray[-1], gray[1:-1, 0], gray[1:-1, -1]])
     paper = float(np.median(border))
-    ink = (paper - gray) if paper > 0.5 else (gray - paper)
+    return normalize_ink((paper - gray) if paper > 0.5 else (gray - paper))
+
+
+def normalize_ink(ink: np.ndarray) -> np.ndarray | None:
+    """Ink of any strength -> 0-1 with its strongest stroke at 1 and faint fringes cut; None if too faint."""
     strongest = float(ink.max()) if ink.size else 0.0
     if strongest < MIN_CONTRAST:
         return None

@@ -31,38 +31,39 @@ class Preset:
     augment: bool
     builder: Callable  # (keras) -> keras.Model
 
-    def build(self):
+    def build(self, num_classes: int = NUM_CLASSES):
+        """The network, answering ``num_classes`` probabilities (11 with "not a digit")."""
         from training._tf import keras
 
-        model = self.builder(keras)
+        model = self.builder(keras, num_classes)
         model.name = self.name.replace("-", "_")
         return model
 
 
-def _head(keras, x):
+def _head(keras, x, num_classes):
     # Softmax in float32 even under mixed precision: float16 probabilities
     # underflow and make the loss NaN.
-    x = keras.layers.Dense(NUM_CLASSES)(x)
+    x = keras.layers.Dense(num_classes)(x)
     return keras.layers.Activation("softmax", dtype="float32", name="probabilities")(x)
 
 
-def _softmax_regression(keras):
+def _softmax_regression(keras, num_classes):
     inputs = keras.Input((28, 28), name="image")
     x = keras.layers.Flatten()(inputs)
-    return keras.Model(inputs, _head(keras, x))
+    return keras.Model(inputs, _head(keras, x, num_classes))
 
 
 def _mlp(*widths: int):
-    def build(keras):
+    def build(keras, num_classes):
         inputs = keras.Input((28, 28), name="image")
         x = keras.layers.Flatten()(inputs)
         for width in widths:
             x = keras.layers.Dense(width, activation="relu")(x)
-        return keras.Model(inputs, _head(keras, x))
+        return keras.Model(inputs, _head(keras, x, num_classes))
     return build
 
 
-def _cnn_sigmoid(keras):
+def _cnn_sigmoid(keras, num_classes):
     L = keras.layers
     inputs = keras.Input((28, 28), name="image")
     x = L.Reshape((28, 28, 1))(inputs)
@@ -71,10 +72,10 @@ def _cnn_sigmoid(keras):
     x = L.MaxPooling2D(2)(x)
     x = L.Flatten()(x)
     x = L.Dense(128, activation="sigmoid")(x)
-    return keras.Model(inputs, _head(keras, x))
+    return keras.Model(inputs, _head(keras, x, num_classes))
 
 
-def _cnn_bn(keras):
+def _cnn_bn(keras, num_classes):
     """Conv blocks with batch norm; strided 5x5 convolutions learn their own pooling.
 
     After C. Deotte's study of MNIST architectures: 3x3, 3x3, 5x5/2 per block,
@@ -98,7 +99,7 @@ def _cnn_bn(keras):
     x = conv(x, 128, 4)
     x = L.Flatten()(x)
     x = L.Dropout(0.4)(x)
-    return keras.Model(inputs, _head(keras, x))
+    return keras.Model(inputs, _head(keras, x, num_classes))
 
 
 PRESETS: dict[str, Preset] = {p.name: p for p in (

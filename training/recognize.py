@@ -1,26 +1,40 @@
-"""From probabilities to an answer: a digit, no digit, or "not sure"."""
+"""From probabilities to an answer: a digit, "not a digit", nothing, or "not sure"."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 
 from training.preprocess import fit_to_mnist_box, ink_map
-from training.segment import split_digits
+from training.segment import (DigitInk, PenStroke, candidate_spans, group_by_reading, split_digits,
+                              stroke_pieces, union)
 
 # Used when a model's sidecar does not carry a threshold measured for it.
 DEFAULT_NOT_SURE_BELOW = 0.8
+DIGITS = 10
 
 
 @dataclass(frozen=True)
 class Answer:
-    digit: int | None  # None: nothing drawn
-    confidence: float  # probability of ``digit``; 0.0 when there is none
-    probabilities: np.ndarray  # (10,); all zeros when there is no digit
+    digit: int | None  # None: nothing drawn, or not a digit
+    confidence: float  # probability of ``digit`` (of "not a digit" when refused); 0.0 when blank
+    probabilities: np.ndarray  # (10,) for the digits; all zeros when blank
     sure: bool
+    not_a_digit: bool = False
+    nearest: int | None = None  # the likeliest digit: a hint when refused
+
+    @property
+    def reason(self) -> str | None:
+        """None when a digit is read; else "blank" or "not a digit"."""
+        if self.not_a_digit:
+            return "not a digit"
+        return "blank" if self.digit is None else None
 
     def describe(self) -> str:
+        if self.not_a_digit:
+            return f"not a digit ({self.confidence:.1%}; nearest digit {self.nearest})"
         if self.digit is None:
             return "no digit"
         text = f"{self.digit} ({self.confidence:.1%})"
@@ -33,13 +47,18 @@ def not_sure_threshold(info: dict | None) -> float:
 
 
 def answer_from(probabilities, threshold: float) -> Answer:
+    """Probabilities of 10 digits, or of 10 digits and "not a digit" (11)."""
     probabilities = np.asarray(probabilities, np.float32)
-    digit = int(probabilities.argmax())
-    confidence = float(probabilities[digit])
-    return Answer(digit, confidence, probabilities, confidence >= threshold)
+    digits = probabilities[:DIGITS]
+    nearest = int(digits.argmax())
+    if len(probabilities) > DIGITS and probabilities[DIGITS] > digits[nearest]:
+        refused = float(probabilities[DIGITS])
+        return Answer(None, refused, digits, refused >= threshold, not_a_digit=True, nearest=nearest)
+    confidence = float(digits[nearest])
+    return Answer(nearest, confidence, digits, confidence >= threshold, nearest=nearest)
 
 
-NO_DIGIT = Answer(None, 0.0, np.zeros(10, np.float32), False)
+NO_DIGIT = Answer(None, 0.0, np.zeros(DIGITS, np.float32), False)
 
 
 def recognize(predictor, image28) -> Answer:
@@ -67,32 +86,62 @@ class Reading:
         return not self.digits
 
     @property
-    def number(self) -> str:
+    def number(self) -> str | None:
+        """The digits read, left to right; None when blank or when any part is not a digit."""
+        if self.blank or any(d.answer.digit is None for d in self.digits):
+            return None
         return "".join(str(d.answer.digit) for d in self.digits)
 
     @property
+    def text(self) -> str:
+        """What was read, for people: "?" stands for a part that is not a digit."""
+        return "".join("?" if d.answer.digit is None else str(d.answer.digit) for d in self.digits)
+
+    @property
     def sure(self) -> bool:
-        return bool(self.digits) and all(d.answer.sure for d in self.digits)
+        return bool(self.digits) and all(d.answer.sure and not d.answer.not_a_digit for d in self.digits)
 
 
 BLANK = Reading(())
 
 
-def read_image(predictor, gray: np.ndarray) -> Reading:
-    """A grayscale canvas or photo (either polarity) -> every digit on it, left to right."""
+def read_image(predictor, gray: np.ndarray, strokes: Sequence[PenStroke] | None = None) -> Reading:
+    """A grayscale canvas or photo (either polarity) -> every digit on it, left to right.
+
+    ``strokes`` (the canvas's, in ``gray``'s pixels) let the pieces follow the
+    pen; without them, an image's connected components are the pieces.
+    """
     ink = ink_map(gray)
     if ink is None:
         return BLANK
-    parts = split_digits(ink)
-    images = [fit_to_mnist_box(p.ink) for p in parts]
-    kept = [(p, im) for p, im in zip(parts, images) if im is not None]
+    return read_pieces(predictor, stroke_pieces(ink, strokes) if strokes else split_digits(ink))
+
+
+def read_pieces(predictor, pieces: Sequence[DigitInk]) -> Reading:
+    inputs = [fit_to_mnist_box(p.ink) for p in pieces]
+    kept = [(p, im) for p, im in zip(pieces, inputs) if im is not None]
     if not kept:
         return BLANK
-    batch = np.stack([im for _, im in kept])
-    # One compiled call for the whole canvas, however many digits it holds.
+    pieces = [p for p, _ in kept]
+    spans = candidate_spans(pieces)
+    joined = {span: union(pieces[span[0]:span[1]]) for span in spans if span[1] - span[0] > 1}
+    images = {(i, i + 1): im for i, (_, im) in enumerate(kept)}
+    for span, ink in joined.items():
+        image = fit_to_mnist_box(ink.ink)
+        if image is not None:
+            images[span] = image
+    spans = [s for s in spans if s in images]
+    batch = np.stack([images[s] for s in spans])
+    # One compiled call for the whole canvas, every candidate grouping included.
     probabilities = (predictor.predict(batch[0])[None] if len(batch) == 1
                      else predictor.predict_batch(batch))
+    reject = DIGITS if probabilities.shape[1] > DIGITS else None
+    chosen = group_by_reading(pieces, spans, probabilities, reject)
     threshold = not_sure_threshold(predictor.info)
-    return Reading(tuple(
-        DigitReading(image=im, answer=answer_from(p, threshold), box=(part.left, part.top, part.right, part.bottom))
-        for (part, im), p in zip(kept, probabilities)))
+    by_span = dict(zip(spans, probabilities))
+    out = []
+    for span in chosen:
+        part = joined.get(span) or pieces[span[0]]
+        out.append(DigitReading(image=images[span], answer=answer_from(by_span[span], threshold),
+                                box=(part.left, part.top, part.right, part.bottom)))
+    return Reading(tuple(out))

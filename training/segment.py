@@ -1,24 +1,33 @@
 """Several digits on one canvas -> one ink image per digit, left to right.
 
-The ink is split into connected components (8-connected, found on runs of
-ink per row, fast enough to run on every mouse move), then components that
-share most of their horizontal extent are merged: a 5's detached top bar, a
-4 drawn in two strokes, a 7's crossbar, the dot a shaky hand leaves. What is
-left, ordered by x, is one digit each.
+Ink comes in *pieces* that are never cut further: on the canvas, groups of
+strokes (the canvas knows which stroke is which, so digits that touch stay
+apart and a digit made of strokes that do not meet stays whole); in an image,
+connected components (8-connected, found on runs of ink per row). Pieces
+that share most of their horizontal extent are merged at once (a 7's
+crossbar, a slashed zero, a 4 whose upright crosses its bar). What is left is
+grouped by reading: neighbouring pieces become one digit when the recognizer
+reads them together better than apart (:func:`group_by_reading`), which
+keeps a 4 whose strokes miss each other and a 5 with a lifted bar whole.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from typing import Callable, Sequence
 
 import numpy as np
+from PIL import Image, ImageDraw
 
 # Components are found on a copy whose longer side is at most this; a digit
 # drawn on a canvas is never so thin that max-pooling by this factor breaks it.
 WORK_SIZE = 240
 INK_LEVEL = 0.25
-# A component narrower than this share of its neighbour's overlap joins it.
-MERGE_OVERLAP = 0.5
+# A piece whose horizontal extent lies this much inside another's joins it
+# at once (a slash through a zero, a 7's crossbar); looser overlaps, such as
+# a 1 leaning into its neighbour, are left to group_by_reading.
+MERGE_OVERLAP = 0.8
 # Specks smaller than this share of the largest component are dropped.
 SPECK = 0.02
 
@@ -76,7 +85,11 @@ def components(binary: np.ndarray) -> list[list[tuple[int, int, int]]]:
 
 
 def split_digits(ink: np.ndarray) -> list[DigitInk]:
-    """Ink (light on 0, as :func:`training.preprocess.ink_map` gives) -> digits, left to right."""
+    """Ink (light on 0, as :func:`training.preprocess.ink_map` gives) -> pieces, left to right.
+
+    Each piece is a connected component, or several that share most of their
+    horizontal extent; :func:`group_by_reading` decides which pieces are one digit.
+    """
     rows = np.flatnonzero(ink.any(axis=1))
     cols = np.flatnonzero(ink.any(axis=0))
     if rows.size == 0:
@@ -148,3 +161,159 @@ def _merge_overlapping(parts: list[dict]) -> list[dict]:
             if merged:
                 break
     return sorted(parts, key=lambda p: p["x0"])
+
+
+# Strokes ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PenStroke:
+    """One stroke as the canvas drew it: points and pen width in the ink image's pixels."""
+
+    points: tuple[tuple[float, float], ...]
+    width: float
+
+    def box(self) -> tuple[float, float, float, float]:
+        xs = [p[0] for p in self.points]
+        ys = [p[1] for p in self.points]
+        r = self.width / 2
+        return min(xs) - r, min(ys) - r, max(xs) + r, max(ys) + r
+
+
+def group_strokes(strokes: Sequence[PenStroke]) -> list[list[int]]:
+    """Indices of strokes that share most of their horizontal extent, left to right."""
+    parts = []
+    for i, stroke in enumerate(strokes):
+        x0, y0, x1, y1 = stroke.box()
+        parts.append({"runs": [i], "area": 0, "x0": x0, "x1": x1, "y0": y0, "y1": y1})
+    return [p["runs"] for p in _merge_overlapping(parts)]
+
+
+def stroke_pieces(ink: np.ndarray, strokes: Sequence[PenStroke]) -> list[DigitInk]:
+    """The canvas's ink cut by its strokes: one piece per stroke group, then any ink no stroke made.
+
+    Each group's piece is the ink under its strokes (painted again as a mask,
+    a little wider than the pen), so an eraser's work is respected and ink that
+    two digits share goes to both. Ink that no stroke explains (an image placed
+    on the canvas) is split into components as in an image.
+    """
+    h, w = ink.shape
+    covered = np.zeros((h, w), bool)
+    pieces = []
+    for group in group_strokes(strokes):
+        mask_image = Image.new("1", (w, h), 0)
+        draw = ImageDraw.Draw(mask_image)
+        for i in group:
+            s = strokes[i]
+            width = max(1, int(math.ceil(s.width + 3)))
+            r = width / 2
+            if len(s.points) > 1:
+                draw.line(s.points, fill=1, width=width, joint="curve")
+            # PIL leaves notches where short wide segments turn: a disc on every point fills them.
+            for x, y in s.points:
+                draw.ellipse((x - r, y - r, x + r, y + r), fill=1)
+        mask = np.asarray(mask_image, bool)
+        covered |= mask
+        piece = np.where(mask, ink, 0.0)
+        rows = np.flatnonzero(piece.max(axis=1) > INK_LEVEL)
+        cols = np.flatnonzero(piece.max(axis=0) > INK_LEVEL)
+        if rows.size == 0:
+            continue  # rubbed out
+        t, b, l, r_ = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+        pieces.append(DigitInk(l, t, r_, b, piece[t:b, l:r_]))
+    rest = np.where(covered, 0.0, ink)
+    # Ink no stroke explains counts only when there is a fair amount of it
+    # (a placed image), never for the anti-aliased fringe of a stroke.
+    if (rest > INK_LEVEL).sum() > max(16, 0.02 * (ink > INK_LEVEL).sum()):
+        pieces += split_digits(rest)
+    return sorted(pieces, key=lambda p: p.left)
+
+
+# Grouping by reading ------------------------------------------------------------
+
+# Pieces are joined into one digit only if the result is no wider than this
+# times its height, and the pieces are no further apart than GAP times it.
+MAX_ASPECT = 1.6
+MAX_GAP = 0.35
+MAX_PIECES = 3
+# A piece this much shorter than the tallest piece near it is a fragment (a
+# lifted bar, a dot): it is read alone only at a heavy cost.
+FRAGMENT_HEIGHT = 0.5
+FRAGMENT_COST = math.log(0.05)
+# Joined pieces must read a little more surely than the pieces apart: two digits that
+# each read well are never joined into one.
+JOIN_COST = math.log(0.8)
+# A piece read as "not a digit" beside other ink is more likely part of a
+# digit (the bar of a 4 whose strokes miss) than a letter among digits.
+REJECTED_PART_COST = math.log(0.1)
+
+
+def union(pieces: Sequence[DigitInk]) -> DigitInk:
+    if len(pieces) == 1:
+        return pieces[0]
+    left, top = min(p.left for p in pieces), min(p.top for p in pieces)
+    right, bottom = max(p.right for p in pieces), max(p.bottom for p in pieces)
+    ink = np.zeros((bottom - top, right - left), np.float32)
+    for p in pieces:
+        view = ink[p.top - top:p.bottom - top, p.left - left:p.right - left]
+        np.maximum(view, p.ink, out=view)
+    return DigitInk(left, top, right, bottom, ink)
+
+
+def candidate_spans(pieces: Sequence[DigitInk]) -> list[tuple[int, int]]:
+    """(first, last+1) runs of neighbouring pieces that could be one digit."""
+    spans = []
+    for i in range(len(pieces)):
+        for j in range(i + 1, min(len(pieces), i + MAX_PIECES) + 1):
+            group = pieces[i:j]
+            if j - i > 1:
+                left, right = min(p.left for p in group), max(p.right for p in group)
+                top, bottom = min(p.top for p in group), max(p.bottom for p in group)
+                height = bottom - top
+                gap = max(group[k + 1].left - max(p.right for p in group[:k + 1]) for k in range(len(group) - 1))
+                if right - left > MAX_ASPECT * height or gap > MAX_GAP * height:
+                    break
+            spans.append((i, j))
+    return spans
+
+
+def group_by_reading(pieces: Sequence[DigitInk], spans: Sequence[tuple[int, int]],
+                     probabilities: np.ndarray, reject_class: int | None) -> list[tuple[int, int]]:
+    """The split of ``pieces`` into digits whose readings are jointly the most probable.
+
+    ``probabilities[k]`` is the recognizer's answer for ``spans[k]`` read as
+    one digit. A split is scored by the sum of the log-confidence of its
+    digits, so pieces are joined only when the joined reading is surer than
+    the pieces read apart. Joined pieces must read as a digit: two digits side
+    by side can look like a letter, never the other way round. Joining costs
+    a little (JOIN_COST); a fragment much shorter than its neighbours, or a
+    piece read as "not a digit" beside other pieces, costs more when read alone.
+    """
+    n = len(pieces)
+    heights = [p.bottom - p.top for p in pieces]
+    score = {}
+    for (i, j), p in zip(spans, probabilities):
+        best = int(np.argmax(p))
+        if j - i > 1 and best == reject_class:
+            continue
+        s = math.log(max(float(p[best]), 1e-9))
+        if j - i > 1:
+            s += JOIN_COST
+        elif n > 1:
+            near = max(heights[max(0, i - 1):min(n, i + 2)])
+            if heights[i] < FRAGMENT_HEIGHT * near:
+                s += FRAGMENT_COST
+            if best == reject_class:
+                s += REJECTED_PART_COST
+        score[(i, j)] = s
+    best_total = [0.0] + [-math.inf] * n
+    back = [0] * (n + 1)
+    for j in range(1, n + 1):
+        for i in range(max(0, j - MAX_PIECES), j):
+            if (i, j) in score and best_total[i] + score[(i, j)] > best_total[j]:
+                best_total[j] = best_total[i] + score[(i, j)]
+                back[j] = i
+    out, j = [], n
+    while j > 0:
+        out.append((back[j], j))
+        j = back[j]
+    return out[::-1]

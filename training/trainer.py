@@ -31,6 +31,7 @@ PROGRESS_INTERVAL_S = 0.25
 class TrainConfig:
     dataset: str = "mnist"
     data_path: str | None = None
+    pen_data_path: str | None = None  # the UNIPEN file, for the mnist+pen dataset
     preset: str = DEFAULT_PRESET
     optimizer: str = "adam"
     learning_rate: float = 1e-3
@@ -367,7 +368,7 @@ def _explain(exc: Exception, config: TrainConfig) -> str:
 def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip_evaluation) -> TrainResult:
     config.validate()
     if dataset is None:
-        dataset = load_dataset(config.dataset, config.data_path)
+        dataset = load_dataset(config.dataset, config.data_path, pen_path=config.pen_data_path)
 
     from training._tf import keras
     from training.evaluate import evaluate
@@ -378,6 +379,7 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
         keras.utils.set_random_seed(config.seed)
     train_idx, val_idx = split_indices(len(dataset.x_train), config.validation_split,
                                        config.train_limit, config.seed)
+    class_names = tuple(dataset.class_names)
     x_train, y_train = dataset.x_train[train_idx], dataset.y_train[train_idx]
     x_val, y_val = dataset.x_train[val_idx], dataset.y_train[val_idx]
     batches = math.ceil(len(x_train) / config.batch_size)
@@ -393,8 +395,15 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
                 from training.modelfile import load_model
 
                 model = load_model(config.base_model).model
+                # A base model with "not a digit" keeps its eleventh class when
+                # fine-tuned on digits alone.
+                outputs = int(model.outputs[0].shape[-1])
+                if outputs > len(class_names):
+                    from training.pen import NOT_A_DIGIT_NAME
+
+                    class_names = (*class_names, NOT_A_DIGIT_NAME)[:outputs]
             else:
-                model = get_preset(config.preset).build()
+                model = get_preset(config.preset).build(len(dataset.class_names))
             model.compile(optimizer=make_optimizer(config.optimizer, config.learning_rate),
                           loss="sparse_categorical_crossentropy", metrics=["accuracy"])
             callback = _make_callback(keras, config, emit, should_stop, batches, started_at)
@@ -424,5 +433,5 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
     return TrainResult(model=model, config=config, history=callback.history,
                        stopped=callback.stopped, evaluation=evaluation,
                        seconds=time.perf_counter() - started_at, device=device_name,
-                       class_names=dataset.class_names, x_test=x_test, y_test=y_test)
+                       class_names=class_names, x_test=x_test, y_test=y_test)
 

@@ -16,9 +16,12 @@ from PySide6.QtCore import QPointF, QRectF, QSaveFile, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from training.segment import PenStroke
+
 PAPER = QSize(600, 400)
 INK = QColor(255, 255, 255)
 BLANK = QColor(0, 0, 0)
+SNAPSHOT_SCALE = 0.5  # the snapshot read by the recognizer is half the paper
 UNDO_LIMIT = 100
 MIN_PEN, MAX_PEN = 2, 80
 
@@ -117,10 +120,30 @@ class DrawingCanvas(QWidget):
         reading it costs a quarter of the full paper (Qt's smooth scaling is a
         proper anti-aliased reduction).
         """
-        half = self._image.scaled(PAPER.width() // 2, PAPER.height() // 2,
+        half = self._image.scaled(round(PAPER.width() * SNAPSHOT_SCALE), round(PAPER.height() * SNAPSHOT_SCALE),
                                   Qt.AspectRatioMode.IgnoreAspectRatio,
                                   Qt.TransformationMode.SmoothTransformation)
         return _gray_array(half)
+
+    def pen_strokes(self, scale: float = SNAPSHOT_SCALE) -> list[PenStroke]:
+        """The pen strokes on the paper now (the one being drawn too), in pixels of a copy ``scale`` times the paper.
+
+        Eraser strokes are left out (the pixels show what they removed); a
+        clear or a placed image starts the list again. Strokes flattened out of
+        the undo history are only pixels now, and are read as an image's are.
+        """
+        def scaled(points, width):
+            return PenStroke(tuple((x * scale, y * scale) for x, y in points), width * scale)
+
+        strokes = []
+        for action in self._history:
+            if not isinstance(action, Stroke):
+                strokes = []
+            elif not action.erase:
+                strokes.append(scaled(action.points, action.width))
+        if self._current is not None and not self._eraser:
+            strokes.append(scaled(self._current, self.stroke_width()))
+        return strokes
 
     def is_blank(self) -> bool:
         return not self.ink_array().any()

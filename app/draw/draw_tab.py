@@ -55,7 +55,7 @@ class LiveRecognizer(QObject):
         self._timer.stop()
         if self.predictor is None:
             return
-        self.read.emit(read_image(self.predictor, self.canvas.snapshot()))
+        self.read.emit(read_image(self.predictor, self.canvas.snapshot(), self.canvas.pen_strokes()))
 
 
 class DrawTab(QWidget):
@@ -208,11 +208,21 @@ class DrawTab(QWidget):
             return
         # The chart follows the rightmost digit: the one most often being written.
         focus = reading.digits[-1].answer
-        self.chart.show_probabilities(focus.probabilities, focus.sure)
-        self.model_input.show_inputs([d.image for d in reading.digits],
-                                     [f"{d.answer.digit} {d.answer.confidence:.0%}" for d in reading.digits])
+        self.chart.show_probabilities(focus.probabilities, focus.sure and not focus.not_a_digit)
+        self.model_input.show_inputs(
+            [d.image for d in reading.digits],
+            [("?" if d.answer.not_a_digit else str(d.answer.digit)) + f" {d.answer.confidence:.0%}"
+             for d in reading.digits])
+        self.digit_label.setStyleSheet("")
         if len(reading.digits) == 1:
             answer = focus
+            if answer.not_a_digit:
+                self.digit_label.setText("not a digit")
+                self.digit_label.setStyleSheet("font-size: 22pt; color: #b04040")
+                self.verdict_label.setText(
+                    f"This does not look like a digit ({answer.confidence:.0%} sure). "
+                    f"The nearest digit is {answer.nearest}, at {answer.probabilities[answer.nearest]:.0%}.")
+                return
             self.digit_label.setText(str(answer.digit) if answer.sure else f"{answer.digit}?")
             if answer.sure:
                 self.verdict_label.setText(f"{answer.confidence:.1%} sure")
@@ -222,12 +232,18 @@ class DrawTab(QWidget):
                     f"Not sure: maybe {answer.digit} ({answer.confidence:.0%}) "
                     f"or {runner_up} ({answer.probabilities[runner_up]:.0%}).")
         else:
-            self.digit_label.setText(reading.number)
-            unsure = [str(i + 1) for i, d in enumerate(reading.digits) if not d.answer.sure]
+            self.digit_label.setText(reading.text)
+            refused = [ordinal(i + 1) for i, d in enumerate(reading.digits) if d.answer.not_a_digit]
+            unsure = [ordinal(i + 1) for i, d in enumerate(reading.digits)
+                      if not d.answer.sure and not d.answer.not_a_digit]
             lowest = min(d.answer.confidence for d in reading.digits)
-            self.verdict_label.setText(
-                f"{len(reading.digits)} digits, the least certain at {lowest:.0%}"
-                + (f"; not sure of digit {', '.join(unsure)}." if unsure else "."))
+            if refused:
+                text = (f"{len(reading.digits)} characters; the {', '.join(refused)} "
+                        f"{'is' if len(refused) == 1 else 'are'} not a digit (shown as ?).")
+            else:
+                text = f"{len(reading.digits)} digits, the least certain at {lowest:.0%}"
+                text += f"; not sure of the {', '.join(unsure)} one." if unsure else "."
+            self.verdict_label.setText(text)
         self.digit_label.setStyleSheet("" if reading.sure else "color: #b08040")
 
     # --- tools ---------------------------------------------------------------
@@ -331,6 +347,10 @@ class DrawTab(QWidget):
         elif mime.hasImage():
             self.show_image(qimage_to_gray(QImage(mime.imageData())), "the dropped image")
         event.acceptProposedAction()
+
+
+def ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
 def qimage_to_gray(image: QImage) -> np.ndarray:

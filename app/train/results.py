@@ -10,6 +10,12 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QVBoxLayout,
 from app.thumbnails import thumbnail_grid, thumbnail_icon
 
 GALLERY_LIMIT = 200
+MAX_CLASSES = 11  # ten digits and "not a digit"
+
+
+def class_ticks(classes: int):
+    """Axis labels: the digits, and "?" for "not a digit" (as the Draw tab shows it)."""
+    return [str(i) if i < 10 else "?" for i in range(classes)]
 
 
 class ResultsView(QWidget):
@@ -28,17 +34,15 @@ class ResultsView(QWidget):
         self.confusion_plot.setMouseEnabled(x=False, y=False)
         self.confusion_plot.invertY(True)
         self.confusion_plot.setAspectLocked(True)
-        ticks = [[(i + 0.5, str(i)) for i in range(10)], []]
-        for axis in ("bottom", "left"):
-            self.confusion_plot.getAxis(axis).setTicks(ticks)
+        self._set_confusion_ticks(10)
         self.confusion_plot.setLabel("bottom", "predicted")
         self.confusion_plot.setLabel("left", "true")
         self.confusion_image = pg.ImageItem(np.zeros((10, 10)))
         self.confusion_image.setColorMap(pg.colormap.get("viridis"))
         self.confusion_plot.addItem(self.confusion_image)
-        self.cell_labels = []
-        for i in range(10):
-            for j in range(10):
+        self.cell_labels = []  # MAX_CLASSES x MAX_CLASSES, row by row; those past the classes stay empty
+        for i in range(MAX_CLASSES):
+            for j in range(MAX_CLASSES):
                 text = pg.TextItem("", anchor=(0.5, 0.5), color=(255, 255, 255))
                 font = text.textItem.font()
                 font.setPointSizeF(7)
@@ -82,15 +86,19 @@ class ResultsView(QWidget):
             f"after {result.epochs_completed} epoch(s){stopped}, {result.seconds:.0f} s on {result.device}; "
             f"{len(evaluation.misclassified)} mistakes.")
         confusion = evaluation.confusion.astype(np.float64)
+        classes = len(confusion)
+        self._set_confusion_ticks(classes)
         # Log scale, so that the few mistakes show beside the thousands on the diagonal.
         self.confusion_image.setImage(np.log1p(confusion).T, levels=(0, np.log1p(confusion.max())))
-        self.confusion_image.setRect(0, 0, 10, 10)
+        self.confusion_image.setRect(0, 0, classes, classes)
         bright = np.log1p(confusion) > 0.6 * np.log1p(confusion.max())
         for k, text in enumerate(self.cell_labels):
-            value = int(confusion[k // 10, k % 10])
+            i, j = divmod(k, MAX_CLASSES)
+            value = int(confusion[i, j]) if i < classes and j < classes else 0
             text.setText(str(value) if value else "")
-            text.setColor((20, 20, 20) if bright[k // 10, k % 10] else (255, 255, 255))
-        self.per_class_bars.setOpts(height=np.nan_to_num(evaluation.per_class_accuracy))
+            text.setColor((20, 20, 20) if value and bright[i, j] else (255, 255, 255))
+        self.per_class_plot.getAxis("bottom").setTicks([list(enumerate(class_ticks(classes))), []])
+        self.per_class_bars.setOpts(x=np.arange(classes), height=np.nan_to_num(evaluation.per_class_accuracy))
         low = float(np.nanmin(evaluation.per_class_accuracy))
         self.per_class_plot.setYRange(max(0.0, low - 0.05), 1.0)
 
@@ -99,8 +107,9 @@ class ResultsView(QWidget):
         wrong = evaluation.misclassified[:GALLERY_LIMIT]
         for index in wrong:
             image = images[index].astype(np.float32) / (255.0 if images.dtype == np.uint8 else 1.0)
-            item = QListWidgetItem(thumbnail_icon(image), f"{labels[index]}→{evaluation.predicted[index]}")
-            item.setToolTip(f"Test image {index}: true {labels[index]}, predicted {evaluation.predicted[index]} "
+            true, said = (class_ticks(MAX_CLASSES)[int(v)] for v in (labels[index], evaluation.predicted[index]))
+            item = QListWidgetItem(thumbnail_icon(image), f"{true}→{said}")
+            item.setToolTip(f"Test image {index}: true {true}, predicted {said} "
                             f"({evaluation.confidence[index]:.0%})")
             item.setData(Qt.ItemDataRole.UserRole, len(self._images))
             self._images.append(image)
@@ -108,6 +117,11 @@ class ResultsView(QWidget):
         more = len(evaluation.misclassified) - len(wrong)
         self.gallery_title.setText(f"Misclassified test images (true→predicted){f', first {len(wrong)}' if more else ''}; "
                                    "click one to try it in the Draw tab")
+
+    def _set_confusion_ticks(self, classes: int) -> None:
+        ticks = [[(i + 0.5, name) for i, name in enumerate(class_ticks(classes))], []]
+        for axis in ("bottom", "left"):
+            self.confusion_plot.getAxis(axis).setTicks(ticks)
 
     def _chosen(self, item: QListWidgetItem) -> None:
         self.imageChosen.emit(self._images[item.data(Qt.ItemDataRole.UserRole)])

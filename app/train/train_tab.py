@@ -99,6 +99,18 @@ class TrainTab(QWidget):
         row.addWidget(self.data_edit, 1)
         row.addWidget(browse)
         form.addRow("Data file", row)
+        # Always shown (a row appearing would move the fields below it), enabled
+        # for the dataset that uses it.
+        self.pen_edit = QLineEdit()
+        self.pen_edit.setPlaceholderText("unipen-dev.npz")
+        self.pen_edit.setToolTip("The UNIPEN pen handwriting file (unipen-dev.npz) for "
+                                 "\"MNIST + real pen handwriting\". Empty: the Keras cache folder.")
+        self.pen_browse = QPushButton("Browse...")
+        self.pen_browse.clicked.connect(self._browse_pen_data)
+        pen_row = QHBoxLayout()
+        pen_row.addWidget(self.pen_edit, 1)
+        pen_row.addWidget(self.pen_browse)
+        form.addRow("Pen data", pen_row)
 
         self.preset_box = QComboBox()
         for preset in PRESETS.values():
@@ -212,9 +224,11 @@ class TrainTab(QWidget):
         for signal in (self.dataset_box.currentIndexChanged, self.optimizer_box.currentIndexChanged,
                        self.lr_edit.textChanged, self.epochs_spin.valueChanged, self.batch_spin.valueChanged,
                        self.val_spin.valueChanged, self.limit_spin.valueChanged, self.device_box.currentIndexChanged,
-                       self.mixed_check.toggled, self.data_edit.textChanged):
+                       self.mixed_check.toggled, self.data_edit.textChanged, self.pen_edit.textChanged):
             signal.connect(self._validate)
         self.device_box.currentIndexChanged.connect(self._update_mixed_precision)
+        self.dataset_box.currentIndexChanged.connect(self._update_pen_row)
+        self._update_pen_row()
         self._update_mixed_precision()
         return scroll
 
@@ -223,6 +237,17 @@ class TrainTab(QWidget):
                                               "Keras datasets (*.npz);;All files (*)")
         if path:
             self.data_edit.setText(path)
+
+    def _browse_pen_data(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose the pen handwriting file", self.pen_edit.text(),
+                                              "UNIPEN pen data (*.npz);;All files (*)")
+        if path:
+            self.pen_edit.setText(path)
+
+    def _update_pen_row(self) -> None:
+        uses_pen = self.dataset_box.currentData() == "mnist+pen"
+        self.pen_edit.setEnabled(uses_pen)
+        self.pen_browse.setEnabled(uses_pen)
 
     def _on_preset_changed(self) -> None:
         preset = PRESETS[self.preset_box.currentData()]
@@ -274,11 +299,23 @@ class TrainTab(QWidget):
         data = self.data_edit.text().strip()
         if data and not Path(data).expanduser().exists():
             raise ConfigError(f"The data file {data} does not exist.")
+        pen = self.pen_edit.text().strip()
+        if self.dataset_box.currentData() == "mnist+pen":
+            from training.errors import DatasetError
+            from training.pen import find_pen_file
+
+            try:
+                found = find_pen_file(pen or None)
+            except DatasetError as exc:
+                raise ConfigError(str(exc)) from None
+            if not found.is_file():
+                raise ConfigError(f"The pen data file {pen} does not exist.")
         with_samples = self.dataset_box.currentData() == MNIST_WITH_SAMPLES
         if with_samples and not self._sample_count:
             raise ConfigError("You have no saved samples yet: save some in the Draw tab, or choose MNIST.")
         config = TrainConfig(
             dataset="mnist" if with_samples else self.dataset_box.currentData(), data_path=data or None,
+            pen_data_path=pen or None,
             preset=self.preset_box.currentData(), optimizer=self.optimizer_box.currentData(),
             learning_rate=learning_rate, epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
             validation_split=round(self.val_spin.value(), 4), augment=self.augment_check.isChecked(),

@@ -1,0 +1,233 @@
+"""Real handwriting of writers never trained on, read through the Draw tab's path.
+
+The held-out UNIPEN writers' pen trajectories (tests/penwriting.py) are drawn
+stroke by stroke on the app's canvas (600x400 paper, the canvas's pen) and
+read as the Draw tab reads them: the half-size snapshot and the canvas's
+strokes. Prints one JSON line with, for the model under test and for the
+model shipped before the pen-data work (taken from git), in the same run:
+
+- single_digit_accuracy: one held-out digit on the canvas, read as exactly that
+  one digit (split or refused counts as wrong); single_digit_accuracy_image:
+  the same snapshot read as an image, without strokes (the predict path);
+- digits_split: single digits read as more than one part;
+- numbers_exact: numbers of 2-4 digits, each made of one writer's digits side
+  by side at varied gaps (a quarter touching or overlapping), read exactly;
+- non_digits_refused: held-out letters and symbols (look-alikes excluded, as in
+  training/pen.py) read as "not a digit"; scribbles_refused: generated tangles;
+- real_digits_refused: single digits (any part) read as "not a digit";
+- per_digit accuracy, mean confidence right and wrong, MNIST test accuracy
+  (a refused MNIST digit is wrong), the project's drawn-stroke set
+  (tests/strokes.py), model size and single-image inference time.
+
+With --write-threshold the "not sure" threshold is chosen on a calibration
+pool (MNIST test and the held-out digits drawn at other sizes and pens: the
+highest threshold that flags at most 1% of right answers) and written to the
+model's sidecar.
+
+Run: python tests/benchmarks/bench_real_handwriting.py [--model FILE] [--baseline FILE|none]
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import numpy as np  # noqa: E402
+
+# The last commit whose shipped model was trained on MNIST alone.
+BASELINE_COMMIT = "9aeafa1"
+
+
+def baseline_model(folder: Path) -> Path:
+    for suffix in (".keras", ".json"):
+        data = subprocess.run(["git", "show", f"{BASELINE_COMMIT}:resources/models/default{suffix}"],
+                              cwd=ROOT, capture_output=True, check=True).stdout
+        (folder / f"baseline{suffix}").write_bytes(data)
+    return folder / "baseline.keras"
+
+
+def read_all(canvas, predictor, drawings, with_strokes=True):
+    from penwriting import draw
+    from training.recognize import read_image
+
+    readings = []
+    for drawing in drawings:
+        if not canvas.is_blank():
+            canvas.clear()
+        draw(canvas, drawing)
+        readings.append(read_image(predictor, canvas.snapshot(), canvas.pen_strokes() if with_strokes else None))
+    return readings
+
+
+def single_digit_figures(readings, labels):
+    right = np.array([r.number == str(y) for r, y in zip(readings, labels)])
+    conf = np.array([max([d.answer.confidence for d in r.digits], default=0.0) for r in readings])
+    return right, conf
+
+
+def measure(path, canvas, sets, mnist, drawn):
+    from penwriting import draw
+    from training.evaluate import evaluate
+    from training.predictor import Predictor
+    from training.preprocess import to_grayscale, to_mnist
+    from training.recognize import read_image
+
+    predictor = Predictor.from_file(path)
+    singles, labels = sets["singles"], sets["labels"]
+    readings = read_all(canvas, predictor, singles)
+    right, conf = single_digit_figures(readings, labels)
+    image_right, _ = single_digit_figures(read_all(canvas, predictor, singles, with_strokes=False), labels)
+    split = np.array([len(r.digits) > 1 for r in readings])
+    refused = np.array([any(d.answer.not_a_digit for d in r.digits) for r in readings])
+    number_readings = read_all(canvas, predictor, sets["numbers"])
+    numbers_right = np.array([r.number == d.label for r, d in zip(number_readings, sets["numbers"])])
+    others = read_all(canvas, predictor, sets["others"])
+    others_refused = np.array([not r.blank and r.number is None for r in others])
+    scribbles = read_all(canvas, predictor, sets["scribbles"])
+    scribbles_refused = np.array([not r.blank and r.number is None for r in scribbles])
+
+    mnist_eval = evaluate(predictor, mnist.x_test, mnist.y_test)
+    drawn_images, drawn_labels = drawn
+    drawn_right = np.array([read_image(predictor, to_grayscale(im)).number == str(y)
+                            for im, y in zip(drawn_images, drawn_labels)])
+
+    canvas.clear()
+    draw(canvas, singles[0])
+    snapshot, strokes = canvas.snapshot(), canvas.pen_strokes()
+    for _ in range(20):
+        read_image(predictor, snapshot, strokes)
+    times = []
+    for _ in range(200):
+        t = time.perf_counter()
+        read_image(predictor, snapshot, strokes)
+        times.append((time.perf_counter() - t) * 1000)
+    image28 = to_mnist(snapshot)
+    infer = []
+    for _ in range(200):
+        t = time.perf_counter()
+        predictor.predict(image28)
+        infer.append((time.perf_counter() - t) * 1000)
+
+    labels = np.asarray(labels)
+    return {
+        "single_digits": len(singles),
+        "single_digit_accuracy": round(float(right.mean()), 4),
+        "single_digit_accuracy_image": round(float(image_right.mean()), 4),
+        "digits_split": int(split.sum()),
+        "per_digit": {str(d): round(float(right[labels == str(d)].mean()), 4) for d in range(10)},
+        "numbers": len(numbers_right),
+        "numbers_exact": round(float(numbers_right.mean()), 4),
+        "non_digits": len(others_refused),
+        "non_digits_refused": round(float(others_refused.mean()), 4),
+        "scribbles_refused": round(float(scribbles_refused.mean()), 4),
+        "real_digits_refused": round(float(refused.mean()), 4),
+        "mean_confidence_right": round(float(conf[right].mean()), 4),
+        "mean_confidence_wrong": round(float(conf[~right].mean()), 4) if (~right).any() else None,
+        "mnist_test_accuracy": round(float(mnist_eval.accuracy), 4),
+        "drawn_accuracy": round(float(drawn_right.mean()), 4),
+        "size_mb": round(Path(path).stat().st_size / 2**20, 2),
+        "read_canvas_p50_ms": round(float(np.percentile(times, 50)), 3),
+        "inference_p50_ms": round(float(np.percentile(infer, 50)), 3),
+        "_pool": (mnist_eval, right, conf),
+    }
+
+
+def main():
+    from PySide6.QtWidgets import QApplication
+
+    from app.draw.canvas import PAPER, DrawingCanvas
+    from penwriting import Drawing, held_out, numbers, single
+    from strokes import drawn_test_set
+    from training.cli import shipped_model_path
+    from training.datasets import load_dataset
+    from training.pen import Look, place, scribble
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", default=str(shipped_model_path()))
+    parser.add_argument("--baseline", default=None, help="a model file, or 'none' (default: from git)")
+    parser.add_argument("--data", default=os.environ.get("DIGIT_RECOGNIZER_MNIST",
+                                                         str(ROOT.parent / "shared" / "data" / "mnist.npz")))
+    parser.add_argument("--numbers", type=int, default=400)
+    parser.add_argument("--non-digits", type=int, default=2000)
+    parser.add_argument("--write-threshold", action="store_true")
+    parser.add_argument("--max-right-flagged", type=float, default=0.01)
+    args = parser.parse_args()
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841
+    canvas = DrawingCanvas()
+    canvas.resize(PAPER)  # widget pixels are paper pixels
+
+    rng = np.random.default_rng(2026)
+    pen, digit_idx, other_idx = held_out()
+    singles = [single(pen, i, rng) for i in digit_idx]
+    others = [single(pen, i, rng) for i in rng.choice(other_idx, min(args.non_digits, len(other_idx)),
+                                                       replace=False)]
+    scribbles = []
+    for _ in range(300):
+        h = float(rng.uniform(120, 330))
+        p = float(rng.uniform(8, 30))
+        strokes = place(scribble(rng), Look(height=h, pen=p))
+        scribbles.append(Drawing("scribble", tuple(s + (300, 200) for s in strokes), p))
+    sets = {"singles": singles, "labels": [d.label for d in singles],
+            "numbers": numbers(pen, digit_idx, args.numbers, rng), "others": others, "scribbles": scribbles}
+    mnist = load_dataset("mnist", args.data)
+    drawn = drawn_test_set(per_digit=100, seed=2026)
+
+    report = {"benchmark": "real_handwriting", "writers_held_out": int(len(set(pen.writer[digit_idx]))),
+              "model": Path(args.model).name}
+    with tempfile.TemporaryDirectory() as tmp:
+        baseline = (None if args.baseline == "none" else
+                    Path(args.baseline) if args.baseline else baseline_model(Path(tmp)))
+        figures = measure(args.model, canvas, sets, mnist, drawn)
+        pool = figures.pop("_pool")
+        report.update(figures)
+        if baseline is not None:
+            before = measure(baseline, canvas, sets, mnist, drawn)
+            before.pop("_pool")
+            report["before"] = before
+
+    if args.write_threshold:
+        from bench_shipped_model import choose_threshold
+        from training.files import atomic_write_text
+        from training.modelfile import read_info, sidecar_path
+        from training.predictor import Predictor
+
+        # Calibration: the same held-out writers drawn again at other sizes and
+        # pens (another seed), plus the MNIST test answers.
+        cal_rng = np.random.default_rng(7)
+        cal = [single(pen, i, cal_rng) for i in digit_idx]
+        predictor = Predictor.from_file(args.model)
+        cal_right, cal_conf = single_digit_figures(read_all(canvas, predictor, cal), [d.label for d in cal])
+        mnist_eval = pool[0]
+        pool_right = np.concatenate([cal_right, mnist_eval.predicted == mnist.y_test])
+        pool_conf = np.concatenate([cal_conf, mnist_eval.confidence])
+        threshold = choose_threshold(pool_right, pool_conf, args.max_right_flagged)
+        right, conf = pool[1], pool[2]
+        report["not_sure_below"] = threshold
+        report["calibration_wrong_flagged"] = round(float((pool_conf[~pool_right] < threshold).mean()), 4)
+        report["single_digits_sure"] = round(float((conf >= threshold).mean()), 4)
+        report["single_digit_accuracy_when_sure"] = round(float(right[conf >= threshold].mean()), 4)
+        info = read_info(args.model)
+        info["not_sure_below"] = threshold
+        info["calibration"] = {
+            "threshold_chosen_on": (f"held-out pen digits drawn on the canvas (seed 7, {len(cal)}) + MNIST test; "
+                                    f"at most {args.max_right_flagged:.0%} of right answers flagged"),
+            **{k: report[k] for k in ("single_digit_accuracy", "mean_confidence_right", "mean_confidence_wrong",
+                                      "mnist_test_accuracy", "non_digits_refused", "real_digits_refused",
+                                      "numbers_exact", "drawn_accuracy")}}
+        atomic_write_text(sidecar_path(args.model), json.dumps(info, indent=2, sort_keys=True) + "\n")
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()

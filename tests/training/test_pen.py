@@ -1,0 +1,135 @@
+"""Real pen handwriting (UNIPEN): the file, the writer split, rendering, conventions, the dataset."""
+
+import zipfile
+
+import numpy as np
+import pytest
+
+from training.errors import DatasetError
+from training.pen import (LOOK_ALIKES, NOT_A_DIGIT, Look, add_convention, find_pen_file, is_not_a_digit_example,
+                          load_pen, mnist_with_pen, move_strokes, pen_images, place, render_paper, scribble_images,
+                          to_input, writer_is_held_out)
+
+
+def test_the_file_reads_as_documented(pen):
+    assert len(pen) == 49116
+    assert pen.is_digit.sum() == 9116
+    first = pen.strokes(0)
+    assert first and all(s.ndim == 2 and s.shape[1] == 2 for s in first)
+    # Every point belongs to exactly one stroke of one sample.
+    total = sum(len(s) for i in range(0, len(pen), 997) for s in pen.strokes(i))
+    assert total > 0
+
+
+def test_writers_are_split_once_and_never_shared(pen):
+    held = pen.held_out()
+    held_writers = set(pen.writer[held])
+    train_writers = set(pen.writer[~held])
+    assert not held_writers & train_writers
+    digits = pen.is_digit
+    share = held[digits].mean()
+    assert 0.12 < share < 0.35, share  # about a quarter of the digits, by writer
+    # One person under two contributors stays on one side.
+    assert writer_is_held_out("cea/gb2911") == writer_is_held_out("ceb/gb2911")
+
+
+def test_look_alikes_are_never_not_a_digit():
+    for label in "OoIlZzSsBbgqG|/()":
+        assert label in LOOK_ALIKES
+        assert not is_not_a_digit_example(label, "1b")
+    assert is_not_a_digit_example("K", "1b") and is_not_a_digit_example("#", "1d")
+    assert not is_not_a_digit_example("4", "1a")
+
+
+def test_rendering_follows_the_pen_and_the_size(pen):
+    i = int(np.flatnonzero(pen.labels == "1")[0])
+    strokes = place(pen.strokes(i), Look(height=200, pen=18))
+    ink = render_paper(strokes, 18)
+    # Half the paper's resolution: a 200 px tall digit is about 100 px tall, plus the pen.
+    rows = np.flatnonzero(ink.max(axis=1) > 0.25)
+    assert 100 <= rows[-1] - rows[0] + 1 <= 100 + 18 / 2 + 4
+    thin, thick = (render_paper(strokes, p).sum() for p in (6, 30))
+    assert thick > 2.5 * thin
+    image = to_input(ink)
+    assert image.shape == (28, 28) and image.max() > 0.8
+
+
+def test_conventions_add_the_strokes_people_write(pen):
+    rng = np.random.default_rng(0)
+    zero = [pen.strokes(int(i)) for i in np.flatnonzero(pen.labels == "0")]
+    one_stroke_zero = next(s for s in zero if len(s) == 1)
+    added = [len(add_convention("0", one_stroke_zero, rng)) for _ in range(200)]
+    assert 0.1 < np.mean(np.array(added) == 2) < 0.35  # a slash or bar, sometimes
+    one = next(pen.strokes(int(i)) for i in np.flatnonzero(pen.labels == "1") if len(pen.strokes(int(i))) == 1)
+    shapes = {(len(s), len(s[0]) > len(one[0])) for s in (add_convention("1", one, rng) for _ in range(300))}
+    assert (1, True) in shapes  # an upstroke joined to the stroke
+    assert any(n == 2 for n, _ in shapes)  # a base
+    # Multi-stroke digits are left as written; their strokes may be moved apart.
+    two = next(pen.strokes(int(i)) for i in np.flatnonzero(pen.labels == "4") if len(pen.strokes(int(i))) == 2)
+    assert add_convention("4", two, rng) is two
+    moved = move_strokes(two, rng)
+    assert np.array_equal(moved[0], two[0]) and not np.array_equal(moved[1], two[1])
+
+
+def test_pen_images_label_digits_and_non_digits(pen):
+    x, y = pen_images(pen, held_out=True, scribbles=20, every=40, seed=3)
+    assert x.dtype == np.uint8 and x.shape[1:] == (28, 28) and len(x) == len(y)
+    assert set(np.unique(y)) <= set(range(11))
+    assert (y < 10).sum() > 20 and (y == NOT_A_DIGIT).sum() > 40
+    assert (x.reshape(len(x), -1).max(axis=1) > 100).all()  # every image has ink
+    assert len(scribble_images(5, np.random.default_rng(0))) == 5
+
+
+def test_mnist_with_pen_has_eleven_classes_and_held_out_writers_only_in_test(mnist, pen):
+    data = mnist_with_pen(mnist.subset(train=500, test=200), pen, every=50, scribbles=40)
+    assert data.name == "mnist+pen" and len(data.class_names) == 11
+    assert data.class_names[NOT_A_DIGIT] == "not a digit"
+    assert len(data.x_train) > 500 and len(data.x_test) > 200
+    assert set(np.unique(data.y_train)) == set(range(11))
+
+
+def test_a_model_trained_on_mnist_plus_pen_answers_eleven_classes(mnist, pen, tmp_path):
+    """Real Keras training on a small mix; saved, loaded and read with "not a digit"."""
+    from training.modelfile import load_model, save_model
+    from training.predictor import Predictor
+    from training.recognize import answer_from
+    from training.trainer import TrainConfig, train
+
+    data = mnist_with_pen(mnist.subset(train=3000, test=300), pen, every=20, scribbles=200)
+    config = TrainConfig.for_preset("mlp-512", dataset="mnist+pen", epochs=2, batch_size=64,
+                                    validation_split=0.0)
+    result = train(config, dataset=data)
+    assert result.evaluation.confusion.shape == (11, 11)
+    assert len(result.class_names) == 11
+    path = tmp_path / "pen.keras"
+    save_model(result.model, path, result.sidecar())
+    predictor = Predictor(load_model(path).model)
+    probabilities = predictor.predict_batch(data.x_test[-50:])
+    assert probabilities.shape == (50, 11)
+    np.testing.assert_allclose(probabilities.sum(axis=1), 1, atol=1e-4)
+    refused = [answer_from(p, 0.5) for p in probabilities[data.y_test[-50:] == NOT_A_DIGIT]]
+    assert all(a.digit is None or a.digit in range(10) for a in refused)
+
+
+def test_missing_or_damaged_pen_data_is_one_sentence(tmp_path, monkeypatch):
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))
+    monkeypatch.delenv("DIGIT_RECOGNIZER_UNIPEN", raising=False)
+    with pytest.raises(DatasetError, match="cannot be downloaded automatically: put it at"):
+        find_pen_file(None)
+    with pytest.raises(DatasetError, match="no such file"):
+        load_pen(tmp_path / "nope.npz")
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(DatasetError, match="bad.npz"):
+        load_pen(bad)
+    other = tmp_path / "other.npz"
+    np.savez(other, x=np.zeros(3))
+    with pytest.raises(DatasetError, match="not the UNIPEN pen data"):
+        load_pen(other)
+    assert zipfile.is_zipfile(other)
+    broken = tmp_path / "broken.npz"
+    np.savez(broken, points=np.zeros((3, 2), np.float32), stroke_starts=np.array([0, 9]),
+             sample_starts=np.array([0]), labels=np.array(["1"]), section=np.array(["1a"]),
+             writer=np.array(["a/b"]))
+    with pytest.raises(DatasetError, match="do not fit together"):
+        load_pen(broken)

@@ -1,0 +1,377 @@
+"""Real pen handwriting (UNIPEN trajectories) rendered the way the canvas paints it.
+
+MNIST was written on paper and scanned; the app is written with a mouse or a
+pen on a 600x400 canvas. The UNIPEN pen trajectories close that gap: every
+sample is drawn again as round-capped anti-aliased strokes at the sizes and
+pen widths people use on the canvas, reduced as the canvas snapshot is, and
+put through the very preprocessing the Draw tab uses.
+
+The file (``unipen-dev.npz``, UNIPEN train_r01_v07, CC BY 4.0; see the README)
+holds digits, letters and symbols of many writers. Writers are split once, by
+a hash of their name, into a training part and a held-out part that is never
+trained on and measures the app on people it has not seen.
+
+Three kinds of training image come out of it:
+- digits, several renderings each, with the writing conventions MNIST lacks
+  added where the data shows people use them (slashed zeros, crossed sevens,
+  ones with a base or a long upstroke) and the strokes of multi-stroke digits
+  moved apart a little (a 4 whose strokes do not meet, a 5 with a lifted bar);
+- "not a digit": letters and symbols, less the ones that look like digits;
+- generated scribbles, also "not a digit".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from training.errors import DatasetError
+from training.preprocess import fit_to_mnist_box, normalize_ink
+
+FILE_NAME = "unipen-dev.npz"
+KEYS = ("points", "stroke_starts", "sample_starts", "labels", "section", "writer")
+NOT_A_DIGIT = 10  # the reject class's index, after the ten digits
+NOT_A_DIGIT_NAME = "not a digit"
+HELD_OUT_SHARE = 0.25
+
+# Letters and symbols that people also write as digits, or that are only a dot
+# or a tick once scaled: never used as "not a digit".
+LOOK_ALIKES = frozenset("OoDQIliJjZzSsBbgqGTty|!/\\()[]{}.,'`\":;^-_~")
+
+
+@dataclass(frozen=True)
+class PenSet:
+    """Trajectories; ``strokes(i)`` gives sample ``i``'s strokes in inches, y down."""
+
+    points: np.ndarray
+    stroke_starts: np.ndarray
+    sample_starts: np.ndarray
+    labels: np.ndarray
+    section: np.ndarray
+    writer: np.ndarray
+    source: str
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def strokes(self, i: int) -> list[np.ndarray]:
+        first = int(self.sample_starts[i])
+        last = int(self.sample_starts[i + 1]) if i + 1 < len(self.sample_starts) else len(self.stroke_starts)
+        ends = [int(self.stroke_starts[j + 1]) if j + 1 < len(self.stroke_starts) else len(self.points)
+                for j in range(first, last)]
+        return [self.points[int(self.stroke_starts[j]):end] for j, end in zip(range(first, last), ends)]
+
+    @property
+    def is_digit(self) -> np.ndarray:
+        return self.section == "1a"
+
+    def held_out(self) -> np.ndarray:
+        """True for the samples of held-out writers (never trained on)."""
+        return np.array([writer_is_held_out(w) for w in self.writer])
+
+
+def writer_key(writer: str) -> str:
+    # One person can appear under two contributors (cea/gb2911 and ceb/gb2911):
+    # the split must keep them on one side, so those sources share a key.
+    source, _, name = writer.partition("/")
+    return f"ce*/{name}" if source in ("cea", "ceb") else writer
+
+
+def writer_is_held_out(writer: str) -> bool:
+    digest = hashlib.sha256(writer_key(str(writer)).encode()).digest()
+    return digest[0] < 256 * HELD_OUT_SHARE
+
+
+def default_candidates() -> list[Path]:
+    """Where the pen data is looked for when no path is given."""
+    from training.datasets import keras_cache_dir
+
+    found = []
+    if os.environ.get("DIGIT_RECOGNIZER_UNIPEN"):
+        found.append(Path(os.environ["DIGIT_RECOGNIZER_UNIPEN"]))
+    found.append(keras_cache_dir() / FILE_NAME)
+    return found
+
+
+def find_pen_file(path: str | os.PathLike | None = None) -> Path:
+    if path:
+        return Path(path).expanduser()
+    for candidate in default_candidates():
+        if candidate.is_file():
+            return candidate
+    raise DatasetError(
+        f"The pen handwriting data ({FILE_NAME}, UNIPEN) was not found. It cannot be "
+        f"downloaded automatically: put it at {default_candidates()[-1]}, or choose "
+        f"the file yourself (--pen-data PATH, or the pen data picker in the Train tab).")
+
+
+def load_pen(path: str | os.PathLike | None = None) -> PenSet:
+    path = find_pen_file(path)
+    if not path.is_file():
+        raise DatasetError(f"{path}: no such file.")
+    if not zipfile.is_zipfile(path):
+        raise DatasetError(f"{path} is not a .npz file (the pen data comes as {FILE_NAME}).")
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            missing = [k for k in KEYS if k not in npz.files]
+            if missing:
+                raise DatasetError(f"{path} lacks {', '.join(missing)}: it is not the UNIPEN pen data file.")
+            arrays = {k: npz[k] for k in KEYS}
+    except DatasetError:
+        raise
+    except Exception as exc:  # zip, zlib and numpy raise many types for damaged files
+        raise DatasetError(f"{path} is damaged and cannot be read ({type(exc).__name__}).") from exc
+    pts, ss, sp = arrays["points"], arrays["stroke_starts"], arrays["sample_starts"]
+    n = len(arrays["labels"])
+    if (pts.ndim != 2 or pts.shape[1:] != (2,) or len(sp) != n
+            or any(len(arrays[k]) != n for k in ("section", "writer"))
+            or (len(ss) and (ss.min() < 0 or ss.max() >= len(pts)))
+            or (len(sp) and (sp.min() < 0 or sp.max() >= len(ss)))
+            or np.any(np.diff(ss) < 0) or np.any(np.diff(sp) < 0)):
+        raise DatasetError(f"{path}: its arrays do not fit together; it is not a valid pen data file.")
+    return PenSet(source=str(path), points=pts.astype(np.float32), stroke_starts=ss.astype(np.int64),
+                  sample_starts=sp.astype(np.int64), labels=arrays["labels"].astype(str),
+                  section=arrays["section"].astype(str), writer=arrays["writer"].astype(str))
+
+
+# Rendering --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Look:
+    """How one sample is put on the canvas."""
+
+    height: float  # of the ink box, in paper pixels (the canvas paper is 600x400)
+    pen: float  # pen width in paper pixels
+    rotation: float = 0.0  # degrees
+    slant: float = 0.0  # shear: x += slant * (centre_y - y)
+    stretch: float = 1.0  # x scale
+
+
+def random_look(rng: np.random.Generator) -> Look:
+    height = float(rng.uniform(70, 360))
+    # The canvas's default pen is 18 px; people change it less often than not.
+    pen = 18.0 if rng.random() < 0.3 else float(rng.uniform(max(4.0, 0.03 * height), min(45.0, 0.17 * height)))
+    return Look(height=height, pen=pen, rotation=float(rng.normal(0, 5)), slant=float(rng.normal(0, 0.12)),
+                stretch=float(rng.uniform(0.8, 1.2)))
+
+
+def place(strokes: list[np.ndarray], look: Look) -> list[np.ndarray]:
+    """Strokes of any unit -> paper pixels: scaled to ``look.height``, slanted, rotated."""
+    allp = np.concatenate(strokes)
+    lo, hi = allp.min(axis=0), allp.max(axis=0)
+    size = float(max(hi[1] - lo[1], (hi[0] - lo[0]) * 0.6, 1e-6))
+    scale = look.height / size
+    centre = (lo + hi) / 2
+    cos, sin = math.cos(math.radians(look.rotation)), math.sin(math.radians(look.rotation))
+    out = []
+    for s in strokes:
+        p = (np.asarray(s, np.float64) - centre) * scale
+        x = (p[:, 0] + look.slant * -p[:, 1]) * look.stretch
+        y = p[:, 1]
+        out.append(np.stack([x * cos - y * sin, x * sin + y * cos], axis=1))
+    return out
+
+
+def render_paper(strokes: list[np.ndarray], pen: float, supersample: int = 2) -> np.ndarray:
+    """Paper-pixel strokes -> ink (light on 0) at the canvas snapshot's half resolution.
+
+    The canvas paints anti-aliased round-capped lines on its paper and the
+    Draw tab reads a smooth half-size copy; drawing at ``supersample`` times
+    the paper and box-reducing by twice that gives the same pixels closely.
+    """
+    allp = np.concatenate(strokes)
+    margin = pen / 2 + 2
+    lo = allp.min(axis=0) - margin
+    hi = allp.max(axis=0) + margin
+    factor = 2 * supersample  # paper -> supersampled raster is x supersample; output is paper / 2
+    w = int(math.ceil((hi[0] - lo[0]) / 2)) * factor
+    h = int(math.ceil((hi[1] - lo[1]) / 2)) * factor
+    big = Image.new("L", (max(w, factor), max(h, factor)), 0)
+    draw = ImageDraw.Draw(big)
+    width = max(1, round(pen * supersample))
+    r = pen * supersample / 2
+    for s in strokes:
+        pts = [((x - lo[0]) * supersample, (y - lo[1]) * supersample) for x, y in s]
+        if len(pts) > 1:
+            draw.line(pts, fill=255, width=width, joint="curve")
+        for x, y in pts if len(pts) < 64 else pts[::4] + [pts[-1]]:
+            # Round caps, and round joints where PIL's curve joint leaves notches.
+            draw.ellipse((x - r, y - r, x + r, y + r), fill=255)
+    small = big.resize((big.width // factor, big.height // factor), Image.Resampling.BOX)
+    return np.asarray(small, np.float32) / 255.0
+
+
+def to_input(ink: np.ndarray) -> np.ndarray | None:
+    """Rendered ink -> the model's 28x28 input, exactly as the Draw tab makes it."""
+    ink = normalize_ink(ink)
+    return None if ink is None else fit_to_mnist_box(ink)
+
+
+# Writing conventions and stroke moves --------------------------------------------
+
+def _box(strokes):
+    allp = np.concatenate(strokes)
+    return allp.min(axis=0), allp.max(axis=0)
+
+
+def _line(a, b, n=8):
+    return np.linspace(a, b, n)
+
+
+def add_convention(label: str, strokes: list[np.ndarray], rng: np.random.Generator) -> list[np.ndarray]:
+    """Sometimes add a stroke that some writers use and MNIST rarely has.
+
+    Only single-stroke digits get one: multi-stroke zeros, ones and sevens in
+    the pen data mostly carry the convention already.
+    """
+    if len(strokes) != 1:
+        return strokes
+    (x0, y0), (x1, y1) = _box(strokes)
+    w, h = max(x1 - x0, 1e-6), max(y1 - y0, 1e-6)
+    u = rng.random()
+    if label == "0" and u < 0.2:  # slashed zero (Ø), sometimes a barred one (θ)
+        if u < 0.15:
+            a = (x0 - 0.15 * w + rng.normal(0, 0.05 * w), y1 + 0.1 * h)
+            b = (x1 + 0.15 * w + rng.normal(0, 0.05 * w), y0 - 0.1 * h)
+        else:
+            a, b = (x0 + 0.1 * w, y0 + 0.5 * h), (x1 - 0.1 * w, y0 + 0.5 * h + rng.normal(0, 0.05 * h))
+        return strokes + [_line(a, b)]
+    if label == "1" and u < 0.3:
+        top = strokes[0][np.argmin(strokes[0][:, 1])]
+        bottom = strokes[0][np.argmax(strokes[0][:, 1])]
+        out = list(strokes)
+        if u < 0.18:  # a long upstroke into the top, in the same stroke
+            start = top + np.array([-rng.uniform(0.25, 0.5) * h, rng.uniform(0.2, 0.45) * h])
+            out[0] = np.concatenate([_line(start, top), strokes[0]])
+        if u >= 0.1:  # a base
+            half = rng.uniform(0.2, 0.35) * h
+            out.append(_line(bottom + (-half, rng.normal(0, 0.02 * h)), bottom + (half, rng.normal(0, 0.02 * h))))
+        return out
+    if label == "7" and u < 0.2:  # crossed seven
+        y = y0 + rng.uniform(0.45, 0.6) * h
+        stem_x = np.interp(y, strokes[0][:, 1][::-1], strokes[0][:, 0][::-1]) if h > 0 else (x0 + x1) / 2
+        half = rng.uniform(0.2, 0.35) * w + 0.05 * h
+        return strokes + [_line((stem_x - half, y), (stem_x + half, y + rng.normal(0, 0.03 * h)))]
+    return strokes
+
+
+def move_strokes(strokes: list[np.ndarray], rng: np.random.Generator, amount: float = 0.05) -> list[np.ndarray]:
+    """Move each stroke after the first a little: lifted bars, 4s whose strokes miss."""
+    if len(strokes) < 2:
+        return strokes
+    (x0, y0), (x1, y1) = _box(strokes)
+    size = max(x1 - x0, y1 - y0)
+    return [strokes[0]] + [s + rng.normal(0, amount * size, 2) for s in strokes[1:]]
+
+
+def scribble(rng: np.random.Generator) -> list[np.ndarray]:
+    """A generated non-digit: a tangle, a zigzag, a hatch or a spiral, in a unit box."""
+    kind = rng.integers(0, 4)
+    if kind == 0:  # a tangle of many random turns
+        n = int(rng.integers(7, 20))
+        return [rng.uniform(0, 1, (n, 2))]
+    if kind == 1:  # a zigzag, up and down several times
+        n = int(rng.integers(4, 9))
+        xs = np.linspace(0, 1, 2 * n)
+        ys = np.tile([0.0, 1.0], n) + rng.normal(0, 0.08, 2 * n)
+        return [np.stack([xs, ys], 1)]
+    if kind == 2:  # hatching: several separate parallel-ish strokes
+        n = int(rng.integers(3, 7))
+        angle = rng.uniform(0, math.pi)
+        out = []
+        for i in range(n):
+            c = np.array([0.5, 0.5]) + (i - n / 2) * 0.18 * np.array([-math.sin(angle), math.cos(angle)])
+            d = 0.5 * np.array([math.cos(angle), math.sin(angle)])
+            out.append(_line(c - d + rng.normal(0, 0.05, 2), c + d + rng.normal(0, 0.05, 2)))
+        return out
+    turns = rng.uniform(2.2, 4.0)  # a spiral of more than two turns
+    t = np.linspace(0, turns * 2 * math.pi, 80)
+    r = np.linspace(0.05, 0.5, 80)
+    return [np.stack([0.5 + r * np.cos(t), 0.5 + r * np.sin(t)], 1)]
+
+
+# The training and held-out sets ----------------------------------------------------
+
+def render_sample(strokes, label: str, rng: np.random.Generator, augment: bool = True) -> np.ndarray | None:
+    """One sample -> (28, 28) float input, or None when nothing is left to draw."""
+    if augment:
+        strokes = move_strokes(add_convention(label, strokes, rng), rng) if rng.random() < 0.6 \
+            else add_convention(label, strokes, rng)
+    look = random_look(rng) if augment else Look(height=220.0, pen=18.0)
+    if augment and len(strokes) == 1 and len(strokes[0]) < 2:
+        return None
+    return to_input(render_paper(place(strokes, look), look.pen))
+
+
+def is_not_a_digit_example(label: str, section: str) -> bool:
+    return section != "1a" and label not in LOOK_ALIKES
+
+
+def pen_images(pen: PenSet, held_out: bool, digit_renderings: int = 3, non_digit_renderings: int = 1,
+               scribbles: int = 0, seed: int = 0, augment: bool = True, every: int = 1):
+    """(images (N, 28, 28) uint8, labels (N,) uint8 with 10 = not a digit) from one side of the split.
+
+    ``every``: use every n-th sample only (quick runs and tests).
+    """
+    rng = np.random.default_rng(seed)
+    side = pen.held_out() == held_out
+    images, labels = [], []
+    for i in np.flatnonzero(side)[::every]:
+        label, section = str(pen.labels[i]), str(pen.section[i])
+        if section == "1a":
+            target, times = int(label), digit_renderings
+        elif is_not_a_digit_example(label, section):
+            target, times = NOT_A_DIGIT, non_digit_renderings
+        else:
+            continue
+        strokes = pen.strokes(int(i))
+        for _ in range(times):
+            image = render_sample(strokes, label, rng, augment)
+            if image is not None:
+                images.append(image)
+                labels.append(target)
+    x = (np.stack(images) * 255).round().astype(np.uint8) if images else np.zeros((0, 28, 28), np.uint8)
+    x_scribbles = scribble_images(scribbles, rng)
+    return (np.concatenate([x, x_scribbles]),
+            np.concatenate([np.array(labels, np.uint8), np.full(len(x_scribbles), NOT_A_DIGIT, np.uint8)]))
+
+
+def scribble_images(count: int, rng: np.random.Generator) -> np.ndarray:
+    """``count`` generated scribbles as (N, 28, 28) uint8 inputs: "not a digit" examples with no data file."""
+    images = []
+    while len(images) < count:
+        look = random_look(rng)
+        image = to_input(render_paper(place(scribble(rng), look), look.pen))
+        if image is not None:
+            images.append((image * 255).round().astype(np.uint8))
+    return np.stack(images) if images else np.zeros((0, 28, 28), np.uint8)
+
+
+def mnist_with_pen(mnist, pen: PenSet, seed: int = 0, digit_renderings: int = 3,
+                   non_digit_renderings: int = 1, scribbles: int = 4000, every: int = 1):
+    """MNIST plus the training writers' pen data; the test split adds the held-out writers'.
+
+    The held-out writers' samples are drawn once each, without the added
+    conventions, at a middle size and the canvas's default pen.
+    """
+    from training.datasets import Dataset
+
+    x_pen, y_pen = pen_images(pen, held_out=False, digit_renderings=digit_renderings,
+                              non_digit_renderings=non_digit_renderings, scribbles=scribbles, seed=seed,
+                              every=every)
+    x_held, y_held = pen_images(pen, held_out=True, scribbles=scribbles // 8, seed=seed + 1,
+                                augment=False, every=every)
+    x_test, y_test = mnist.x_test, mnist.y_test
+    return Dataset(
+        name="mnist+pen",
+        x_train=np.concatenate([mnist.x_train, x_pen]), y_train=np.concatenate([mnist.y_train, y_pen]),
+        x_test=np.concatenate([x_test, x_held]), y_test=np.concatenate([y_test, y_held]),
+        class_names=(*mnist.class_names, NOT_A_DIGIT_NAME),
+        source=f"{mnist.source} + {pen.source}")

@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("model", metavar="MODEL")
     e.add_argument("--dataset", default="mnist", choices=list(DATASETS))
     e.add_argument("--data", metavar="PATH")
+    e.add_argument("--pen-data", metavar="PATH", help="the UNIPEN pen data file, for --dataset mnist+pen")
     e.add_argument("--limit", type=int, help="evaluate on this many test images only")
 
     p = sub.add_parser("predict", help="read the digits in image files",
@@ -173,7 +174,11 @@ def cmd_evaluate(args, argv) -> int:
     from training.predictor import Predictor
 
     predictor = Predictor.from_file(args.model)
-    dataset = load_dataset(args.dataset, args.data)
+    dataset = load_dataset(args.dataset, args.data, pen_path=args.pen_data)
+    if predictor.classes < len(dataset.class_names):
+        raise DigitRecognizerError(
+            f"{args.model} answers {predictor.classes} classes, but {dataset.name} has "
+            f"{len(dataset.class_names)} (with \"not a digit\"); evaluate it on mnist.")
     x, y = dataset.x_test, dataset.y_test
     if args.limit:
         x, y = x[:args.limit], y[:args.limit]

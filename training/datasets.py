@@ -128,7 +128,7 @@ def load_dataset(name: str = "mnist", path: str | os.PathLike | None = None,
         from training.pen import load_pen, mnist_with_pen
 
         pen = load_pen(pen_path)  # first: a missing pen file is said before MNIST is read
-        return mnist_with_pen(load_dataset("mnist", path, download), pen)
+        return mnist_with_pen(load_dataset("mnist", path, download), pen, cache=True)
     if path is not None:
         return _load_path(spec, Path(path).expanduser())
 

@@ -23,8 +23,11 @@ Three kinds of training image come out of it:
 from __future__ import annotations
 
 import hashlib
+import io
+import json
 import math
 import os
+import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,13 +36,17 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from training.errors import DatasetError
-from training.preprocess import fit_to_mnist_box, normalize_ink
+from training.files import atomic_write
+from training.preprocess import PREPROCESS_VERSION, fit_to_mnist_box, normalize_ink
 
 FILE_NAME = "unipen-dev.npz"
 KEYS = ("points", "stroke_starts", "sample_starts", "labels", "section", "writer")
 NOT_A_DIGIT = 10  # the reject class's index, after the ten digits
 NOT_A_DIGIT_NAME = "not a digit"
 HELD_OUT_SHARE = 0.25
+# Bumped whenever rendering or augmentation changes: the cache of rendered
+# images is keyed by it, so an old cache is never read as the new one.
+RENDER_VERSION = 1
 
 # Letters and symbols that people also write as digits, or that are only a dot
 # or a tick once scaled: never used as "not a digit".
@@ -354,20 +361,62 @@ def scribble_images(count: int, rng: np.random.Generator) -> np.ndarray:
     return np.stack(images) if images else np.zeros((0, 28, 28), np.uint8)
 
 
+def cache_dir() -> Path:
+    """The per-user cache folder (XDG on Linux, LOCALAPPDATA on Windows, ~/Library/Caches on macOS)."""
+    if os.environ.get("XDG_CACHE_HOME"):
+        base = Path(os.environ["XDG_CACHE_HOME"])
+    elif os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        base = Path(os.environ["LOCALAPPDATA"])
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path.home() / ".cache"
+    return base / "digit-recognizer"
+
+
+def cached_pen_images(pen: PenSet, **options):
+    """:func:`pen_images`, kept in the cache folder: rendering takes minutes, reading it back a second.
+
+    The key names the pen file (path, size, time), the options and the
+    rendering and preprocessing versions. A damaged or unwritable cache is
+    only a slower start: the images are rendered again.
+    """
+    stat = os.stat(pen.source)
+    key = json.dumps({"file": os.path.abspath(pen.source), "size": stat.st_size, "mtime": stat.st_mtime_ns,
+                      "options": options, "render": RENDER_VERSION, "preprocess": PREPROCESS_VERSION},
+                     sort_keys=True)
+    path = cache_dir() / f"pen-images-{hashlib.sha256(key.encode()).hexdigest()[:20]}.npz"
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            x, y = npz["x"], npz["y"]
+        if x.dtype == np.uint8 and x.shape[1:] == (28, 28) and y.shape == (len(x),) and y.max(initial=0) <= 10:
+            return x, y.astype(np.uint8)
+    except Exception:  # missing or damaged: render again
+        pass
+    x, y = pen_images(pen, **options)
+    try:
+        buffer = io.BytesIO()
+        np.savez_compressed(buffer, x=x, y=y)
+        atomic_write(path, buffer.getvalue())
+    except OSError:
+        pass
+    return x, y
+
+
 def mnist_with_pen(mnist, pen: PenSet, seed: int = 0, digit_renderings: int = 3,
-                   non_digit_renderings: int = 1, scribbles: int = 4000, every: int = 1):
+                   non_digit_renderings: int = 1, scribbles: int = 4000, every: int = 1, cache: bool = False):
     """MNIST plus the training writers' pen data; the test split adds the held-out writers'.
 
     The held-out writers' samples are drawn once each, without the added
-    conventions, at a middle size and the canvas's default pen.
+    conventions, at a middle size and the canvas's default pen. ``cache``
+    keeps the rendered images in the cache folder for the next run.
     """
     from training.datasets import Dataset
 
-    x_pen, y_pen = pen_images(pen, held_out=False, digit_renderings=digit_renderings,
-                              non_digit_renderings=non_digit_renderings, scribbles=scribbles, seed=seed,
-                              every=every)
-    x_held, y_held = pen_images(pen, held_out=True, scribbles=scribbles // 8, seed=seed + 1,
-                                augment=False, every=every)
+    render = cached_pen_images if cache else pen_images
+    x_pen, y_pen = render(pen, held_out=False, digit_renderings=digit_renderings,
+                          non_digit_renderings=non_digit_renderings, scribbles=scribbles, seed=seed, every=every)
+    x_held, y_held = render(pen, held_out=True, scribbles=scribbles // 8, seed=seed + 1, augment=False, every=every)
     x_test, y_test = mnist.x_test, mnist.y_test
     return Dataset(
         name="mnist+pen",

@@ -79,11 +79,40 @@ def test_predict_json_lines(cli_model, images):
                "--model", cli_model[0], "--json", check=False)
     assert proc.returncode == 1
     objs = [json.loads(l) for l in proc.stdout.splitlines()]
-    assert objs[0]["file"].endswith("canvas.png") and objs[0]["digit"] == 7
-    assert 0 < objs[0]["confidence"] <= 1 and len(objs[0]["probabilities"]) == 10
-    assert sum(objs[0]["probabilities"]) == pytest.approx(1, abs=1e-4)
-    assert objs[1]["digit"] is None and objs[1]["confidence"] == 0.0
+    seven = objs[0]
+    assert seven["file"].endswith("canvas.png") and seven["digit"] == 7 and seven["number"] == "7"
+    assert seven["reason"] is None and len(seven["digits"]) == 1
+    assert 0 < seven["confidence"] <= 1 and len(seven["probabilities"]) == 10
+    assert sum(seven["probabilities"]) == pytest.approx(1, abs=1e-4)
+    left, top, right, bottom = seven["digits"][0]["box"]
+    assert 0 <= left < right <= 280 and 0 <= top < bottom <= 280
+    blank = objs[1]
+    assert blank["digit"] is None and blank["number"] is None and blank["reason"] == "blank"
+    assert blank["digits"] == [] and blank["confidence"] is None
     assert "error" in objs[2] and "broken.png" in objs[2]["error"]
+
+
+def test_predict_reads_a_number_left_to_right_and_refuses_a_letter(tmp_path):
+    """The shipped model, on a number and a letter drawn as canvas strokes."""
+    from strokes import Style, render, strokes_for, strokes_from
+
+    number = [s for i, d in enumerate((2, 0, 2, 6))
+              for s in strokes_for(d, Style(size=150, pen=14, centre=(70 + 120 * i, 140)))]
+    Image.fromarray(render(number, 14, canvas=520)).save(tmp_path / "number.png")
+    letter = strokes_from([[(0.0, 1.0), (0.5, 0.0), (1.0, 1.0)], [(0.22, 0.62), (0.78, 0.62)]],
+                          Style(size=200, aspect=0.7, pen=16, centre=(140, 140)))
+    Image.fromarray(255 - render(letter, 16)).save(tmp_path / "letter.png")  # dark on light, as a scan
+    proc = run("predict", tmp_path / "number.png", tmp_path / "letter.png", "--json")
+    number_obj, letter_obj = (json.loads(l) for l in proc.stdout.splitlines())
+    assert number_obj["number"] == "2026" and number_obj["digit"] is None
+    assert [d["digit"] for d in number_obj["digits"]] == [2, 0, 2, 6]
+    lefts = [d["box"][0] for d in number_obj["digits"]]
+    assert lefts == sorted(lefts)
+    assert letter_obj["number"] is None and letter_obj["reason"] == "not a digit"
+    assert letter_obj["digits"][0]["digit"] is None and letter_obj["digit"] is None
+    text = run("predict", tmp_path / "number.png", tmp_path / "letter.png").stdout.splitlines()
+    assert text[0].startswith(f"{tmp_path / 'number.png'}: 2026: ")
+    assert text[1].startswith(f"{tmp_path / 'letter.png'}: not a digit (")
 
 
 def test_bad_input_gets_one_clear_line(tmp_path, mnist_path):

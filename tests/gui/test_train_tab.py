@@ -152,3 +152,31 @@ def test_train_on_mnist_plus_my_samples(qtbot, window, mnist_path):
     qtbot.waitUntil(lambda: not tab.is_running(), timeout=120_000)
     assert tab.result.config.dataset == "mnist+samples"
     assert tab.result.sidecar()["dataset"] == "mnist+samples"
+
+
+def test_mnist_plus_pen_needs_the_pen_file_and_shows_eleven_classes(qtbot, window, mnist_path, pen,
+                                                                    tmp_path, monkeypatch):
+    from training.pen import mnist_with_pen
+
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))  # no pen file in the Keras cache
+    monkeypatch.delenv("DIGIT_RECOGNIZER_UNIPEN", raising=False)
+    tab = window.train_tab
+    configure(tab, mnist_path, epochs=1, limit=3000)
+    assert not tab.pen_edit.isEnabled()
+    tab.dataset_box.setCurrentIndex(tab.dataset_box.findData("mnist+pen"))
+    assert tab.pen_edit.isEnabled() and not tab.start_button.isEnabled()
+    assert "pen handwriting data" in tab.problem_label.text() and "--pen-data" in tab.problem_label.text()
+    tab.pen_edit.setText(pen.source)
+    assert tab.start_button.isEnabled()
+    config = tab.config()
+    assert config.dataset == "mnist+pen" and config.pen_data_path == pen.source
+
+    from training.datasets import load_dataset
+
+    small = mnist_with_pen(load_dataset("mnist", mnist_path).subset(train=3000, test=300), pen,
+                           every=25, scribbles=100)
+    assert tab.start(small)
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=120_000)
+    assert tab.result.evaluation.confusion.shape == (11, 11)
+    assert len(tab.result.class_names) == 11
+    assert tab.results.cell_labels[10 * 11 + 10].toPlainText() != ""  # the "not a digit" diagonal

@@ -133,3 +133,19 @@ def test_missing_or_damaged_pen_data_is_one_sentence(tmp_path, monkeypatch):
              writer=np.array(["a/b"]))
     with pytest.raises(DatasetError, match="do not fit together"):
         load_pen(broken)
+
+
+def test_rendered_images_are_cached_and_a_damaged_cache_is_rebuilt(pen, tmp_path, monkeypatch):
+    from training.pen import cache_dir, cached_pen_images
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = cached_pen_images(pen, held_out=True, every=60, seed=5)
+    files = list(cache_dir().glob("pen-images-*.npz"))
+    assert len(files) == 1
+    again = cached_pen_images(pen, held_out=True, every=60, seed=5)
+    assert np.array_equal(first[0], again[0]) and np.array_equal(first[1], again[1])
+    files[0].write_bytes(files[0].read_bytes()[:100])  # truncated
+    rebuilt = cached_pen_images(pen, held_out=True, every=60, seed=5)
+    assert np.array_equal(first[0], rebuilt[0])
+    other = cached_pen_images(pen, held_out=True, every=60, seed=6)  # other options, other file
+    assert len(list(cache_dir().glob("pen-images-*.npz"))) == 2 and not np.array_equal(first[0], other[0])

@@ -1,0 +1,120 @@
+"""The Draw tab on real people's handwriting and on the shapes MNIST lacks.
+
+The first tests draw with real mouse events on the window's canvas; the
+others draw held-out UNIPEN writers' strokes (never trained on) through a
+canvas of the app's own, read exactly as the Draw tab reads it.
+"""
+
+import numpy as np
+import pytest
+
+from penwriting import draw, held_out, numbers, single
+from strokes import Style, _arc, strokes_from
+
+from .conftest import drag, settle
+
+# A 4 whose upright misses the end of its bar, and a 5 whose bar was lifted:
+# neither stroke touches the other.
+FOUR_IN_TWO_STROKES = [[(0.3, 0.0), (0.05, 0.62), (0.68, 0.62)], [(0.86, 0.05), (0.86, 1.0)]]
+FIVE_WITH_LIFTED_BAR = [[(0.22, 0.12), (0.17, 0.45)] + _arc(0.48, 0.68, 0.4, 0.32, 230, 500),
+                        [(0.34, -0.03), (0.95, -0.06)]]
+LETTER_A = [[(0.0, 1.0), (0.5, 0.0), (1.0, 1.0)], [(0.22, 0.62), (0.78, 0.62)]]
+
+
+def draw_template(qtbot, canvas, template, centre=(300, 210)):
+    for stroke in strokes_from(template, Style(size=280, aspect=0.7, pen=20, centre=centre)):
+        drag(qtbot, canvas, stroke)
+
+
+@pytest.mark.parametrize("template, digit", [(FOUR_IN_TWO_STROKES, 4), (FIVE_WITH_LIFTED_BAR, 5)])
+def test_a_digit_of_strokes_that_do_not_meet_is_one_digit(qtbot, window, template, digit):
+    tab = window.draw_tab
+    draw_template(qtbot, tab.canvas, template)
+    settle(qtbot, window)
+    assert len(tab.canvas.pen_strokes()) == 2
+    assert tab.reading.number == str(digit), tab.reading.text
+    assert tab.digit_label.text().rstrip("?") == str(digit)
+    assert tab.model_input.count() == 1
+
+
+def test_a_letter_is_not_a_digit(qtbot, window):
+    tab = window.draw_tab
+    draw_template(qtbot, tab.canvas, LETTER_A)
+    settle(qtbot, window)
+    assert tab.reading.number is None
+    assert tab.digit_label.text() == "not a digit"
+    assert "does not look like a digit" in tab.verdict_label.text()
+    # No confident bar: the probability went to "not a digit".
+    assert tab.chart.bar_heights().max() < 0.5
+
+
+def test_a_number_beside_a_letter_is_no_number(qtbot, window):
+    tab = window.draw_tab
+    draw_template(qtbot, tab.canvas, LETTER_A, centre=(420, 210))
+    for stroke in strokes_from([[(0.5, 0.0), (0.5, 1.0)]], Style(size=280, pen=20, centre=(150, 210))):
+        drag(qtbot, tab.canvas, stroke)
+    settle(qtbot, window)
+    assert tab.reading.text == "1?" and tab.reading.number is None
+    assert "not a digit" in tab.verdict_label.text()
+
+
+@pytest.fixture(scope="module")
+def paper_canvas(qapp):
+    from app.draw.canvas import PAPER, DrawingCanvas
+
+    canvas = DrawingCanvas()
+    canvas.resize(PAPER)  # widget pixels are paper pixels
+    return canvas
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    from training.cli import shipped_model_path
+    from training.predictor import Predictor
+
+    return Predictor.from_file(shipped_model_path())
+
+
+def read(canvas, predictor, drawing):
+    from training.recognize import read_image
+
+    if not canvas.is_blank():
+        canvas.clear()
+    draw(canvas, drawing)
+    return read_image(predictor, canvas.snapshot(), canvas.pen_strokes())
+
+
+@pytest.fixture(scope="module")
+def held(pen):
+    return held_out(pen)
+
+
+def test_real_multi_stroke_digits_are_never_split(paper_canvas, shipped, held):
+    pen, digits, _ = held
+    multi = [int(i) for i in digits if len(pen.strokes(int(i))) > 1]
+    assert len(multi) > 200
+    rng = np.random.default_rng(11)
+    readings = [(read(paper_canvas, shipped, single(pen, i, rng)), str(pen.labels[i])) for i in multi]
+    split = [label for r, label in readings if len(r.digits) > 1]
+    right = np.mean([r.number == label for r, label in readings])
+    assert not split, f"split: {split}"
+    assert right >= 0.97, right
+
+
+def test_real_numbers_of_one_writer_read_exactly(paper_canvas, shipped, held):
+    pen, digits, _ = held
+    drawings = numbers(pen, digits, 150, np.random.default_rng(12))
+    right = np.mean([read(paper_canvas, shipped, d).number == d.label for d in drawings])
+    assert right >= 0.95, right
+
+
+def test_real_letters_and_symbols_are_refused(paper_canvas, shipped, held):
+    pen, digits, others = held
+    rng = np.random.default_rng(13)
+    letters = [single(pen, int(i), rng) for i in rng.choice(others, 300, replace=False)]
+    refused = np.mean([read(paper_canvas, shipped, d).number is None for d in letters])
+    assert refused >= 0.85, refused
+    real = [single(pen, int(i), rng) for i in rng.choice(digits, 300, replace=False)]
+    wrongly_refused = np.mean([any(d.answer.not_a_digit for d in read(paper_canvas, shipped, r).digits)
+                               for r in real])
+    assert wrongly_refused <= 0.02, wrongly_refused

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 def main(out: Path, mnist: str) -> None:
     import tempfile
 
-    from strokes import Style, strokes_for
+    from strokes import Style, strokes_for, strokes_from
 
     app = QApplication([])
     from app.gui import create_window
@@ -60,6 +60,10 @@ def main(out: Path, mnist: str) -> None:
     canvas.clear()
     draw([[(180, 210), (300, 190), (420, 200)]])
     window.grab().save(str(out / "draw-tab-not-sure.png"))
+    canvas.clear()
+    letter_k = [[(0.1, 0.0), (0.1, 1.0)], [(0.85, 0.0), (0.15, 0.55), (0.9, 1.0)]]
+    draw(strokes_from(letter_k, Style(size=260, aspect=0.7, pen=20, centre=(300, 200))))
+    window.grab().save(str(out / "draw-tab-not-a-digit.png"))
 
     tab = window.train_tab
     window.tabs.setCurrentWidget(tab)

@@ -15,6 +15,7 @@ lines too; nothing already written is ever rewritten.
 from __future__ import annotations
 
 import json
+import math
 import os
 import time
 import uuid
@@ -38,8 +39,15 @@ class Sample:
     raw_path: Path  # the canvas, .png
 
     def image(self) -> np.ndarray:
-        """(28, 28) uint8."""
-        return np.load(self.image_path, allow_pickle=False)
+        """(28, 28) uint8; DatasetError in one sentence when the file is damaged."""
+        try:
+            image = np.load(self.image_path, allow_pickle=False)
+        except Exception as exc:  # truncated, garbage, pickled, unreadable: numpy raises many types
+            raise DatasetError(f"Sample {self.id} is damaged ({self.image_path.name} cannot be read).") from exc
+        if image.shape != (28, 28) or image.dtype != np.uint8:
+            raise DatasetError(f"Sample {self.id} is damaged ({self.image_path.name} holds "
+                               f"{image.dtype} {image.shape}, not a 28x28 image).")
+        return image
 
 
 class SampleStore:
@@ -61,7 +69,11 @@ class SampleStore:
                 live.pop(sid, None)
         out = []
         for sid, event in live.items():
-            sample = Sample(sid, int(event["digit"]), float(event.get("time", 0)),
+            created = event.get("time", 0)
+            # A hand-edited or foreign journal may hold anything here; the time only orders samples.
+            if not isinstance(created, (int, float)) or isinstance(created, bool) or not math.isfinite(created):
+                created = 0.0
+            sample = Sample(sid, int(event["digit"]), float(created),
                             self.images / f"{sid}.npy", self.images / f"{sid}.png")
             if sample.image_path.is_file():
                 out.append(sample)
@@ -78,7 +90,9 @@ class SampleStore:
                 except ValueError:
                     continue  # a line torn by a crash: that sample was never committed
                 if isinstance(event, dict) and isinstance(event.get("id"), str):
-                    if event.get("op") in ("add", "relabel") and event.get("digit") not in range(10):
+                    digit = event.get("digit")
+                    if event.get("op") in ("add", "relabel") and (
+                            not isinstance(digit, int) or isinstance(digit, bool) or digit not in range(10)):
                         continue
                     yield event
 
@@ -89,11 +103,17 @@ class SampleStore:
         return counts
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        """(N, 28, 28) uint8 images and (N,) labels of every sample."""
-        samples = self.samples()
-        if not samples:
+        """(N, 28, 28) uint8 images and (N,) labels of every readable sample (damaged ones are left out)."""
+        images, labels = [], []
+        for sample in self.samples():
+            try:
+                images.append(sample.image())
+            except DatasetError:
+                continue
+            labels.append(sample.digit)
+        if not images:
             return np.zeros((0, 28, 28), np.uint8), np.zeros(0, np.uint8)
-        return np.stack([s.image() for s in samples]), np.array([s.digit for s in samples], np.uint8)
+        return np.stack(images), np.array(labels, np.uint8)
 
     # --- writing -----------------------------------------------------------------
     def _append(self, event: dict) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QListWidgetItem, QMenu,
@@ -62,16 +63,30 @@ class SamplesView(QWidget):
         samples = sorted(self.store.samples(), key=lambda s: (s.digit, s.created))
         self.grid.clear()
         counts = [0] * 10
+        self.damaged = []
         for sample in samples:
             counts[sample.digit] += 1
-            item = QListWidgetItem(thumbnail_icon(sample.image() / 255.0), str(sample.digit))
+            try:
+                item = QListWidgetItem(thumbnail_icon(sample.image() / 255.0), str(sample.digit))
+            except DigitRecognizerError as exc:
+                # Shown, not hidden: the user sees it and can delete it; training leaves it out.
+                self.damaged.append(sample.id)
+                item = QListWidgetItem(thumbnail_icon(np.zeros((28, 28), np.float32)), f"{sample.digit} (damaged)")
+                item.setToolTip(f"{exc} It is left out of training; select it and press Delete to remove it.")
             item.setData(Qt.ItemDataRole.UserRole, sample.id)
             self.grid.addItem(item)
+        if self.damaged:
+            self.statusMessage.emit(self.damaged_message())
         cells = "".join(f"<td align='center' style='padding: 0 8px'><b>{d}</b><br>{n}</td>"
                         for d, n in enumerate(counts))
         self.counts_label.setText(f"<table><tr><td>Samples per digit:&nbsp;</td>{cells}"
                                   f"<td>&nbsp;&nbsp;{sum(counts)} in all</td></tr></table>")
         self.counts = counts
+
+    def damaged_message(self) -> str:
+        return (f"{len(self.damaged)} of your samples {'is' if len(self.damaged) == 1 else 'are'} damaged and "
+                f"left out of training; the Samples tab marks {'it' if len(self.damaged) == 1 else 'them'} "
+                f"for deletion.")
 
     def selected_ids(self) -> list[str]:
         return [item.data(Qt.ItemDataRole.UserRole) for item in self.grid.selectedItems()]

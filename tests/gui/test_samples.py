@@ -77,3 +77,35 @@ def test_fine_tune_from_the_train_tab(qtbot, window, mnist_path):
     with qtbot.waitSignal(window.modelChanged, timeout=60_000):
         tab.save(use=True)
     assert window.library.entries()[1].info["base_model"].endswith("default.keras")
+
+
+def test_damaged_samples_never_block_start_up_and_can_be_removed(qtbot, settings, data_dir):
+    """A truncated .npy and a journal line with odd fields: the window starts, says so, and lets them go."""
+    from app.gui import create_window
+    from training.samples import SampleStore
+
+    store = SampleStore(data_dir / "samples")
+    good = store.add(np.full((28, 28), 0.5, np.float32), 3)
+    truncated = store.add(np.full((28, 28), 0.5, np.float32), 4)
+    truncated.image_path.write_bytes(truncated.image_path.read_bytes()[:40])
+    odd = store.add(np.full((28, 28), 0.5, np.float32), 5)
+    with open(store.folder / "journal.jsonl", "a") as f:
+        f.write('{"op":"relabel","id":"%s","digit":6,"time":"yesterday"}\n' % odd.id)
+        f.write('{"op":"add","id":"x","digit":true,"time":"yesterday"}\n')
+        f.write('{"op":"add","id":"%s","digit":5,"time":"yesterday"}\n' % odd.id)
+    win = create_window(settings, data_dir)
+    qtbot.addWidget(win)
+    win.show()
+    view = win.samples_view
+    assert view.grid.count() == 3 and view.damaged == [truncated.id]
+    assert "1 of your samples is damaged" in win.statusBar().currentMessage()
+    x, y = store.arrays()
+    assert sorted(y.tolist()) == [3, 5]  # the damaged one is left out of training
+    item = next(view.grid.item(i) for i in range(view.grid.count())
+                if view.grid.item(i).data(Qt.ItemDataRole.UserRole) == truncated.id)
+    assert "damaged" in item.text() and "cannot be read" in item.toolTip()
+    item.setSelected(True)
+    view.delete_selected()
+    assert view.grid.count() == 2 and view.damaged == []
+    assert good.id in [s.id for s in store.samples()]
+    win.close()

@@ -233,15 +233,22 @@ def cmd_predict(args, argv) -> int:
     for name in args.images:
         try:
             reading = read_image(predictor, load_image(name))
-        except DigitRecognizerError as exc:
+        except Exception as exc:  # one file's failure is that file's line; the batch goes on
             failures += 1
+            message = str(exc) if isinstance(exc, DigitRecognizerError) else (
+                f"{name} could not be read ({type(exc).__name__}).")
             if args.json:
-                print(json.dumps({"file": name, "error": str(exc)}), flush=True)
+                print(json.dumps({"file": name, "error": message}, allow_nan=False), flush=True)
             else:
-                print(f"{name}: error: {exc}", file=sys.stderr, flush=True)
+                print(f"{printable(name)}: error: {printable(message)}", file=sys.stderr, flush=True)
             continue
         if args.json:
-            print(json.dumps(reading_json(name, reading)), flush=True)
+            print(json.dumps(reading_json(name, reading), allow_nan=False), flush=True)
         else:
-            print(f"{name}: {reading_text(reading)}", flush=True)
+            print(f"{printable(name)}: {reading_text(reading)}", flush=True)
     return 1 if failures else 0
+
+
+def printable(text: str) -> str:
+    """A file name on one line: a newline in a name must not forge an output line."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)

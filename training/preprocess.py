@@ -34,6 +34,8 @@ INK_FLOOR = 0.15
 def to_grayscale(image) -> np.ndarray:
     """A PIL image or an array (2-D, or RGB/RGBA) -> float32 in [0, 1]."""
     if isinstance(image, Image.Image):
+        if image.mode in ("F", "I", "I;16", "I;16B", "I;16L", "I;16N"):
+            return _scaled_gray(np.asarray(image), image.mode)
         if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
             image = _flatten_alpha(image)
         image = np.asarray(image.convert("L"))
@@ -48,6 +50,16 @@ def to_grayscale(image) -> np.ndarray:
     if np.issubdtype(array.dtype, np.integer):
         return (array.astype(np.float32) / 255.0)
     return np.clip(array.astype(np.float32), 0.0, 1.0)
+
+
+def _scaled_gray(array: np.ndarray, mode: str) -> np.ndarray:
+    """Float and 16/32-bit images by their own range: a float TIFF holds 0-1, a 16-bit PNG 0-65535."""
+    array = np.nan_to_num(array.astype(np.float64), nan=0.0, posinf=0.0, neginf=0.0)
+    if mode == "F":
+        top = 1.0 if array.max(initial=0) <= 1.0 else (255.0 if array.max() <= 255.0 else float(array.max()))
+    else:
+        top = 65535.0 if array.max(initial=0) > 255 else 255.0
+    return np.clip(array / top, 0.0, 1.0).astype(np.float32)
 
 
 def _flatten_alpha(image: Image.Image) -> Image.Image:
@@ -132,19 +144,72 @@ def fit_to_mnist_box(ink: np.ndarray) -> np.ndarray | None:
     return np.clip(np.asarray(field, dtype=np.float32), 0.0, 1.0)
 
 
+# Raster formats only: EPS and PDF would be handed to Ghostscript, an
+# interpreter with no time limit, and a user's file never goes to one.
+RASTER_FORMATS = ("PNG", "JPEG", "BMP", "DIB", "GIF", "TIFF", "WEBP", "PPM", "TGA", "ICO", "QOI", "PCX")
+FORMAT_NAMES = "PNG, JPEG, BMP, GIF, TIFF, WebP, PPM, TGA, ICO"
+# Larger images are reduced while decoding (JPEG) or refused: a 200 KB PNG can
+# declare 13,000 x 13,000 pixels, 170 MB of gray and four times that in RGBA.
+MAX_PIXELS = 24_000_000
+_REFUSED_BY_NAME = ((b"%!PS", "a PostScript/EPS file"), (b"\xc5\xd0\xd3\xc6", "a PostScript/EPS file"),
+                    (b"%PDF", "a PDF document"), (b"<?xml", "an XML or SVG document"), (b"<svg", "an SVG drawing"))
+
+
 def load_image(path: str | os.PathLike) -> np.ndarray:
-    """Read an image file as grayscale float32 in [0, 1]; ImageError if unreadable."""
+    """Read an image file as grayscale float32 in [0, 1]; ImageError, in one sentence, if it cannot be."""
+    import stat
+    import warnings
+
     path = Path(path)
+    name = path.name
     try:
-        with Image.open(path) as image:
-            image = ImageOps.exif_transpose(image)  # phone photos carry rotation in EXIF
-            image.load()
-            return to_grayscale(image)
+        info = path.stat()
     except FileNotFoundError:
         raise ImageError(f"{path}: no such file.") from None
-    except IsADirectoryError:
-        raise ImageError(f"{path} is a folder, not an image.") from None
+    except OSError as exc:
+        raise ImageError(f"{path} cannot be opened ({exc.strerror or exc}).") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ImageError(f"{path} is a folder, not an image.")
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+        raise ImageError(f"{path} is not a regular file.")
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError as exc:
+        raise ImageError(f"{path} cannot be opened ({exc.strerror or exc}).") from None
+    for magic, what in _REFUSED_BY_NAME:
+        if head.lstrip().startswith(magic):
+            raise ImageError(f"{name} is {what}; only raster images are read ({FORMAT_NAMES}).")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow's own warnings are reported as sentences below
+            with Image.open(path, formats=RASTER_FORMATS) as image:
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    if image.format in ("JPEG", "MPO"):
+                        # Decoded at 1/2, 1/4 or 1/8 size, the smallest that keeps at
+                        # least half of the side MAX_PIXELS allows.
+                        side = (MAX_PIXELS / (width * height)) ** 0.5 / 2
+                        image.draft("L", (int(width * side), int(height * side)))
+                    if image.size[0] * image.size[1] > MAX_PIXELS:
+                        raise ImageError(
+                            f"{name} is too large ({width:,} x {height:,} pixels); images of up to "
+                            f"{MAX_PIXELS // 1_000_000} megapixels are read.")
+                image = ImageOps.exif_transpose(image)  # phone photos carry rotation in EXIF
+                image.load()
+                return to_grayscale(image)
+    except ImageError:
+        raise
     except UnidentifiedImageError:
-        raise ImageError(f"{path} is not an image Pillow can read.") from None
-    except (OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise ImageError(f"{path} cannot be read as an image ({exc}).") from exc
+        raise ImageError(f"{name} is not an image in a format this app reads ({FORMAT_NAMES}).") from None
+    except Image.DecompressionBombError:
+        raise ImageError(f"{name} declares too many pixels to be read safely.") from None
+    except MemoryError:
+        raise ImageError(f"{name} needs more memory to decode than this computer can give.") from None
+    except Exception as exc:  # truncated or malformed files raise many types inside Pillow's decoders
+        raise ImageError(f"{name} is damaged or truncated and cannot be read ({_short(exc)}).") from None
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text if len(text) <= 120 else text[:text.rfind(" ", 0, 117)] + "..."

@@ -115,6 +115,21 @@ def test_predict_reads_a_number_left_to_right_and_refuses_a_letter(tmp_path):
     assert text[1].startswith(f"{tmp_path / 'letter.png'}: not a digit (")
 
 
+def test_one_bad_file_never_stops_a_batch_and_names_stay_on_one_line(cli_model, images, tmp_path):
+    (tmp_path / "x.dds").write_bytes(b"DDS |" + b"\x00" * 200)
+    (tmp_path / "loop.eps").write_text("%!PS-Adobe-3.0 EPSF-3.0\n{ } loop\n")
+    forged = tmp_path / "a\nforged: 9 (100.0%).png"
+    forged.write_bytes((images / "canvas.png").read_bytes())
+    proc = run("predict", tmp_path / "x.dds", tmp_path / "loop.eps", forged, images / "canvas.png",
+               "--model", cli_model[0], check=False)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert len(proc.stdout.splitlines()) == 2 and len(proc.stderr.strip().splitlines()) == 2
+    assert proc.stdout.splitlines()[0].startswith(str(tmp_path / "a\\nforged"))
+    proc = run("predict", tmp_path / "x.dds", forged, "--model", cli_model[0], "--json", check=False)
+    objs = [json.loads(l) for l in proc.stdout.splitlines()]
+    assert "error" in objs[0] and objs[1]["file"] == str(forged) and objs[1]["digit"] == 7
+
+
 def test_bad_input_gets_one_clear_line(tmp_path, mnist_path):
     proc = run("train", "--data", tmp_path / "nope.npz", "--model", "softmax", check=False)
     assert proc.returncode == 2 and "nope.npz: no such file or folder." in proc.stderr

@@ -145,3 +145,14 @@ def test_help_lists_the_commands():
     proc = run("--help")
     for command in ("train", "evaluate", "predict", "presets"):
         assert command in proc.stdout
+
+
+def test_no_cuda_start_up_noise_without_a_gpu(images):
+    """On a machine with no NVIDIA driver, users saw 'failed call to cuInit' on every command."""
+    import os
+
+    if os.path.exists("/proc/driver/nvidia"):
+        pytest.skip("an NVIDIA driver is installed here: a failing cuInit would be a real error")
+    proc = run("predict", images / "canvas.png")
+    for noise in ("cuInit", "cudart_stub", "absl::InitializeLog", "E0000"):
+        assert noise not in proc.stderr, proc.stderr

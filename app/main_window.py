@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.model_label = QLabel("Model: loading...")
+        self.model_label.setTextFormat(Qt.TextFormat.PlainText)  # a model's name is the user's text, never markup
         self.statusBar().addPermanentWidget(self.model_label)
         self.draw_tab.statusMessage.connect(self.show_status)
         self.draw_tab.problem.connect(self.show_problem)

@@ -45,6 +45,47 @@ def file_sha256(path: str | os.PathLike) -> str:
     return digest.hexdigest()
 
 
+# What each sidecar field must be; a field of another type (a hand-edited or
+# foreign sidecar) is dropped on reading, so no view has to guess.
+_TEXT, _NUMBER, _WHOLE, _FLAG = (str,), (int, float), (int,), (bool,)
+SIDECAR_FIELDS = {
+    "name": _TEXT, "preset": _TEXT, "dataset": _TEXT, "optimizer": _TEXT, "command": _TEXT,
+    "created": _TEXT, "device": _TEXT, "sha256": _TEXT, "base_model": _TEXT,
+    "test_accuracy": _NUMBER, "not_sure_below": _NUMBER, "learning_rate": _NUMBER, "lr_decay": _NUMBER,
+    "validation_split": _NUMBER, "training_seconds": _NUMBER,
+    "epochs": _WHOLE, "batch_size": _WHOLE, "size_bytes": _WHOLE, "preprocess_version": _WHOLE,
+    "test_images": _WHOLE, "seed": _WHOLE, "train_limit": _WHOLE,
+    "augment": _FLAG, "stopped_early": _FLAG,
+}
+
+
+def clean_info(info: dict) -> dict:
+    """The sidecar with every field of the wrong type or range dropped (named in ``dropped_fields``)."""
+    import math
+
+    out, dropped = {}, []
+    for key, value in info.items():
+        kinds = SIDECAR_FIELDS.get(key)
+        ok = True
+        if value is None:
+            ok = True
+        elif kinds is not None:
+            ok = isinstance(value, kinds) and (kinds is _FLAG or not isinstance(value, bool))
+            if ok and kinds is _NUMBER:
+                ok = math.isfinite(value)
+            if ok and key in ("test_accuracy", "not_sure_below"):
+                ok = 0 <= value <= 1
+        elif key == "class_names":
+            ok = isinstance(value, list) and all(isinstance(v, str) for v in value) and len(value) in (10, 11)
+        if ok:
+            out[key] = value
+        else:
+            dropped.append(key)
+    if dropped:
+        out["dropped_fields"] = dropped
+    return out
+
+
 def read_info(model_path: str | os.PathLike) -> dict:
     """The sidecar's contents ({} when there is none); does not import TensorFlow."""
     path = sidecar_path(model_path)
@@ -52,11 +93,13 @@ def read_info(model_path: str | os.PathLike) -> dict:
         return {}
     try:
         info = json.loads(path.read_text(encoding="utf-8"))
+    except PermissionError:
+        raise ModelFileError(f"{path} cannot be read: permission denied.") from None
     except (OSError, ValueError) as exc:
         raise ModelFileError(f"{path} is not a readable JSON sidecar ({exc}).") from exc
     if not isinstance(info, dict):
         raise ModelFileError(f"{path} is not a model sidecar (expected a JSON object).")
-    return info
+    return clean_info(info)
 
 
 def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict:
@@ -109,11 +152,25 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
     from training._tf import keras
 
     path = Path(path)
+    if path.is_dir():
+        raise ModelFileError(f"{path} is a folder, not a model file.")
     if not path.is_file():
         raise ModelFileError(f"{path}: no such model file.")
+    try:
+        with open(path, "rb"):
+            pass
+    except PermissionError:
+        raise ModelFileError(f"{path} cannot be read: permission denied.") from None
+    except OSError as exc:
+        raise ModelFileError(f"{path} cannot be read ({exc.strerror or exc}).") from None
     if path.suffix != ".keras" or not zipfile.is_zipfile(path):
         raise ModelFileError(f"{path} is not a Keras model file (a .keras archive).")
     info = read_info(path)
+    version = info.get("preprocess_version")
+    if version is not None and version != PREPROCESS_VERSION:
+        raise ModelFileError(
+            f"{path} was trained on images prepared another way (preprocessing version {version}; "
+            f"this app makes version {PREPROCESS_VERSION}); its answers would be wrong, so it is refused.")
     if info.get("sha256") and info["sha256"] != file_sha256(path):
         # The sidecar describes another file (a crash between the two renames
         # of a save, or a model copied over by hand): the weights are still
@@ -123,14 +180,40 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
         model = keras.saving.load_model(path, compile=False, safe_mode=True)
     except Exception as exc:  # Keras raises many types for bad archives
         text = str(exc)
+        if "TFSMLayer" in text:
+            raise ModelFileError(
+                f"{path} was refused: it wraps a TensorFlow SavedModel (a TFSMLayer), whose code "
+                f"is not checked; only plain Keras layers are loaded.") from exc
         if "safe_mode" in text or "Lambda" in text:
             raise ModelFileError(
                 f"{path} was refused: it contains code (a Lambda layer) that "
                 f"safe mode will not run.") from exc
-        first_line = text.strip().splitlines()[0][:200] if text.strip() else type(exc).__name__
-        raise ModelFileError(f"{path} could not be loaded as a Keras model ({first_line}).") from exc
+        raise ModelFileError(f"{path} could not be loaded as a Keras model ({first_words(text, exc)}).") from exc
     check_model_shape(model, path)
+    check_model_answers(model, path)
     return LoadedModel(model=model, info=info, path=path)
+
+
+def first_words(text: str, exc: Exception | None = None, limit: int = 200) -> str:
+    """The first line of an error message, cut at a word, never mid-word."""
+    line = text.strip().splitlines()[0] if text.strip() else (type(exc).__name__ if exc else "")
+    if len(line) <= limit:
+        return line
+    cut = line.rfind(" ", 0, limit - 3)
+    return line[:cut if cut > 0 else limit - 3] + "..."
+
+
+def check_model_answers(model, path) -> None:
+    """Refuse a model whose outputs are not numbers (diverged or damaged weights)."""
+    import numpy as np
+
+    shape = tuple(model.inputs[0].shape[1:])
+    probes = np.stack([np.zeros(shape, np.float32), np.full(shape, 0.5, np.float32)])
+    out = np.asarray(model(probes, training=False))
+    if not np.all(np.isfinite(out)):
+        raise ModelFileError(
+            f"{path} answers NaN or infinity instead of probabilities: its weights are damaged "
+            f"or its training diverged; retrain it.")
 
 
 def check_model_shape(model, path) -> None:

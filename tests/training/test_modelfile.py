@@ -134,3 +134,78 @@ def test_stale_sidecar_is_dropped_not_trusted(trained, tmp_path):
 def test_model_files_end_in_keras(trained, tmp_path):
     with pytest.raises(ModelFileError, match="end in .keras"):
         save_model(trained.model, tmp_path / "m.h5")
+
+
+def test_a_model_answering_nan_is_refused(tmp_path):
+    from training.presets import get_preset
+
+    model = get_preset("softmax").build()
+    model.set_weights([np.full_like(w, np.nan) for w in model.get_weights()])
+    path = tmp_path / "nan.keras"
+    save_model(model, path)
+    with pytest.raises(ModelFileError, match="answers NaN or infinity instead of probabilities"):
+        load_model(path)
+
+
+def test_eleven_class_models_load_and_other_outputs_are_refused(tmp_path):
+    from training.presets import get_preset
+
+    path = tmp_path / "eleven.keras"
+    save_model(get_preset("softmax").build(11), path)
+    assert tuple(load_model(path).model.outputs[0].shape[1:]) == (11,)
+    save_model(get_preset("softmax").build(12), tmp_path / "twelve.keras")
+    with pytest.raises(ModelFileError, match="answers 10 probabilities"):
+        load_model(tmp_path / "twelve.keras")
+
+
+def test_sidecar_fields_of_the_wrong_type_are_dropped(model_file, tmp_path):
+    import shutil
+
+    path = tmp_path / "odd.keras"
+    shutil.copy(model_file, path)
+    info = json.loads(sidecar_path(model_file).read_text())
+    info.update(dataset=5, name="<b>bold</b>", test_accuracy="high", not_sure_below=7, class_names="0123",
+                epochs=True)
+    sidecar_path(path).write_text(json.dumps(info))
+    cleaned = read_info(path)
+    assert "dataset" not in cleaned and "test_accuracy" not in cleaned and "not_sure_below" not in cleaned
+    assert "class_names" not in cleaned and "epochs" not in cleaned
+    assert cleaned["name"] == "<b>bold</b>"  # text stays text; views show it as plain text
+    assert sorted(cleaned["dropped_fields"]) == sorted(
+        ["dataset", "test_accuracy", "not_sure_below", "class_names", "epochs"])
+    assert load_model(path).info["preset"] == info["preset"]
+
+
+def test_a_model_made_for_other_preprocessing_is_refused(model_file, tmp_path):
+    import shutil
+
+    path = tmp_path / "future.keras"
+    shutil.copy(model_file, path)
+    info = json.loads(sidecar_path(model_file).read_text())
+    info["preprocess_version"] = PREPROCESS_VERSION + 1
+    sidecar_path(path).write_text(json.dumps(info))
+    with pytest.raises(ModelFileError, match="prepared another way"):
+        load_model(path)
+
+
+def test_a_folder_and_an_unreadable_file_are_named_as_such(tmp_path, model_file):
+    (tmp_path / "dir.keras").mkdir()
+    with pytest.raises(ModelFileError, match="is a folder, not a model file"):
+        load_model(tmp_path / "dir.keras")
+    if os.geteuid() == 0:
+        return  # root reads any file: no permission error to provoke here
+    import shutil
+
+    locked = tmp_path / "locked.keras"
+    shutil.copy(model_file, locked)
+    locked.chmod(0)
+    with pytest.raises(ModelFileError, match="permission denied"):
+        load_model(locked)
+
+
+def test_long_keras_messages_are_cut_at_a_word():
+    from training.modelfile import first_words
+
+    text = "word " * 100
+    cut = first_words(text)
+    assert len(cut) <= 200 and cut.endswith("word...")

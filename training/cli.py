@@ -11,7 +11,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from training.errors import DigitRecognizerError
+from training.errors import ConfigError, DigitRecognizerError
 
 PROG = "digit-recognizer"
 
@@ -20,6 +20,16 @@ def shipped_model_path() -> Path:
     from resources import resource_path
 
     return resource_path("models", "default.keras")
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--device", default="auto", help="auto, cpu or gpu:N")
     t.add_argument("--mixed-precision", action="store_true", help="float16 compute on a GPU")
-    t.add_argument("--limit", type=int, help="train on this many images only (a quick run)")
+    t.add_argument("--limit", type=positive_int, help="train on this many images only (a quick run)")
     t.add_argument("--out", metavar="FILE", help="where to save (default: PRESET-DATASET.keras)")
 
     e = sub.add_parser("evaluate", help="accuracy and confusion matrix of a model file")
@@ -63,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--dataset", default="mnist", choices=list(DATASETS))
     e.add_argument("--data", metavar="PATH")
     e.add_argument("--pen-data", metavar="PATH", help="the UNIPEN pen data file, for --dataset mnist+pen")
-    e.add_argument("--limit", type=int, help="evaluate on this many test images only")
+    e.add_argument("--limit", type=positive_int, help="evaluate on this many test images only")
 
     p = sub.add_parser("predict", help="read the digits in image files",
                        description="Read every digit on each image, left to right: photos and "
@@ -144,7 +154,7 @@ def _duration(seconds: float) -> str:
 
 
 def cmd_train(args, argv) -> int:
-    from training.modelfile import save_model
+    from training.paths import check_writable_file
     from training.trainer import TrainConfig, train
 
     config = TrainConfig.for_preset(
@@ -155,17 +165,47 @@ def cmd_train(args, argv) -> int:
         augment=args.augment, seed=args.seed, device=args.device,
         mixed_precision=args.mixed_precision, train_limit=args.limit)
     config.validate()
-    out = Path(args.out or f"{config.preset}-{config.dataset}.keras")
-    if out.suffix != ".keras":
-        out = out.with_suffix(".keras")
+    out = output_path(args.out, f"{config.preset}-{config.dataset}")
+    check_writable_file(out)  # before training: a run can take hours
 
     result = train(config, ProgressBar())
     evaluation = result.evaluation
     print(f"test accuracy: {evaluation.accuracy:.2%} on {evaluation.count} images "
           f"({result.epochs_completed} epochs, {result.seconds:.0f} s on {result.device})")
-    save_model(result.model, out, result.sidecar(command=shlex.join([PROG, *argv])))
-    print(f"saved {out} and {out.with_suffix('.json').name}")
-    return 0
+    final_loss = result.history[-1].loss if result.history else None
+    if final_loss is not None and final_loss > 10:
+        print(f"{PROG}: warning: the training loss ended at {final_loss:.3g}: the run diverged, and this "
+              f"model is unlikely to be useful; try a lower learning rate.", file=sys.stderr)
+    saved = save_with_fallback(result.model, out, result.sidecar(command=shlex.join([PROG, *argv])))
+    print(f"saved {saved} and {saved.with_suffix('.json').name}")
+    return 0 if saved == out else 1
+
+
+def output_path(given: str | None, default_stem: str) -> Path:
+    """The model file to write: ``.keras`` added when missing; a bare ".keras" is no name."""
+    out = Path(given or f"{default_stem}.keras")
+    if out.name in (".keras", "") or out.name.startswith(".keras."):
+        raise ConfigError(f"{given!r} has no file name; give one, such as my-model.keras.")
+    if out.suffix != ".keras":
+        out = out.with_name(out.name + ".keras")
+    return out
+
+
+def save_with_fallback(model, out: Path, info: dict) -> Path:
+    """Save to ``out``; if that fails now (after the check before training), save in the user's data folder."""
+    import time
+
+    from training.modelfile import save_model
+    from training.paths import user_data_dir
+
+    try:
+        save_model(model, out, info)
+        return out
+    except DigitRecognizerError as exc:
+        fallback = user_data_dir() / "models" / f"{out.stem}-unsaved-{time.strftime('%Y%m%d-%H%M%S')}.keras"
+        save_model(model, fallback, info)
+        print(f"{PROG}: error: {exc} The trained model was saved to {fallback} instead.", file=sys.stderr)
+        return fallback
 
 
 def cmd_evaluate(args, argv) -> int:

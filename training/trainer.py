@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Callable
@@ -74,8 +75,10 @@ class TrainConfig:
             value = getattr(self, name)
             if value is not None and (not isinstance(value, int) or value < 10):
                 raise ConfigError(f"{name.replace('_', ' ').capitalize()} must be at least 10 images, not {value!r}.")
-        if self.device not in ("auto", "cpu", "mirrored") and not self.device.startswith("gpu:"):
-            raise ConfigError(f"Unknown device {self.device!r}; use auto, cpu, gpu:N or mirrored.")
+        if not isinstance(self.device, str) or not (
+                self.device in ("auto", "cpu", "mirrored") or re.fullmatch(r"gpu:\d{1,3}", self.device)):
+            raise ConfigError(f"Unknown device {self.device!r}; use auto, cpu, mirrored, or gpu:N "
+                              f"with N the GPU's number (gpu:0 for the first).")
         if self.mixed_precision and self.device == "cpu":
             raise ConfigError("Mixed precision speeds up GPUs only; turn it off to train on the CPU.")
 

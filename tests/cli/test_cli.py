@@ -156,3 +156,35 @@ def test_no_cuda_start_up_noise_without_a_gpu(images):
     proc = run("predict", images / "canvas.png")
     for noise in ("cuInit", "cudart_stub", "absl::InitializeLog", "E0000"):
         assert noise not in proc.stderr, proc.stderr
+
+
+def test_train_checks_its_output_before_training(tmp_path, mnist_path):
+    """A bad --out used to be found after the whole run; now before the first batch."""
+    (tmp_path / "file.txt").write_text("x")
+    (tmp_path / "folder.keras").mkdir()
+    cases = [(tmp_path / "file.txt" / "model.keras", "is a file, not a folder"),
+             (tmp_path / "folder.keras", "is a folder"),
+             (tmp_path / ("x" * 300 + ".keras"), "name is too long"),
+             (tmp_path / ".keras", "has no file name")]
+    for out, words in cases:
+        proc = run("train", "--data", mnist_path, "--model", "softmax", "--epochs", "1", "--out", out,
+                   check=False)
+        assert proc.returncode == 2 and words in proc.stderr, (out, proc.stderr)
+        assert "training on" not in proc.stderr and "Traceback" not in proc.stderr
+    for flag, value, words in (("--limit", "-499", "must be 1 or more"), ("--device", "gpu:x", "gpu:N")):
+        proc = run("train", "--data", mnist_path, "--model", "softmax", flag, value, check=False)
+        assert proc.returncode == 2 and words in proc.stderr and "Traceback" not in proc.stderr
+    proc = run("evaluate", "x.keras", "--limit", "-499", check=False)
+    assert proc.returncode == 2 and "must be 1 or more" in proc.stderr
+
+
+def test_a_save_that_fails_at_the_end_lands_in_the_data_folder(tmp_path, monkeypatch, trained):
+    from training.cli import output_path, save_with_fallback
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert output_path("my", "x").name == "my.keras" and output_path(None, "cnn-mnist").name == "cnn-mnist.keras"
+    target = tmp_path / "gone" / "model.keras"
+    (tmp_path / "gone").write_text("the folder became a file during training")
+    saved = save_with_fallback(trained.model, target, trained.sidecar())
+    assert saved != target and saved.is_file() and saved.with_suffix(".json").is_file()
+    assert str(saved).startswith(str(tmp_path / "data" / "DigitRecognizer" / "Digit Recognizer" / "models"))

@@ -1,0 +1,52 @@
+"""Where files go and whether a path can take one, without Qt.
+
+``user_data_dir`` is the folder QStandardPaths' AppDataLocation gives the
+GUI (the same organisation and application names), so the command line's
+fallback saves land in the library the app lists.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from training.errors import ConfigError
+
+ORGANIZATION = "DigitRecognizer"
+APPLICATION = "Digit Recognizer"
+NAME_MAX = 255  # bytes in one file name, on every common file system
+
+
+def user_data_dir() -> Path:
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / ORGANIZATION / APPLICATION
+
+
+def check_writable_file(path: Path, what: str = "The output file") -> None:
+    """ConfigError, in words, if ``path`` could not be written: checked before hours of work, not after."""
+    path = Path(path)
+    if len(path.name.encode("utf-8", "surrogateescape")) > NAME_MAX:
+        raise ConfigError(f"{what} name is too long ({len(path.name)} characters; at most {NAME_MAX} bytes).")
+    if path.is_dir():
+        raise ConfigError(f"{what} {path} is a folder; give a file name, such as {path / 'model.keras'}.")
+    folder = path.parent
+    for parent in (folder, *folder.parents):
+        if parent.exists():
+            if not parent.is_dir():
+                raise ConfigError(f"{what} cannot be written: {parent} is a file, not a folder.")
+            break
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except PermissionError:
+        raise ConfigError(f"{what} cannot be written: {folder} is not writable (permission denied).") from None
+    except OSError as exc:
+        raise ConfigError(f"{what} cannot be written in {folder} ({exc.strerror or exc}).") from None

@@ -13,8 +13,10 @@ what is wrong, or where to put the file when no download is possible.
 from __future__ import annotations
 
 import gzip
+import math
 import os
 import zipfile
+import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -177,13 +179,45 @@ def _load_path(spec: DatasetSpec, path: Path) -> Dataset:
     elif zipfile.is_zipfile(path):
         arrays = _read_npz(path)
     else:
+        try:
+            with open(path, "rb") as f:
+                head = f.read(4)
+        except OSError as exc:
+            raise DatasetError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+        if head.startswith(b"PK"):
+            raise DatasetError(f"{path} is a damaged or truncated .npz file (its zip directory is missing).")
+        if head.startswith(b"\x1f\x8b"):
+            raise DatasetError(f"{path} is a single gzip file; choose the folder that holds the four IDX files.")
         raise DatasetError(
             f"{path} is neither a .npz file nor a folder of IDX files.")
     return _make_dataset(spec, arrays, str(path))
 
 
+def check_npz_members(path: Path, keys) -> None:
+    """Read each member's .npy header and refuse a declared size its data cannot hold, before allocating."""
+    with zipfile.ZipFile(path) as archive:
+        for key in keys:
+            try:
+                entry = archive.getinfo(f"{key}.npy")
+            except KeyError:
+                continue
+            with archive.open(entry) as f:
+                version = np.lib.format.read_magic(f)
+                read_header = (np.lib.format.read_array_header_1_0 if version == (1, 0)
+                               else np.lib.format.read_array_header_2_0)
+                shape, _, dtype = read_header(f, max_header_size=10000)
+            if dtype.hasobject:
+                raise DatasetError(f"{path}: {key} holds Python objects, which are never loaded.")
+            declared = math.prod(shape) * dtype.itemsize
+            if declared > entry.file_size:
+                raise DatasetError(
+                    f"{path}: {key} declares {shape} {dtype} ({declared:,} bytes) but holds only "
+                    f"{entry.file_size:,} bytes; the file is damaged.")
+
+
 def _read_npz(path: Path) -> dict[str, np.ndarray]:
     try:
+        check_npz_members(path, NPZ_KEYS)
         with np.load(path, allow_pickle=False) as npz:
             missing = [k for k in NPZ_KEYS if k not in npz.files]
             if missing:
@@ -193,8 +227,15 @@ def _read_npz(path: Path) -> dict[str, np.ndarray]:
             return {k: npz[k] for k in NPZ_KEYS}
     except DatasetError:
         raise
-    except (OSError, ValueError, zipfile.BadZipFile, EOFError) as exc:
-        raise DatasetError(f"{path} is not a readable .npz file ({exc}).") from exc
+    except MemoryError:
+        raise DatasetError(f"{path} holds arrays too large for this computer's memory.") from None
+    except (zlib.error, zipfile.BadZipFile, EOFError):
+        raise DatasetError(f"{path} is damaged: its compressed data cannot be unpacked.") from None
+    except PermissionError:
+        raise DatasetError(f"{path} cannot be read: permission denied.") from None
+    except Exception as exc:  # numpy and zipfile raise many types for malformed members
+        reason = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__
+        raise DatasetError(f"{path} is not a readable .npz file ({reason}).") from None
 
 
 def _read_idx_folder(folder: Path) -> dict[str, np.ndarray]:
@@ -209,27 +250,42 @@ def _read_idx_folder(folder: Path) -> dict[str, np.ndarray]:
     return arrays
 
 
+MAX_IDX_BYTES = 2**31  # 2 GB: ten times Fashion-MNIST; a header asking more is damaged
+
+
 def read_idx(path: Path) -> np.ndarray:
-    """Read one IDX file (unsigned-byte data, 1 or 3 dimensions)."""
+    """Read one IDX file (unsigned-byte data, 1 or 3 dimensions), checking its header before reading on."""
     try:
         opener = gzip.open if path.suffix == ".gz" else open
         with opener(path, "rb") as f:
-            data = f.read()
-    except (OSError, EOFError) as exc:
-        raise DatasetError(f"{path} cannot be read ({exc}).") from exc
-    if len(data) < 8 or data[0] != 0 or data[1] != 0 or data[2] != 0x08:
-        raise DatasetError(f"{path} is not an IDX file of unsigned bytes.")
-    ndim = data[3]
-    header = 4 + 4 * ndim
-    if ndim not in (1, 3) or len(data) < header:
-        raise DatasetError(f"{path} has {ndim} dimensions; expected 1 (labels) or 3 (images).")
-    shape = tuple(int.from_bytes(data[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim))
-    expected = int(np.prod(shape))
-    if len(data) - header != expected:
+            head = f.read(4)
+            if len(head) < 4 or head[0] != 0 or head[1] != 0 or head[2] != 0x08:
+                raise DatasetError(f"{path} is not an IDX file of unsigned bytes.")
+            ndim = head[3]
+            if ndim not in (1, 3):
+                raise DatasetError(f"{path} has {ndim} dimensions; expected 1 (labels) or 3 (images).")
+            dims = f.read(4 * ndim)
+            if len(dims) < 4 * ndim:
+                raise DatasetError(f"{path} is truncated inside its header.")
+            shape = tuple(int.from_bytes(dims[4 * i: 4 * i + 4], "big") for i in range(ndim))
+            expected = math.prod(shape)  # Python integers: no overflow
+            if expected > MAX_IDX_BYTES:
+                raise DatasetError(f"{path} declares shape {shape} ({expected:,} bytes), more than any "
+                                   f"dataset this app reads; the file is damaged.")
+            data = f.read(expected + 1)  # one more, to notice padding
+    except DatasetError:
+        raise
+    except (zlib.error, gzip.BadGzipFile, EOFError):
+        raise DatasetError(f"{path} is damaged: its compressed data cannot be unpacked.") from None
+    except PermissionError:
+        raise DatasetError(f"{path} cannot be read: permission denied.") from None
+    except OSError as exc:
+        raise DatasetError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+    if len(data) != expected:
         raise DatasetError(
             f"{path} is truncated or padded: its header promises {expected} "
-            f"bytes of data for shape {shape}, it holds {len(data) - header}.")
-    return np.frombuffer(data, dtype=np.uint8, offset=header).reshape(shape)
+            f"bytes of data for shape {shape}, it holds {len(data)}{' or more' if len(data) > expected else ''}.")
+    return np.frombuffer(data, dtype=np.uint8).reshape(shape)
 
 
 def _make_dataset(spec: DatasetSpec, arrays: dict[str, np.ndarray], source: str) -> Dataset:

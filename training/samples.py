@@ -175,29 +175,66 @@ class SampleStore:
         return len(y)
 
     def import_npz(self, path: str | os.PathLike) -> int:
-        """Add the images of a Keras-layout .npz (train and test splits); returns the count."""
-        path = Path(path)
+        """Add the images of a Keras-layout .npz (train and test splits); returns the count.
+
+        All or nothing: the whole file is read and checked first, and a write
+        that fails half way takes back the samples already added.
+        """
+        images, labels = read_sample_npz(Path(path))
+        added: list[str] = []
         try:
-            with np.load(path, allow_pickle=False) as npz:
-                pairs = [(npz[f"x_{s}"], npz[f"y_{s}"]) for s in ("train", "test")
-                         if f"x_{s}" in npz.files and f"y_{s}" in npz.files]
-        except (OSError, ValueError, EOFError) as exc:
-            raise DatasetError(f"{path} is not a readable .npz file ({exc}).") from exc
-        if not pairs:
-            raise DatasetError(f"{path} holds no x_train/y_train or x_test/y_test arrays.")
-        added = 0
-        for x, y in pairs:
-            if x.ndim != 3 or x.shape[1:] != (28, 28) or len(x) != len(y):
-                raise DatasetError(f"{path}: expected (N, 28, 28) images with one label each, got {x.shape}.")
-            if len(y) and (y.min() < 0 or y.max() > 9):
-                raise DatasetError(f"{path}: labels must be 0-9.")
-            for image, label in zip(x, y):
-                if image.dtype != np.uint8:  # floats: 0-1, or 0-255 stored as floats
-                    image = image.astype(np.float32)
-                    image = image / 255.0 if image.max() > 1 else image
-                self.add(image, int(label))
-                added += 1
-        return added
+            for image, label in zip(images, labels):
+                added.append(self.add(image, int(label)).id)
+        except OSError as exc:
+            for sid in added:
+                self.delete(sid)
+            raise DatasetError(f"Could not import {Path(path).name}: {exc.strerror or exc}; nothing was added.") from exc
+        return len(added)
+
+
+def read_sample_npz(path: Path) -> tuple[list[np.ndarray], list[int]]:
+    """Every (image, label) of a Keras-layout .npz, checked; DatasetError in one sentence otherwise."""
+    import zipfile
+    import zlib
+
+    from training.datasets import check_npz_members
+
+    keys = ("x_train", "y_train", "x_test", "y_test")
+    try:
+        if not zipfile.is_zipfile(path):
+            raise DatasetError(f"{path} is not a readable .npz file (it is not a zip archive).")
+        check_npz_members(path, keys)
+        with np.load(path, allow_pickle=False) as npz:
+            pairs = [(npz[f"x_{s}"], npz[f"y_{s}"]) for s in ("train", "test")
+                     if f"x_{s}" in npz.files and f"y_{s}" in npz.files]
+    except DatasetError:
+        raise
+    except (zlib.error, zipfile.BadZipFile, EOFError):
+        raise DatasetError(f"{path} is damaged: its compressed data cannot be unpacked.") from None
+    except MemoryError:
+        raise DatasetError(f"{path} holds arrays too large for this computer's memory.") from None
+    except Exception as exc:  # numpy raises many types for malformed members
+        raise DatasetError(f"{path} is not a readable .npz file ({type(exc).__name__}).") from None
+    if not pairs:
+        raise DatasetError(f"{path} holds no x_train/y_train or x_test/y_test arrays.")
+    images, labels = [], []
+    for x, y in pairs:
+        if x.ndim != 3 or x.shape[1:] != (28, 28) or y.ndim != 1 or len(x) != len(y):
+            raise DatasetError(f"{path}: expected (N, 28, 28) images with one label each, got {x.shape}.")
+        if not (np.issubdtype(x.dtype, np.integer) or np.issubdtype(x.dtype, np.floating)):
+            raise DatasetError(f"{path}: the images hold {x.dtype}, not numbers.")
+        if not np.issubdtype(y.dtype, np.integer) and not (
+                np.issubdtype(y.dtype, np.floating) and np.all(np.isfinite(y)) and np.all(y == np.round(y))):
+            raise DatasetError(f"{path}: labels must be whole numbers 0-9.")
+        if len(y) and (y.min() < 0 or y.max() > 9):
+            raise DatasetError(f"{path}: labels must be 0-9.")
+        if x.dtype != np.uint8:  # floats: 0-1, or 0-255 stored as floats
+            x = np.nan_to_num(x.astype(np.float32), nan=0.0, posinf=0.0, neginf=0.0)
+            top = float(x.max(initial=0))
+            x = (np.clip(x / 255.0 if top > 1 else x, 0, 1) * 255).round().astype(np.uint8)
+        images += list(x)
+        labels += [int(v) for v in y]
+    return images, labels
 
 
 def _npy_bytes(array: np.ndarray) -> bytes:

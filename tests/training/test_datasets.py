@@ -122,3 +122,45 @@ def test_fashion_mnist_from_the_debian_package(tmp_path, monkeypatch):
     monkeypatch.setenv("KERAS_HOME", str(tmp_path))  # no cached copy: the system folder is next
     fashion = load_dataset("fashion-mnist", download=False)
     assert fashion.x_train.shape == (60000, 28, 28) and fashion.class_names[9] == "Ankle boot"
+
+
+def test_damaged_dataset_files_are_one_accurate_sentence(tmp_path, small):
+    import gzip
+    import io
+    import zipfile as zf
+
+    path = save_npz(tmp_path / "ok.npz", x_train=small.x_train, y_train=small.y_train,
+                    x_test=small.x_test, y_test=small.y_test)
+    data = path.read_bytes()
+    (tmp_path / "truncated.npz").write_bytes(data[: len(data) // 2])
+    with pytest.raises(DatasetError, match="damaged or truncated .npz file"):
+        load_dataset("mnist", tmp_path / "truncated.npz")
+
+    buffer = io.BytesIO()
+    np.lib.format.write_array_header_1_0(buffer, {"descr": "|u1", "fortran_order": False,
+                                                  "shape": (10**7, 28, 28)})
+    with zf.ZipFile(tmp_path / "huge.npz", "w") as z:
+        for key in ("x_train", "y_train", "x_test", "y_test"):
+            z.writestr(f"{key}.npy", buffer.getvalue() + b"\0" * 64)
+    with pytest.raises(DatasetError, match=r"x_train declares \(10000000, 28, 28\)"):
+        load_dataset("mnist", tmp_path / "huge.npz")
+
+    folder = tmp_path / "idx"
+    folder.mkdir()
+    header = bytes([0, 0, 8, 3]) + (2**31).to_bytes(4, "big") * 3  # dimensions whose product overflows
+    for stem in ("train-images-idx3-ubyte", "t10k-images-idx3-ubyte"):
+        (folder / stem).write_bytes(header + b"\0" * 10)
+    for stem in ("train-labels-idx1-ubyte", "t10k-labels-idx1-ubyte"):
+        (folder / stem).write_bytes(bytes([0, 0, 8, 1]) + (10).to_bytes(4, "big") + b"\0" * 10)
+    with pytest.raises(DatasetError, match="more than any dataset this app reads"):
+        load_dataset("mnist", folder)
+
+    good = gzip.compress(bytes([0, 0, 8, 1]) + (1000).to_bytes(4, "big") + bytes(1000))
+    broken = good[:12] + bytes(b ^ 0x5A for b in good[12:-8]) + good[-8:]
+    (folder / "train-labels-idx1-ubyte").unlink()
+    (folder / "train-labels-idx1-ubyte.gz").write_bytes(broken)
+    (folder / "train-images-idx3-ubyte").unlink()
+    (folder / "train-images-idx3-ubyte.gz").write_bytes(gzip.compress(bytes([0, 0, 8, 3]) + (1).to_bytes(4, "big")
+                                                                      + (28).to_bytes(4, "big") * 2 + bytes(784)))
+    with pytest.raises(DatasetError, match="damaged: its compressed data cannot be unpacked"):
+        load_dataset("mnist", folder)

@@ -94,3 +94,44 @@ def test_bad_imports_and_labels_are_refused(tmp_path):
     with pytest.raises(ValueError, match="0-9"):
         store.add(image(), 10)
     assert store.samples() == []
+
+
+def test_import_is_all_or_nothing_and_damage_is_one_sentence(tmp_path):
+    import zipfile as zf
+
+    store = SampleStore(tmp_path / "store")
+    good = np.full((5, 28, 28), 200, np.uint8)
+    # The train split is fine, the test split has a label of 12: nothing at all is added.
+    np.savez(tmp_path / "half.npz", x_train=good, y_train=np.arange(5), x_test=good[:2], y_test=np.array([1, 12]))
+    with pytest.raises(DatasetError, match="labels must be 0-9"):
+        store.import_npz(tmp_path / "half.npz")
+    assert store.samples() == []
+    np.savez_compressed(tmp_path / "ok.npz", x_train=good, y_train=np.arange(5))
+    data = (tmp_path / "ok.npz").read_bytes()
+    (tmp_path / "truncated.npz").write_bytes(data[: len(data) // 2])
+    with pytest.raises(DatasetError, match="not a readable .npz"):
+        store.import_npz(tmp_path / "truncated.npz")
+    # A corrupt deflate stream inside a well-formed zip.
+    with zf.ZipFile(tmp_path / "ok.npz") as src, zf.ZipFile(tmp_path / "flipped.npz", "w") as dst:
+        for item in src.infolist():
+            raw = bytearray(src.read(item))
+            dst.writestr(item, bytes(raw), compress_type=zf.ZIP_DEFLATED)
+    raw = bytearray((tmp_path / "flipped.npz").read_bytes())
+    for k in range(60, 200, 7):
+        raw[k] ^= 0xFF
+    (tmp_path / "flipped.npz").write_bytes(bytes(raw))
+    with pytest.raises(DatasetError):
+        store.import_npz(tmp_path / "flipped.npz")
+    # A member declaring a huge shape it does not hold.
+    import io
+
+    buffer = io.BytesIO()
+    np.lib.format.write_array_header_1_0(buffer, {"descr": "|u1", "fortran_order": False, "shape": (100000, 28, 28)})
+    header = buffer.getvalue()
+    with zf.ZipFile(tmp_path / "huge.npz", "w") as z:
+        z.writestr("x_train.npy", header + b"\x00" * 100)
+        z.writestr("y_train.npy", header + b"\x00" * 100)
+    with pytest.raises(DatasetError, match="declares"):
+        store.import_npz(tmp_path / "huge.npz")
+    assert store.samples() == []
+    assert store.import_npz(tmp_path / "ok.npz") == 5

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from training.errors import ModelFileError
-from training.modelfile import read_info, save_model, sidecar_path
+from training.modelfile import clean_leftovers, read_info, save_model, sidecar_matches, sidecar_path
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class ModelLibrary:
     def __init__(self, folder: str | os.PathLike, shipped: str | os.PathLike | None = None):
         self.folder = Path(folder)
         self.shipped = Path(shipped) if shipped else None
+        clean_leftovers(self.folder)  # a save killed last time must not leave its staging folder forever
 
     def entries(self) -> list[LibraryEntry]:
         out = []
@@ -76,6 +77,10 @@ class ModelLibrary:
 
 def _info_or_note(path: Path) -> dict:
     try:
-        return dict(read_info(path))
-    except ModelFileError as exc:
+        info = dict(read_info(path))
+        if not sidecar_matches(path, info):
+            # Its figures describe another file (a save interrupted between its two renames).
+            return {"name": info.get("name"), "problem": "description does not match the file"}
+        return info
+    except (ModelFileError, OSError) as exc:
         return {"problem": str(exc)}

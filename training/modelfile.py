@@ -23,6 +23,31 @@ from training.files import atomic_write_text
 from training.preprocess import PREPROCESS_VERSION
 
 SIDECAR_SUFFIX = ".json"
+STAGING_PREFIX = ".staging-"
+
+
+def clean_leftovers(folder: str | os.PathLike) -> int:
+    """Remove what killed saves left in a models folder (staging folders, temp files); returns the count."""
+    import shutil
+
+    folder = Path(folder)
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for entry in folder.iterdir():
+        if entry.name.startswith(STAGING_PREFIX) and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+            removed += 1
+        elif entry.name.startswith(".") and entry.name.endswith(".tmp") and entry.is_file():
+            entry.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def sidecar_matches(model_path: str | os.PathLike, info: dict) -> bool:
+    """True unless the sidecar names another file (its sha256 differs from the model's)."""
+    digest = info.get("sha256")
+    return not digest or digest == file_sha256(model_path)
 ACCEPTED_INPUTS = ((28, 28), (28, 28, 1), (784,))
 
 
@@ -121,20 +146,25 @@ def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict
     inference_copy.set_weights(model.get_weights())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        # Staged in the target's folder so that os.replace is a same-disk rename.
-        with tempfile.TemporaryDirectory(prefix=".staging-", dir=path.parent) as staged:
+        # Both files are written in full beside their targets first (so that a
+        # full disk fails here, leaving the old pair), then renamed: renames
+        # need no space. A kill between the two renames leaves a sidecar whose
+        # sha256 names another file, which loading and the library detect.
+        with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX, dir=path.parent) as staged:
             staged_model = Path(staged) / path.name  # Keras insists on the .keras suffix
             inference_copy.save(staged_model)
             with open(staged_model, "rb") as f:
                 os.fsync(f.fileno())
             info.setdefault("created", _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"))
             info.setdefault("preprocess_version", PREPROCESS_VERSION)
-            info.setdefault("class_names", [str(d) for d in range(10)])
+            info.setdefault("class_names", [str(d) for d in range(int(model.outputs[0].shape[-1]))])
             info["sha256"] = file_sha256(staged_model)
             info["size_bytes"] = staged_model.stat().st_size
             text = json.dumps(info, indent=2, sort_keys=True, default=_json_default) + "\n"
+            staged_sidecar = Path(staged) / "sidecar.json"
+            atomic_write_text(staged_sidecar, text)
+            os.replace(staged_sidecar, sidecar_path(path))
             os.replace(staged_model, path)
-        atomic_write_text(sidecar_path(path), text)
     except OSError as exc:
         raise ModelFileError(f"Could not save the model to {path}: {exc.strerror or exc}.") from exc
     return info
@@ -166,16 +196,16 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
     if path.suffix != ".keras" or not zipfile.is_zipfile(path):
         raise ModelFileError(f"{path} is not a Keras model file (a .keras archive).")
     info = read_info(path)
+    if not sidecar_matches(path, info):
+        # The sidecar describes another file (a crash between the two renames
+        # of a save, or a model copied over by hand): the weights are still
+        # usable, the description is not, so it is dropped rather than trusted.
+        info = {"stale_sidecar": True}
     version = info.get("preprocess_version")
     if version is not None and version != PREPROCESS_VERSION:
         raise ModelFileError(
             f"{path} was trained on images prepared another way (preprocessing version {version}; "
             f"this app makes version {PREPROCESS_VERSION}); its answers would be wrong, so it is refused.")
-    if info.get("sha256") and info["sha256"] != file_sha256(path):
-        # The sidecar describes another file (a crash between the two renames
-        # of a save, or a model copied over by hand): the weights are still
-        # usable, the description is not, so it is dropped rather than trusted.
-        info = {"stale_sidecar": True}
     try:
         model = keras.saving.load_model(path, compile=False, safe_mode=True)
     except Exception as exc:  # Keras raises many types for bad archives

@@ -72,6 +72,10 @@ def test_full_disk_is_reported_and_loses_nothing(trained, tmp_path):
         os.fdopen = real_fdopen
     assert load_model(path).model is not None
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+    # Both files were staged before either was renamed: the old pair is intact and matches.
+    from training.modelfile import sidecar_matches
+
+    assert read_info(path)["name"] == "kept" and sidecar_matches(path, read_info(path))
 
 
 def test_corrupt_and_foreign_files_are_refused(tmp_path, model_file):
@@ -209,3 +213,26 @@ def test_long_keras_messages_are_cut_at_a_word():
     text = "word " * 100
     cut = first_words(text)
     assert len(cut) <= 200 and cut.endswith("word...")
+
+
+def test_a_save_killed_between_renames_is_shown_as_mismatched_and_leftovers_are_cleaned(trained, tmp_path):
+    from training.library import ModelLibrary
+
+    folder = tmp_path / "models"
+    library = ModelLibrary(folder)
+    old = library.save(trained.model, "mine", {"test_accuracy": 0.5})
+    other = tmp_path / "other.keras"
+    save_model(trained.model, other, {"name": "mine", "test_accuracy": 0.99, "epochs": 99})
+    # The new sidecar landed, the new model did not (killed between the two renames): simulate by
+    # putting a sidecar that describes another file beside the old model.
+    info = json.loads(sidecar_path(other).read_text())
+    info["sha256"] = "f" * 64
+    sidecar_path(old).write_text(json.dumps(info))
+    (folder / ".staging-abc123").mkdir()
+    (folder / ".staging-abc123" / "mine.keras").write_bytes(b"half")
+    (folder / ".mine.json.x1y2.tmp").write_text("{")
+    library = ModelLibrary(folder)  # the next start
+    assert sorted(p.name for p in folder.iterdir()) == ["mine.json", "mine.keras"]
+    entry = next(e for e in library.entries() if e.path == old)
+    assert entry.info["problem"] == "description does not match the file" and entry.test_accuracy is None
+    assert load_model(old).info == {"stale_sidecar": True}

@@ -86,16 +86,98 @@ def ink_map(gray: np.ndarray) -> np.ndarray | None:
     """
     border = np.concatenate([gray[0], gray[-1], gray[1:-1, 0], gray[1:-1, -1]])
     paper = float(np.median(border))
-    return normalize_ink((paper - gray) if paper > 0.5 else (gray - paper))
+    if (np.abs(gray - paper) < 1.5 / 255).mean() > 0.5:
+        # Most of the picture is exactly one colour, as on a canvas or a clean export: that is the paper.
+        return normalize_ink((paper - gray) if paper > 0.5 else (gray - paper))
+    # A photo's border may be a dark table edge or a shadow; the paper is what
+    # fills most of the picture.
+    dark_ink = float(np.median(gray)) > 0.5
+    background = paper_background(gray, dark_ink)
+    # Ink as a fraction of the paper's own brightness where it lies: a shadow
+    # dims paper and ink alike, so their ratio stays.
+    if dark_ink:
+        ink = 1.0 - gray / np.maximum(background, 0.05)
+    else:
+        ink = (gray - background) / np.maximum(1.0 - background, 0.05)
+    ink = normalize_ink(np.clip(ink, 0.0, 1.0), floor=PHOTO_INK_FLOOR)
+    if ink is None or not plausible_ink(ink):
+        return None
+    ink = without_edge_bands(ink)
+    if min(gray.shape) >= 200:
+        # A shadow's sharp rim leaves a hairline the background could not follow;
+        # writing in a picture this size is wider than two pixels.
+        ink = _window(_window(ink, np.min, 3), np.max, 3)
+    return normalize_ink(ink, floor=PHOTO_INK_FLOOR)
 
 
-def normalize_ink(ink: np.ndarray) -> np.ndarray | None:
+def without_edge_bands(ink: np.ndarray) -> np.ndarray:
+    """Remove ink that runs along an edge of the picture: a table, the paper's edge, a dark frame.
+
+    Near each side (its outer tenth), rows or columns that are mostly ink are
+    a band, not writing: a digit reaching the edge of a tight crop never
+    fills a row. The band's soft rim, two lines on each side, goes with it.
+    """
+    out = ink.copy()
+    inked = ink > 0.5
+    for lines, target in ((inked, out), (inked.T, out.T)):
+        size = len(lines)
+        margin = max(1, size // 10)
+        near = list(range(margin)) + list(range(size - margin, size))
+        for k in near:
+            if lines[k].mean() >= 0.6:
+                target[max(0, k - 2):k + 3] = 0.0
+    return out
+
+
+# The paper's own brightness is estimated on a copy this small: shadows and
+# vignetting vary slowly, and strokes are thin enough at this scale to vanish
+# under a 7x7 closing (dark ink) or opening (light ink).
+BACKGROUND_SIZE = 64
+# In photos, faint differences are the paper's texture or a shadow's edge.
+PHOTO_INK_FLOOR = 0.35
+MAX_INK_SHARE = 0.35
+MAX_EDGES_PER_INK = 2.0
+
+
+def paper_background(gray: np.ndarray, dark_ink: bool) -> np.ndarray:
+    """The paper's brightness under the ink, shadows and dark edges included, at full size."""
+    h, w = gray.shape
+    scale = BACKGROUND_SIZE / max(h, w)
+    small = np.asarray(Image.fromarray(gray.astype(np.float32), "F").resize(
+        (max(3, round(w * scale)), max(3, round(h * scale))), Image.Resampling.BOX), np.float32)
+    grow, shrink = (np.max, np.min) if dark_ink else (np.min, np.max)
+    small = _window(_window(small, grow, 7), shrink, 7)  # removes the strokes, keeps the paper and its edges
+    return np.asarray(Image.fromarray(small, "F").resize((w, h), Image.Resampling.BILINEAR), np.float32)
+
+
+def _window(array: np.ndarray, reduce, size: int) -> np.ndarray:
+    pad = size // 2
+    padded = np.pad(array, pad, mode="edge")
+    return reduce(np.lib.stride_tricks.sliding_window_view(padded, (size, size)), axis=(2, 3)).astype(np.float32)
+
+
+def plausible_ink(ink: np.ndarray) -> bool:
+    """False for noise or texture: ink that is mostly edges (specks) or covers much of the picture is not writing.
+
+    A stroke w pixels wide has about 4/w edges per inked pixel; isolated
+    specks have nearly 4. Writing with strokes at least two pixels wide
+    stays below 2.
+    """
+    inked = ink > 0.5
+    count = int(inked.sum())
+    if count == 0 or count > MAX_INK_SHARE * inked.size:
+        return count == 0
+    edges = int((inked[:, 1:] != inked[:, :-1]).sum() + (inked[1:] != inked[:-1]).sum())
+    return edges / count < MAX_EDGES_PER_INK
+
+
+def normalize_ink(ink: np.ndarray, floor: float = INK_FLOOR) -> np.ndarray | None:
     """Ink of any strength -> 0-1 with its strongest stroke at 1 and faint fringes cut; None if too faint."""
     strongest = float(ink.max()) if ink.size else 0.0
     if strongest < MIN_CONTRAST:
         return None
     ink = np.clip(ink / strongest, 0.0, 1.0)
-    ink[ink < INK_FLOOR] = 0.0
+    ink[ink < floor] = 0.0
     return ink
 
 

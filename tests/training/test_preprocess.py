@@ -92,3 +92,41 @@ def test_unreadable_images_raise_a_clear_error(tmp_path):
     good.write_bytes(good.read_bytes()[:200])
     with pytest.raises(ImageError, match="cut.png"):
         load_image(good)
+
+
+def photo_of(digit28, shadow=False, edge=False, seed=0):
+    """An MNIST digit as a photo of dark ink on paper, with a shadow band and a dark table edge."""
+    from PIL import Image
+
+    big = np.asarray(Image.fromarray(digit28).resize((280, 280), Image.Resampling.BICUBIC), np.float32) / 255
+    paper = 0.85 - 0.65 * big
+    xx = np.arange(280)[None, :]
+    if shadow:
+        paper = paper * np.where(xx < 90, 0.45, 1.0)
+    if edge:
+        paper[:, :20] = 0.1
+        paper[:12, :] = 0.15
+    paper = paper + np.random.default_rng(seed).normal(0, 0.02, paper.shape)
+    return np.clip(paper, 0, 1).astype(np.float32)
+
+
+def test_shadows_and_dark_edges_of_photos_are_not_ink(mnist):
+    from training.preprocess import ink_map
+
+    three = mnist.x_test[np.flatnonzero(mnist.y_test == 3)[0]]
+    clean = ink_map(photo_of(three))
+    for shadow, edge in ((True, False), (False, True), (True, True)):
+        ink = ink_map(photo_of(three, shadow, edge))
+        assert ink is not None
+        # The ink found is the digit's: it overlaps the clean photo's ink, and no band along an edge survives.
+        overlap = ((ink > 0.5) & (clean > 0.5)).sum() / max(1, (ink > 0.5).sum())
+        assert overlap > 0.8, (shadow, edge, overlap)
+        assert not (ink[:, :25] > 0.5).any() and not (ink[:15] > 0.5).any()
+
+
+def test_noise_is_no_digit():
+    from training.preprocess import ink_map
+
+    rng = np.random.default_rng(1)
+    for _ in range(5):
+        assert ink_map(rng.random((200, 200)).astype(np.float32)) is None

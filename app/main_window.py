@@ -62,11 +62,9 @@ class MainWindow(QMainWindow):
         self.samples_view.problem.connect(self.show_problem)
         self.samples_view.statusMessage.connect(self.show_status)
         self.train_tab.library_view.deleted.connect(self._on_model_deleted)
-        self.draw_tab.sampleSaved.connect(lambda _: self.samples_view.refresh())
+        self.draw_tab.sampleSaved.connect(self.samples_view.sample_added)
         self.draw_tab.sampleSaved.connect(lambda _: self.train_tab.samples_changed())
         self.samples_view.changed.connect(self.train_tab.samples_changed)
-        if self.samples_view.damaged:  # found while the view was built, before anyone listened
-            self.show_status(self.samples_view.damaged_message())
 
         self.loader = ModelLoader(self)
         self.loader.loaded.connect(self._on_model_loaded)

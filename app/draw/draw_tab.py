@@ -61,7 +61,7 @@ class LiveRecognizer(QObject):
 class DrawTab(QWidget):
     statusMessage = Signal(str)
     problem = Signal(str, str)  # title, message: shown by the window, never blocking here
-    sampleSaved = Signal(int)  # the digit
+    sampleSaved = Signal(object)  # the training.samples.Sample saved
 
     def __init__(self, settings, samples=None, parent=None):
         super().__init__(parent)
@@ -277,14 +277,14 @@ class DrawTab(QWidget):
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         self.canvas.image().save(buffer, "PNG")
         try:
-            self.samples.add(self.reading.digits[0].image, digit, raw_png=bytes(buffer.data()))
+            sample = self.samples.add(self.reading.digits[0].image, digit, raw_png=bytes(buffer.data()))
         except OSError as exc:
             self.problem.emit("Cannot save the sample", f"Could not write to {self.samples.folder}: {exc}")
             return False
         count = self.samples.counts()[digit]
         self.canvas.clear()  # ready for the next one (undo brings the drawing back)
         self.statusMessage.emit(f"Saved as your {digit} ({count} sample{'s' if count != 1 else ''} of {digit}).")
-        self.sampleSaved.emit(digit)
+        self.sampleSaved.emit(sample)
         return True
 
     # --- images in and out ---------------------------------------------------

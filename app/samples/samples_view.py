@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections import deque
+
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QListWidgetItem, QMenu,
                                QPushButton, QVBoxLayout, QWidget)
 
+from app.tasks import run_in_background
 from app.thumbnails import thumbnail_grid, thumbnail_icon
 from training.errors import DigitRecognizerError
 from training.samples import SampleStore
+
+
+THUMBNAIL_BATCH = 300  # per turn of the event loop: about 30 ms of work
 
 
 class SamplesView(QWidget):
@@ -57,31 +63,67 @@ class SamplesView(QWidget):
         layout.addWidget(self.counts_label)
         layout.addWidget(self.grid, 1)
         layout.addLayout(buttons)
+        self._blank = thumbnail_icon(np.zeros((28, 28), np.float32))
+        self._pending: deque = deque()
+        self.damaged: list[str] = []
+        self.importing = False
+        self._loader = QTimer(self)
+        self._loader.setInterval(0)
+        self._loader.timeout.connect(self._load_batch)
         self.refresh()
 
     def refresh(self) -> None:
+        """Rebuild the grid from the store; thumbnails arrive in batches, so thousands never freeze the window."""
         samples = sorted(self.store.samples(), key=lambda s: (s.digit, s.created))
         self.grid.clear()
-        counts = [0] * 10
         self.damaged = []
+        self._pending = deque()
+        self.counts = [0] * 10
         for sample in samples:
-            counts[sample.digit] += 1
-            try:
-                item = QListWidgetItem(thumbnail_icon(sample.image() / 255.0), str(sample.digit))
-            except DigitRecognizerError as exc:
-                # Shown, not hidden: the user sees it and can delete it; training leaves it out.
-                self.damaged.append(sample.id)
-                item = QListWidgetItem(thumbnail_icon(np.zeros((28, 28), np.float32)), f"{sample.digit} (damaged)")
-                item.setToolTip(f"{exc} It is left out of training; select it and press Delete to remove it.")
+            self.counts[sample.digit] += 1
+            item = QListWidgetItem(self._blank, str(sample.digit))
             item.setData(Qt.ItemDataRole.UserRole, sample.id)
             self.grid.addItem(item)
-        if self.damaged:
-            self.statusMessage.emit(self.damaged_message())
+            self._pending.append((item, sample))
+        self._show_counts()
+        self._loader.start()
+
+    def loading(self) -> bool:
+        return bool(self._pending)
+
+    def _load_batch(self) -> None:
+        for _ in range(THUMBNAIL_BATCH):
+            if not self._pending:
+                self._loader.stop()
+                if self.damaged:
+                    self.statusMessage.emit(self.damaged_message())
+                return
+            self._set_thumbnail(*self._pending.popleft())
+
+    def _set_thumbnail(self, item: QListWidgetItem, sample) -> None:
+        try:
+            item.setIcon(thumbnail_icon(sample.image() / 255.0))
+        except DigitRecognizerError as exc:
+            # Shown, not hidden: the user sees it and can delete it; training leaves it out.
+            self.damaged.append(sample.id)
+            item.setText(f"{sample.digit} (damaged)")
+            item.setToolTip(f"{exc} It is left out of training; select it and press Delete to remove it.")
+
+    def sample_added(self, sample) -> None:
+        """One new sample: one item, in its place (by digit, newest last), instead of a rebuild."""
+        position = sum(self.counts[:sample.digit + 1])
+        self.counts[sample.digit] += 1
+        item = QListWidgetItem(self._blank, str(sample.digit))
+        item.setData(Qt.ItemDataRole.UserRole, sample.id)
+        self.grid.insertItem(position, item)
+        self._set_thumbnail(item, sample)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
         cells = "".join(f"<td align='center' style='padding: 0 8px'><b>{d}</b><br>{n}</td>"
-                        for d, n in enumerate(counts))
+                        for d, n in enumerate(self.counts))
         self.counts_label.setText(f"<table><tr><td>Samples per digit:&nbsp;</td>{cells}"
-                                  f"<td>&nbsp;&nbsp;{sum(counts)} in all</td></tr></table>")
-        self.counts = counts
+                                  f"<td>&nbsp;&nbsp;{sum(self.counts)} in all</td></tr></table>")
 
     def damaged_message(self) -> str:
         return (f"{len(self.damaged)} of your samples {'is' if len(self.damaged) == 1 else 'are'} damaged and "
@@ -129,14 +171,23 @@ class SamplesView(QWidget):
         return True
 
     def import_npz(self, path: str) -> bool:
-        try:
-            count = self.store.import_npz(path)
-        except (DigitRecognizerError, OSError) as exc:
-            self.problem.emit("Cannot import", str(exc))
+        """Import in the background (tens of thousands of files take a while); False if one is running."""
+        if self.importing:
             return False
-        self.refresh()
-        self.changed.emit()
-        self.statusMessage.emit(f"Imported {count} samples from {path}.")
+        self.importing = True
+        self.statusMessage.emit(f"Importing samples from {path}...")
+
+        def finished(count):
+            self.importing = False
+            self.refresh()
+            self.changed.emit()
+            self.statusMessage.emit(f"Imported {count} samples from {path}.")
+
+        def failed(message):
+            self.importing = False
+            self.problem.emit("Cannot import", message)
+
+        self._import_task = run_in_background(lambda: self.store.import_npz(path), finished, failed)
         return True
 
     def _export_dialog(self) -> None:

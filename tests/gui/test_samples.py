@@ -48,10 +48,13 @@ def test_samples_tab_relabel_delete_export_import(qtbot, window, tmp_path):
 
     out = tmp_path / "mine.npz"
     assert view.export_npz(str(out))
-    assert view.import_npz(str(out)) and sum(view.counts) == 4
+    assert view.import_npz(str(out))
+    qtbot.waitUntil(lambda: not view.importing, timeout=30_000)
+    assert sum(view.counts) == 4
     (tmp_path / "bad.npz").write_text("no")
-    with qtbot.waitSignal(view.problem):
-        assert not view.import_npz(str(tmp_path / "bad.npz"))
+    with qtbot.waitSignal(view.problem, timeout=30_000) as problem:
+        view.import_npz(str(tmp_path / "bad.npz"))
+    assert "bad.npz" in problem.args[1] and sum(view.counts) == 4
 
 
 def test_fine_tune_from_the_train_tab(qtbot, window, mnist_path):
@@ -97,6 +100,7 @@ def test_damaged_samples_never_block_start_up_and_can_be_removed(qtbot, settings
     qtbot.addWidget(win)
     win.show()
     view = win.samples_view
+    qtbot.waitUntil(lambda: not view.loading())
     assert view.grid.count() == 3 and view.damaged == [truncated.id]
     assert "1 of your samples is damaged" in win.statusBar().currentMessage()
     x, y = store.arrays()
@@ -109,3 +113,42 @@ def test_damaged_samples_never_block_start_up_and_can_be_removed(qtbot, settings
     assert view.grid.count() == 2 and view.damaged == []
     assert good.id in [s.id for s in store.samples()]
     win.close()
+
+
+def test_thousands_of_samples_load_without_freezing_and_a_save_adds_one_item(qtbot, window):
+    import time
+
+    view, store = window.samples_view, window.samples
+    x = np.random.default_rng(0).integers(0, 255, (5000, 28, 28)).astype(np.uint8)
+    import io
+    buffer = io.BytesIO()
+    np.savez(buffer, x_train=x, y_train=np.arange(5000) % 10)
+    path = view.store.folder.parent / "many.npz"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(buffer.getvalue())
+    started = time.perf_counter()
+    assert store.import_npz(path) == 5000
+    imported_s = time.perf_counter() - started
+    started = time.perf_counter()
+    view.refresh()
+    refresh_s = time.perf_counter() - started
+    assert refresh_s < 1.5, refresh_s  # items only; thumbnails come in batches
+    assert view.loading()
+    qtbot.waitUntil(lambda: not view.loading(), timeout=60_000)
+    assert view.grid.count() == 5000 and sum(view.counts) == 5000
+    print(f"\nimport of 5000: {imported_s:.2f} s; refresh: {refresh_s:.3f} s")
+
+    tab = window.draw_tab
+    draw_digit(qtbot, tab.canvas, 7)
+    settle(qtbot, window)
+    items_before = [view.grid.item(i) for i in range(view.grid.count())]
+    started = time.perf_counter()
+    assert tab.save_sample(7)
+    saved_s = time.perf_counter() - started
+    assert view.grid.count() == 5001 and view.counts[7] == 501
+    assert view.grid.item(0) is items_before[0]  # the grid was not rebuilt
+    new = [view.grid.item(i) for i in range(view.grid.count()) if view.grid.item(i) not in items_before]
+    assert len(new) == 1 and new[0].text() == "7"
+    position = view.grid.row(new[0])
+    assert position == sum(view.counts[:8]) - 1  # the last of the 7s
+    assert saved_s < 0.5, saved_s

@@ -166,8 +166,28 @@ def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict
             os.replace(staged_sidecar, sidecar_path(path))
             os.replace(staged_model, path)
     except OSError as exc:
-        raise ModelFileError(f"Could not save the model to {path}: {exc.strerror or exc}.") from exc
+        raise ModelFileError(f"Could not save the model to {path}: {save_failure_reason(path, exc)}.") from exc
     return info
+
+
+def save_failure_reason(path: Path, exc: OSError) -> str:
+    """The cause in a user's words: "File exists" for a folder that is a file says nothing."""
+    import errno
+
+    for parent in Path(path).parents:
+        if parent.exists():
+            if not parent.is_dir():
+                return f"{parent} is a file, not a folder"
+            break
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.EROFS:
+        return "the disk is read-only"
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full (No space left on device)"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the file name is too long"
+    return exc.strerror or str(exc)
 
 
 def _json_default(value):

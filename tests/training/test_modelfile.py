@@ -236,3 +236,9 @@ def test_a_save_killed_between_renames_is_shown_as_mismatched_and_leftovers_are_
     entry = next(e for e in library.entries() if e.path == old)
     assert entry.info["problem"] == "description does not match the file" and entry.test_accuracy is None
     assert load_model(old).info == {"stale_sidecar": True}
+
+
+def test_saving_under_a_file_names_the_file(trained, tmp_path):
+    (tmp_path / "plain.txt").write_text("x")
+    with pytest.raises(ModelFileError, match="plain.txt is a file, not a folder"):
+        save_model(trained.model, tmp_path / "plain.txt" / "sub" / "m.keras")

@@ -172,13 +172,21 @@ def cmd_train(args, argv) -> int:
     evaluation = result.evaluation
     print(f"test accuracy: {evaluation.accuracy:.2%} on {evaluation.count} images "
           f"({result.epochs_completed} epochs, {result.seconds:.0f} s on {result.device})")
-    final_loss = result.history[-1].loss if result.history else None
-    if final_loss is not None and final_loss > 10:
-        print(f"{PROG}: warning: the training loss ended at {final_loss:.3g}: the run diverged, and this "
-              f"model is unlikely to be useful; try a lower learning rate.", file=sys.stderr)
+    warning = divergence_warning(result)
+    if warning:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
     saved = save_with_fallback(result.model, out, result.sidecar(command=shlex.join([PROG, *argv])))
     print(f"saved {saved} and {saved.with_suffix('.json').name}")
     return 0 if saved == out else 1
+
+
+def divergence_warning(result) -> str | None:
+    """A sentence when the run diverged (its loss ended far above where any learning model sits)."""
+    final_loss = result.history[-1].loss if result.history else None
+    if final_loss is None or final_loss <= 10:
+        return None
+    return (f"the training loss ended at {final_loss:.3g}: the run diverged, and this model is "
+            f"unlikely to be useful; try a lower learning rate.")
 
 
 def output_path(given: str | None, default_stem: str) -> Path:

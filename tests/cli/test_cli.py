@@ -188,3 +188,15 @@ def test_a_save_that_fails_at_the_end_lands_in_the_data_folder(tmp_path, monkeyp
     saved = save_with_fallback(trained.model, target, trained.sidecar())
     assert saved != target and saved.is_file() and saved.with_suffix(".json").is_file()
     assert str(saved).startswith(str(tmp_path / "data" / "DigitRecognizer" / "Digit Recognizer" / "models"))
+
+
+def test_a_diverged_run_is_warned_about():
+    from types import SimpleNamespace
+
+    from training.cli import divergence_warning
+
+    def run_with(loss):
+        return SimpleNamespace(history=[SimpleNamespace(loss=loss)])
+
+    assert divergence_warning(run_with(0.05)) is None
+    assert "diverged" in divergence_warning(run_with(1e11)) and "1e+11" in divergence_warning(run_with(1e11))

@@ -275,3 +275,21 @@ def test_a_tablet_pen_draws_with_pressure(qtbot, window):
     heavy = canvas.ink_array().sum() - light
     assert light > 0 and heavy > 1.5 * light  # pressure thickens the stroke
     assert canvas.history_size() == 2  # one undoable stroke each
+
+
+def test_a_sidecar_with_odd_fields_and_markup_neither_stalls_nor_renders(qtbot, window, model_file, tmp_path):
+    """"dataset": 5 used to leave the window on "loading..." forever; a name holding HTML was rendered."""
+    import json
+    import shutil
+
+    from training.modelfile import sidecar_path
+
+    path = tmp_path / "odd.keras"
+    shutil.copy(model_file, path)
+    info = json.loads(sidecar_path(model_file).read_text())
+    info.update(dataset=5, name="<b>bold</b><img src=x>")
+    sidecar_path(path).write_text(json.dumps(info))
+    with qtbot.waitSignal(window.modelChanged, timeout=60_000):
+        window.use_model(str(path))
+    assert "<b>bold</b><img src=x>" in window.model_label.text()
+    assert window.model_label.textFormat() == Qt.TextFormat.PlainText

@@ -215,16 +215,14 @@ def check_npz_members(path: Path, keys) -> None:
                     f"{entry.file_size:,} bytes; the file is damaged.")
 
 
-def _read_npz(path: Path) -> dict[str, np.ndarray]:
+def read_npz_arrays(path: Path, keys) -> dict[str, np.ndarray]:
+    """The arrays among ``keys`` that a .npz holds, sizes checked first; DatasetError in one sentence."""
     try:
-        check_npz_members(path, NPZ_KEYS)
+        if not zipfile.is_zipfile(path):
+            raise DatasetError(f"{path} is not a readable .npz file (it is not a zip archive).")
+        check_npz_members(path, keys)
         with np.load(path, allow_pickle=False) as npz:
-            missing = [k for k in NPZ_KEYS if k not in npz.files]
-            if missing:
-                raise DatasetError(
-                    f"{path} lacks {', '.join(missing)}: a Keras-layout .npz "
-                    f"holds x_train, y_train, x_test and y_test.")
-            return {k: npz[k] for k in NPZ_KEYS}
+            return {k: npz[k] for k in keys if k in npz.files}
     except DatasetError:
         raise
     except MemoryError:
@@ -236,6 +234,16 @@ def _read_npz(path: Path) -> dict[str, np.ndarray]:
     except Exception as exc:  # numpy and zipfile raise many types for malformed members
         reason = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__
         raise DatasetError(f"{path} is not a readable .npz file ({reason}).") from None
+
+
+def _read_npz(path: Path) -> dict[str, np.ndarray]:
+    arrays = read_npz_arrays(path, NPZ_KEYS)
+    missing = [k for k in NPZ_KEYS if k not in arrays]
+    if missing:
+        raise DatasetError(
+            f"{path} lacks {', '.join(missing)}: a Keras-layout .npz "
+            f"holds x_train, y_train, x_test and y_test.")
+    return arrays
 
 
 def _read_idx_folder(folder: Path) -> dict[str, np.ndarray]:

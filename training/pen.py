@@ -125,16 +125,12 @@ def load_pen(path: str | os.PathLike | None = None) -> PenSet:
         raise DatasetError(f"{path}: no such file.")
     if not zipfile.is_zipfile(path):
         raise DatasetError(f"{path} is not a .npz file (the pen data comes as {FILE_NAME}).")
-    try:
-        with np.load(path, allow_pickle=False) as npz:
-            missing = [k for k in KEYS if k not in npz.files]
-            if missing:
-                raise DatasetError(f"{path} lacks {', '.join(missing)}: it is not the UNIPEN pen data file.")
-            arrays = {k: npz[k] for k in KEYS}
-    except DatasetError:
-        raise
-    except Exception as exc:  # zip, zlib and numpy raise many types for damaged files
-        raise DatasetError(f"{path} is damaged and cannot be read ({type(exc).__name__}).") from exc
+    from training.datasets import read_npz_arrays
+
+    arrays = read_npz_arrays(path, KEYS)
+    missing = [k for k in KEYS if k not in arrays]
+    if missing:
+        raise DatasetError(f"{path} lacks {', '.join(missing)}: it is not the UNIPEN pen data file.")
     pts, ss, sp = arrays["points"], arrays["stroke_starts"], arrays["sample_starts"]
     n = len(arrays["labels"])
     if (pts.ndim != 2 or pts.shape[1:] != (2,) or len(sp) != n

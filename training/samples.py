@@ -233,27 +233,11 @@ def _new_id() -> str:
 
 def read_sample_npz(path: Path) -> tuple[list[np.ndarray], list[int]]:
     """Every (image, label) of a Keras-layout .npz, checked; DatasetError in one sentence otherwise."""
-    import zipfile
-    import zlib
+    from training.datasets import NPZ_KEYS, read_npz_arrays
 
-    from training.datasets import check_npz_members
-
-    keys = ("x_train", "y_train", "x_test", "y_test")
-    try:
-        if not zipfile.is_zipfile(path):
-            raise DatasetError(f"{path} is not a readable .npz file (it is not a zip archive).")
-        check_npz_members(path, keys)
-        with np.load(path, allow_pickle=False) as npz:
-            pairs = [(npz[f"x_{s}"], npz[f"y_{s}"]) for s in ("train", "test")
-                     if f"x_{s}" in npz.files and f"y_{s}" in npz.files]
-    except DatasetError:
-        raise
-    except (zlib.error, zipfile.BadZipFile, EOFError):
-        raise DatasetError(f"{path} is damaged: its compressed data cannot be unpacked.") from None
-    except MemoryError:
-        raise DatasetError(f"{path} holds arrays too large for this computer's memory.") from None
-    except Exception as exc:  # numpy raises many types for malformed members
-        raise DatasetError(f"{path} is not a readable .npz file ({type(exc).__name__}).") from None
+    arrays = read_npz_arrays(path, NPZ_KEYS)
+    pairs = [(arrays[f"x_{s}"], arrays[f"y_{s}"]) for s in ("train", "test")
+             if f"x_{s}" in arrays and f"y_{s}" in arrays]
     if not pairs:
         raise DatasetError(f"{path} holds no x_train/y_train or x_test/y_test arrays.")
     images, labels = [], []

@@ -1,4 +1,4 @@
-"""The shipped recognizer: 99.5%+ on MNIST, and right on digits drawn with a mouse."""
+"""The shipped recognizer: 99.6%+ on MNIST, right on digits drawn with a mouse, and "not a digit"."""
 
 import json
 
@@ -24,23 +24,24 @@ def test_file_and_sidecar():
     assert path.stat().st_size <= 5 * 2**20
     info = json.loads(sidecar_path(path).read_text())
     assert info["sha256"] == file_sha256(path)
-    assert info["preset"] == "cnn-bn" and info["augment"] is True and info["dataset"] == "mnist"
-    assert info["command"].startswith("digit-recognizer train --dataset mnist")
+    assert info["preset"] == "cnn-bn" and info["augment"] is True and info["dataset"] == "mnist+pen"
+    assert info["command"].startswith("digit-recognizer train --dataset mnist+pen")
+    assert info["class_names"][10] == "not a digit" and len(info["class_names"]) == 11
     assert info["preprocess_version"] == PREPROCESS_VERSION
     assert 0.5 <= info["not_sure_below"] < 1.0
 
 
-def test_at_least_99_5_percent_on_the_10000_mnist_test_images(shipped, mnist):
-    result = evaluate(shipped, mnist.x_test, mnist.y_test)
+def test_at_least_99_6_percent_on_the_10000_mnist_test_images(shipped, mnist):
+    result = evaluate(shipped, mnist.x_test, mnist.y_test)  # a digit refused as "not a digit" is wrong
     assert result.count == 10000
-    assert result.accuracy >= 0.995, result.accuracy
+    assert result.accuracy >= 0.996, result.accuracy
 
 
 def test_digits_drawn_with_a_mouse(shipped):
     images, labels = drawn_test_set(per_digit=30, seed=11)
     numbers = [read_image(shipped, to_grayscale(im)).number for im in images]
     accuracy = np.mean([n == str(label) for n, label in zip(numbers, labels)])
-    assert accuracy >= 0.99, accuracy
+    assert accuracy >= 0.995, accuracy
 
 
 def test_same_answer_however_the_digit_is_drawn(shipped):

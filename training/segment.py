@@ -239,9 +239,26 @@ MAX_PIECES = 3
 # lifted bar, a dot): it is read alone only at a heavy cost.
 FRAGMENT_HEIGHT = 0.5
 FRAGMENT_COST = math.log(0.05)
-# Joined pieces must read a little more surely than the pieces apart: two digits that
-# each read well are never joined into one.
+# Joined pieces that do not touch must read a little more surely than the
+# pieces apart: two digits that each read well are never joined into one.
+# Pieces whose ink touches (the strokes of a 4 that meet) join at no cost:
+# what they read as together decides. (Not with a bonus: a 1 touching its
+# neighbour often reads as that neighbour when joined, and a tie must stay
+# two digits; measured on numbers of held-out writers, a 2% bonus cost 4%.)
 JOIN_COST = math.log(0.8)
+# People write the digits of a number side by side, not on top of each
+# other: cutting between two pieces that share more than this share of the
+# wider one's width costs more the more they share. (Of the wider one: a
+# narrow 1 leaning into its neighbour shares most of its own width, little
+# of the neighbour's.)
+STACKED = 0.6
+
+
+def split_cost(a: DigitInk, b: DigitInk) -> float:
+    overlap = min(a.right, b.right) - max(a.left, b.left)
+    wider = max(1, a.right - a.left, b.right - b.left)
+    share = overlap / wider
+    return 0.0 if share <= STACKED else math.log(max(0.05, 1 - (share - STACKED) / (1 - STACKED)))
 # A piece read as "not a digit" beside other ink is more likely part of a
 # digit (the bar of a 4 whose strokes miss) than a letter among digits.
 REJECTED_PART_COST = math.log(0.1)
@@ -257,6 +274,30 @@ def union(pieces: Sequence[DigitInk]) -> DigitInk:
         view = ink[p.top - top:p.bottom - top, p.left - left:p.right - left]
         np.maximum(view, p.ink, out=view)
     return DigitInk(left, top, right, bottom, ink)
+
+
+def touching(a: DigitInk, b: DigitInk) -> bool:
+    """True when the two pieces' ink meets (within a pixel)."""
+    left, right = max(a.left, b.left) - 1, min(a.right, b.right) + 1
+    top, bottom = max(a.top, b.top) - 1, min(a.bottom, b.bottom) + 1
+    if left >= right or top >= bottom:
+        return False
+
+    def window(p):
+        out = np.zeros((bottom - top, right - left), bool)
+        y0, x0 = max(top, p.top), max(left, p.left)
+        y1, x1 = min(bottom, p.bottom), min(right, p.right)
+        if y0 < y1 and x0 < x1:
+            out[y0 - top:y1 - top, x0 - left:x1 - left] = p.ink[y0 - p.top:y1 - p.top, x0 - p.left:x1 - p.left] > INK_LEVEL
+        return out
+
+    wa, wb = window(a), window(b)
+    grown = wa.copy()
+    grown[1:] |= wa[:-1]
+    grown[:-1] |= wa[1:]
+    grown[:, 1:] |= grown[:, :-1].copy()
+    grown[:, :-1] |= grown[:, 1:].copy()
+    return bool((grown & wb).any())
 
 
 def candidate_spans(pieces: Sequence[DigitInk]) -> list[tuple[int, int]]:
@@ -284,9 +325,11 @@ def group_by_reading(pieces: Sequence[DigitInk], spans: Sequence[tuple[int, int]
     one digit. A split is scored by the sum of the log-confidence of its
     digits, so pieces are joined only when the joined reading is surer than
     the pieces read apart. Joined pieces must read as a digit: two digits side
-    by side can look like a letter, never the other way round. Joining costs
-    a little (JOIN_COST); a fragment much shorter than its neighbours, or a
-    piece read as "not a digit" beside other pieces, costs more when read alone.
+    by side can look like a letter, never the other way round. Joining
+    pieces that do not touch costs a little (JOIN_COST); cutting between
+    pieces stacked over each other costs (split_cost); a fragment much shorter
+    than its neighbours, or a piece read as "not a digit" beside other
+    pieces, costs more when read alone.
     """
     n = len(pieces)
     heights = [p.bottom - p.top for p in pieces]
@@ -297,7 +340,7 @@ def group_by_reading(pieces: Sequence[DigitInk], spans: Sequence[tuple[int, int]
             continue
         s = math.log(max(float(p[best]), 1e-9))
         if j - i > 1:
-            s += JOIN_COST
+            s += sum(0.0 if touching(pieces[k], pieces[k + 1]) else JOIN_COST for k in range(i, j - 1))
         elif n > 1:
             near = max(heights[max(0, i - 1):min(n, i + 2)])
             if heights[i] < FRAGMENT_HEIGHT * near:
@@ -307,10 +350,12 @@ def group_by_reading(pieces: Sequence[DigitInk], spans: Sequence[tuple[int, int]
         score[(i, j)] = s
     best_total = [0.0] + [-math.inf] * n
     back = [0] * (n + 1)
+    cut = [0.0] + [split_cost(pieces[k - 1], pieces[k]) for k in range(1, n)]  # cutting before piece k
     for j in range(1, n + 1):
         for i in range(max(0, j - MAX_PIECES), j):
-            if (i, j) in score and best_total[i] + score[(i, j)] > best_total[j]:
-                best_total[j] = best_total[i] + score[(i, j)]
+            total = best_total[i] + score.get((i, j), -math.inf) + cut[i]
+            if total > best_total[j]:
+                best_total[j] = total
                 back[j] = i
     out, j = [], n
     while j > 0:

@@ -259,9 +259,12 @@ def split_cost(a: DigitInk, b: DigitInk) -> float:
     wider = max(1, a.right - a.left, b.right - b.left)
     share = overlap / wider
     return 0.0 if share <= STACKED else math.log(max(0.05, 1 - (share - STACKED) / (1 - STACKED)))
-# A piece read as "not a digit" beside other ink is more likely part of a
-# digit (the bar of a 4 whose strokes miss) than a letter among digits.
-REJECTED_PART_COST = math.log(0.1)
+# A piece read as "not a digit" beside other ink may be part of a digit (the
+# bar of a 4 whose strokes miss): reading it alone costs a little.
+REJECTED_PART_COST = math.log(0.5)
+# Joined pieces must read as a digit, and surely: a weak joined reading (a 2
+# and an A read together as a 4 at 37%) is no reason to join.
+MIN_JOINED_CONFIDENCE = 0.5
 
 
 def union(pieces: Sequence[DigitInk]) -> DigitInk:
@@ -336,7 +339,7 @@ def group_by_reading(pieces: Sequence[DigitInk], spans: Sequence[tuple[int, int]
     score = {}
     for (i, j), p in zip(spans, probabilities):
         best = int(np.argmax(p))
-        if j - i > 1 and best == reject_class:
+        if j - i > 1 and (best == reject_class or p[best] < MIN_JOINED_CONFIDENCE):
             continue
         s = math.log(max(float(p[best]), 1e-9))
         if j - i > 1:

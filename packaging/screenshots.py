@@ -61,8 +61,8 @@ def main(out: Path, mnist: str) -> None:
     draw([[(180, 210), (300, 190), (420, 200)]])
     window.grab().save(str(out / "draw-tab-not-sure.png"))
     canvas.clear()
-    letter_k = [[(0.1, 0.0), (0.1, 1.0)], [(0.85, 0.0), (0.15, 0.55), (0.9, 1.0)]]
-    draw(strokes_from(letter_k, Style(size=260, aspect=0.7, pen=20, centre=(300, 200))))
+    letter_a = [[(0.0, 1.0), (0.5, 0.0), (1.0, 1.0)], [(0.22, 0.62), (0.78, 0.62)]]
+    draw(strokes_from(letter_a, Style(size=260, aspect=0.7, pen=20, centre=(300, 200))))
     window.grab().save(str(out / "draw-tab-not-a-digit.png"))
 
     tab = window.train_tab

@@ -219,9 +219,10 @@ class DrawTab(QWidget):
             if answer.not_a_digit:
                 self.digit_label.setText("not a digit")
                 self.digit_label.setStyleSheet("font-size: 22pt; color: #b04040")
+                nearest = float(answer.probabilities[answer.nearest])
                 self.verdict_label.setText(
-                    f"This does not look like a digit ({answer.confidence:.0%} sure). "
-                    f"The nearest digit is {answer.nearest}, at {answer.probabilities[answer.nearest]:.0%}.")
+                    f"This does not look like a digit ({answer.confidence:.0%} sure)."
+                    + (f" The nearest digit is {answer.nearest}, at {nearest:.0%}." if nearest >= 0.05 else ""))
                 return
             self.digit_label.setText(str(answer.digit) if answer.sure else f"{answer.digit}?")
             if answer.sure:

@@ -35,8 +35,17 @@ class Sample:
     id: str
     digit: int
     created: float
-    image_path: Path  # the 28x28 input, .npy
-    raw_path: Path  # the canvas, .png
+    images: Path  # the store's images folder; the paths are made when asked for (thousands a listing)
+
+    @property
+    def image_path(self) -> Path:
+        """The 28x28 input, .npy."""
+        return self.images / f"{self.id}.npy"
+
+    @property
+    def raw_path(self) -> Path:
+        """The canvas, .png."""
+        return self.images / f"{self.id}.png"
 
     def image(self) -> np.ndarray:
         """(28, 28) uint8; DatasetError in one sentence when the file is damaged."""
@@ -70,8 +79,7 @@ class SampleStore:
             # A hand-edited or foreign journal may hold anything here; the time only orders samples.
             if not isinstance(created, (int, float)) or isinstance(created, bool) or not math.isfinite(created):
                 created = 0.0
-            out.append(Sample(sid, int(event["digit"]), float(created),
-                              self.images / f"{sid}.npy", self.images / f"{sid}.png"))
+            out.append(Sample(sid, int(event["digit"]), float(created), self.images))
         return out
 
     def _catch_up(self) -> None:
@@ -115,10 +123,15 @@ class SampleStore:
             self._live.pop(sid, None)
 
     def counts(self) -> list[int]:
+        self._catch_up()
         counts = [0] * 10
-        for sample in self.samples():
-            counts[sample.digit] += 1
+        for event in self._live.values():
+            counts[event["digit"]] += 1
         return counts
+
+    def count(self) -> int:
+        self._catch_up()
+        return len(self._live)
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
         """(N, 28, 28) uint8 images and (N,) labels of every readable sample (damaged ones are left out)."""
@@ -166,7 +179,7 @@ class SampleStore:
             atomic_write(self.images / f"{sid}.png", raw_png)
         created = time.time()
         self._append({"op": "add", "id": sid, "digit": int(digit), "time": created})
-        return Sample(sid, int(digit), created, self.images / f"{sid}.npy", self.images / f"{sid}.png")
+        return Sample(sid, int(digit), created, self.images)
 
     def relabel(self, sample_id: str, digit: int) -> None:
         if digit not in range(10):

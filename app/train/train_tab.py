@@ -347,7 +347,7 @@ class TrainTab(QWidget):
     @Slot()
     def samples_changed(self) -> None:
         """The saved samples changed: count them again (the one read of the store)."""
-        self._sample_count = len(self.samples.samples()) if self.samples is not None else 0
+        self._sample_count = self.samples.count() if self.samples is not None else 0
         self._validate()  # "MNIST + my samples" depends on the count too
 
     def _refresh_fine_tune_button(self) -> None:

@@ -44,7 +44,8 @@ def test_chart_updates_while_the_stroke_is_drawn(qtbot, window):
     points = [(300, 60 + 4 * i) for i in range(70)]
     drag(qtbot, tab.canvas, points, between_moves=after_move)
     assert len({u for u, _ in seen}) > 5, "the chart did not update during the stroke"
-    assert all(h.sum() > 0.99 for _, h in seen)
+    # The bars are the ten digits' share; what is left went to "not a digit".
+    assert all(0 < h.sum() <= 1 + 1e-4 for _, h in seen)
     settle(qtbot, window)
     assert tab.digit_label.text().rstrip("?") == "1"
     assert int(tab.chart.bar_heights().argmax()) == 1
@@ -59,7 +60,7 @@ def test_each_digit_drawn_with_the_mouse_is_recognised(qtbot, window):
         heights = tab.chart.bar_heights()
         assert int(heights.argmax()) == digit, (digit, heights.round(2))
         assert tab.digit_label.text().rstrip("?") == str(digit)
-        np.testing.assert_allclose(heights.sum(), 1, atol=1e-4)
+        assert 0.98 <= heights.sum() <= 1 + 1e-4  # a clear digit leaves little to "not a digit"
 
 
 def test_a_number_is_read_left_to_right(qtbot, window):

@@ -130,3 +130,22 @@ def test_noise_is_no_digit():
     rng = np.random.default_rng(1)
     for _ in range(5):
         assert ink_map(rng.random((200, 200)).astype(np.float32)) is None
+
+
+def test_the_shipped_model_reads_a_photographed_3_with_a_shadow_band(mnist):
+    """It read "6, 98.8%" when the shadow's border was taken for ink."""
+    from training.cli import shipped_model_path
+    from training.predictor import Predictor
+    from training.recognize import read_image
+
+    predictor = Predictor.from_file(shipped_model_path())
+    threes = np.flatnonzero(mnist.y_test == 3)[:10]
+    shadowed = [read_image(predictor, photo_of(mnist.x_test[i], shadow=True, seed=int(i))).number for i in threes]
+    assert shadowed.count("3") >= 9, shadowed
+    # A sharp-edged shadow band and a dark table edge at once: the hardest of these photos.
+    both = [read_image(predictor, photo_of(mnist.x_test[i], shadow=True, edge=True, seed=int(i))).number
+            for i in threes]
+    assert both.count("3") >= 7, both
+    rng = np.random.default_rng(4)
+    noise = read_image(predictor, rng.random((200, 200)).astype(np.float32))
+    assert noise.blank or not noise.sure

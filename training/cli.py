@@ -245,12 +245,7 @@ def reading_json(name: str, reading) -> dict:
                "sure": bool(d.answer.sure and not d.answer.not_a_digit), "box": [int(v) for v in d.box]}
               for d in reading.digits]
     one = reading.digits[0].answer if len(reading.digits) == 1 else None
-    if reading.blank:
-        reason = "blank"
-    elif any(d.answer.not_a_digit for d in reading.digits):
-        reason = "not a digit"
-    else:
-        reason = None
+    reason = "blank" if reading.blank else next((d.answer.reason for d in reading.digits if d.answer.reason), None)
     return {"file": name, "number": reading.number, "digits": digits,
             "digit": one.digit if one else None,
             "confidence": round(one.confidence, 6) if one else None,

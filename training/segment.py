@@ -127,17 +127,23 @@ def split_digits(ink: np.ndarray) -> list[DigitInk]:
         mask = np.zeros((gy1 - gy0, gx1 - gx0), bool)
         for row, start, end in g["runs"]:
             mask[row - gy0, start - gx0:end - gx0] = True
-        grown = mask.copy()
-        grown[1:] |= mask[:-1]
-        grown[:-1] |= mask[1:]
-        grown[:, 1:] |= grown[:, :-1].copy()
-        grown[:, :-1] |= grown[:, 1:].copy()
+        grown = grow(mask)
         top, left = gy0 * f, gx0 * f
         bottom, right = min(h, gy1 * f), min(w, gx1 * f)
         full_mask = np.repeat(np.repeat(grown, f, axis=0), f, axis=1)[:bottom - top, :right - left]
         piece = np.where(full_mask, crop[top:bottom, left:right], 0.0)
         digits.append(DigitInk(x0 + left, y0 + top, x0 + right, y0 + bottom, piece))
     return digits
+
+
+def grow(mask: np.ndarray) -> np.ndarray:
+    """A boolean mask grown by one pixel in all eight directions."""
+    grown = mask.copy()
+    grown[1:] |= mask[:-1]
+    grown[:-1] |= mask[1:]
+    grown[:, 1:] |= grown[:, :-1].copy()
+    grown[:, :-1] |= grown[:, 1:].copy()
+    return grown
 
 
 def _merge_overlapping(parts: list[dict]) -> list[dict]:
@@ -295,12 +301,7 @@ def touching(a: DigitInk, b: DigitInk) -> bool:
         return out
 
     wa, wb = window(a), window(b)
-    grown = wa.copy()
-    grown[1:] |= wa[:-1]
-    grown[:-1] |= wa[1:]
-    grown[:, 1:] |= grown[:, :-1].copy()
-    grown[:, :-1] |= grown[:, 1:].copy()
-    return bool((grown & wb).any())
+    return bool((grow(wa) & wb).any())
 
 
 def candidate_spans(pieces: Sequence[DigitInk]) -> list[tuple[int, int]]:

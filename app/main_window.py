@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from app.draw.draw_tab import DrawTab
-from app.model_loader import ModelLoader
+from app.model_loader import ModelLoader, TensorFlowPreloader
 from app.samples.samples_view import SamplesView
 from app.train.train_tab import TrainTab
 from training.cli import shipped_model_path
 from training.library import ModelLibrary
 from training.samples import SampleStore
+
+log = logging.getLogger("digit_recognizer")
+
+# Recognition needs no TensorFlow; training does. It is imported in the
+# background this long after the first reading.
+PRELOAD_AFTER_MS = 1500
 
 
 def describe_model(path: str, info: dict) -> str:
@@ -35,7 +42,6 @@ class MainWindow(QMainWindow):
         self.data_dir = Path(data_dir)
         self.library = ModelLibrary(self.data_dir / "models", shipped_model_path())
         self.samples = SampleStore(self.data_dir / "samples")
-        self._tensorflow_ready = False
         self.setWindowTitle("Digit Recognizer")
         self.predictor = None
         self.model_path: str | None = None
@@ -69,6 +75,9 @@ class MainWindow(QMainWindow):
         self.loader = ModelLoader(self)
         self.loader.loaded.connect(self._on_model_loaded)
         self.loader.failed.connect(self._on_model_failed)
+        self.preloader = TensorFlowPreloader(self)
+        self.preloader.loaded.connect(self.train_tab.tensorflow_ready)
+        self.preloader.failed.connect(lambda message: log.warning("TensorFlow did not load: %s", message))
 
         self._build_menus()
         self.resize(1100, 680)
@@ -125,11 +134,18 @@ class MainWindow(QMainWindow):
         self.settings.active_model = "" if Path(path) == shipped_model_path() else path
         self.train_tab.library_view.set_active(path)
         self.train_tab.set_active_model(path)
-        if not self._tensorflow_ready:
-            self._tensorflow_ready = True
-            self.train_tab.tensorflow_ready()
+        if not self.preloader.done:
+            QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_tensorflow)
         self.show_status(f"{describe_model(path, info)} is in use in the Draw tab.")
         self.modelChanged.emit(predictor, path)
+
+    def _preload_tensorflow(self) -> None:
+        # Only once the window is idle: the import holds Python's lock for
+        # seconds, and a stroke being drawn must not stutter.
+        if self.draw_tab.canvas.drawing:
+            QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_tensorflow)
+            return
+        self.preloader.start()
 
     def _show_in_draw_tab(self, image) -> None:
         self.tabs.setCurrentWidget(self.draw_tab)
@@ -176,5 +192,6 @@ class MainWindow(QMainWindow):
         self.settings.current_tab = self.tabs.currentIndex()
         self.settings.sync()
         self.loader.wait()
+        self.preloader.wait()
         super().closeEvent(event)
 

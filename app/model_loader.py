@@ -1,4 +1,4 @@
-"""Load a model off the GUI thread, so the window never waits for TensorFlow."""
+"""Load a model off the GUI thread, so the window never waits for a file or a runtime."""
 
 from __future__ import annotations
 
@@ -16,10 +16,11 @@ class _LoadJob(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            # Importing TensorFlow (seconds) happens here, in the worker.
-            from training.predictor import Predictor
+            # Off the GUI thread: the light runtime takes a fraction of a second,
+            # but a model without a twin is exported with TensorFlow (seconds).
+            from training.lite import open_predictor
 
-            predictor = Predictor.from_file(self.path)
+            predictor = open_predictor(self.path)
         except Exception as exc:  # every failure must reach the user, not die in a thread
             self.failed.emit(str(exc) or type(exc).__name__, self.path)
         else:
@@ -75,6 +76,75 @@ class ModelLoader(QObject):
     def _on_failed(self, message: str, path: str) -> None:
         if self._done(path):
             self.failed.emit(message, path)
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+
+
+class _PreloadJob(QObject):
+    loaded = Signal(list)  # [(device id, name)]
+    failed = Signal(str)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            from training.trainer import available_devices  # imports TensorFlow: seconds
+
+            devices = available_devices()
+        except Exception as exc:  # a broken TensorFlow: recognition still works; training will say why
+            self.failed.emit(str(exc) or type(exc).__name__)
+        else:
+            self.loaded.emit(devices)
+
+
+class TensorFlowPreloader(QObject):
+    """Imports TensorFlow in a thread once, so that Start in the Train tab rarely waits.
+
+    Recognition never needs TensorFlow; only training, fine-tuning and
+    exporting do. ``loaded`` carries the devices TensorFlow sees.
+    """
+
+    loaded = Signal(list)
+    failed = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._thread: QThread | None = None
+        self._job: _PreloadJob | None = None
+        self.done = False
+
+    def start(self) -> None:
+        if self._thread is not None or self.done:
+            return
+        self._thread = QThread()
+        self._job = _PreloadJob()
+        self._job.moveToThread(self._thread)
+        self._thread.started.connect(self._job.run)
+        self._job.loaded.connect(self._on_loaded)
+        self._job.failed.connect(self._on_failed)
+        self._thread.start()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    def _finish(self) -> None:
+        self.done = True
+        self._thread.quit()
+        self._thread.wait()
+        self._thread = self._job = None
+
+    @Slot(list)
+    def _on_loaded(self, devices: list) -> None:
+        self._finish()
+        self.loaded.emit(devices)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._finish()
+        self.failed.emit(message)
 
     def wait(self) -> None:
         if self._thread is not None:

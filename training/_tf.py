@@ -12,7 +12,8 @@ driver is installed, a failing cuInit is a real problem and is kept.
 import os
 import re
 import sys
-import tempfile
+
+from training.quiet import filtered_stderr
 
 # The rest of TensorFlow's C++ chatter (oneDNN, retracing) is noise to users too.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -32,30 +33,11 @@ NOISE = re.compile("|".join(_NOISE))
 
 
 def _import_with_stderr_filtered():
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, AttributeError, ValueError):  # no usable stderr (a windowed frozen app)
-        saved = None
-    if saved is None:
+    with filtered_stderr(NOISE):
         import keras
         import tensorflow as tf
-        return keras, tf
-    with tempfile.TemporaryFile() as captured:
-        os.dup2(captured.fileno(), 2)
-        try:
-            import keras
-            import tensorflow as tf
 
-            tf.config.list_physical_devices("GPU")  # the CUDA probe, inside the capture
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-            captured.seek(0)
-            text = captured.read().decode("utf-8", "replace")
-            kept = [line for line in text.splitlines() if line.strip() and not NOISE.search(line)]
-            if kept:
-                print("\n".join(kept), file=sys.stderr, flush=True)
+        tf.config.list_physical_devices("GPU")  # the CUDA probe, inside the capture
     return keras, tf
 
 

@@ -219,9 +219,9 @@ def save_with_fallback(model, out: Path, info: dict) -> Path:
 def cmd_evaluate(args, argv) -> int:
     from training.datasets import load_dataset
     from training.evaluate import evaluate
-    from training.predictor import Predictor
+    from training.lite import open_predictor
 
-    predictor = Predictor.from_file(args.model)
+    predictor = open_predictor(args.model)
     dataset = load_dataset(args.dataset, args.data, pen_path=args.pen_data)
     if predictor.classes < len(dataset.class_names):
         raise DigitRecognizerError(
@@ -264,14 +264,14 @@ def reading_text(reading) -> str:
 
 
 def cmd_predict(args, argv) -> int:
-    from training.predictor import Predictor
+    from training.lite import open_predictor
     from training.preprocess import load_image
     from training.recognize import read_image
 
     model_path = Path(args.model) if args.model else shipped_model_path()
     if not args.model and not model_path.is_file():
         raise DigitRecognizerError("No model given and no shipped model found; pass --model FILE.")
-    predictor = Predictor.from_file(model_path)
+    predictor = open_predictor(model_path)
     failures = 0
     for name in args.images:
         try:

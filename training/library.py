@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from training.errors import ModelFileError
-from training.modelfile import clean_leftovers, read_info, save_model, sidecar_matches, sidecar_path
+from training.modelfile import clean_leftovers, read_info, save_model, sidecar_matches, sidecar_path, twin_path
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,7 @@ class ModelLibrary:
             raise ModelFileError(f"{path} is not in the model library.")
         path.unlink(missing_ok=True)
         sidecar_path(path).unlink(missing_ok=True)
+        twin_path(path).unlink(missing_ok=True)
 
 
 def _info_or_note(path: Path) -> dict:

@@ -1,6 +1,7 @@
-"""Model files: a ``.keras`` archive plus a JSON sidecar that describes it.
+"""Model files: a ``.keras`` archive, a JSON sidecar that describes it, and
+its light-runtime twin (``.tflite``) that recognition reads without TensorFlow.
 
-Saving is atomic: both files are written beside their targets under temporary
+Saving is atomic: all three files are written beside their targets under temporary
 names and moved into place with ``os.replace``, so a crash, a full disk or a
 killed process leaves the previous files intact. Loading uses Keras'
 ``safe_mode`` (no arbitrary code from Lambda layers) and refuses anything that
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import logging
 import os
 import tempfile
 import zipfile
@@ -22,7 +24,11 @@ from training.errors import ModelFileError
 from training.files import atomic_write_text
 from training.preprocess import PREPROCESS_VERSION
 
+log = logging.getLogger("digit_recognizer.models")
+
 SIDECAR_SUFFIX = ".json"
+TWIN_SUFFIX = ".tflite"  # the light runtime's copy, for recognition without TensorFlow
+LITE_RUNTIME = "litert"
 STAGING_PREFIX = ".staging-"
 
 
@@ -62,6 +68,10 @@ def sidecar_path(model_path: str | os.PathLike) -> Path:
     return Path(model_path).with_suffix(SIDECAR_SUFFIX)
 
 
+def twin_path(model_path: str | os.PathLike) -> Path:
+    return Path(model_path).with_suffix(TWIN_SUFFIX)
+
+
 def file_sha256(path: str | os.PathLike) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as f:
@@ -76,6 +86,7 @@ _TEXT, _NUMBER, _WHOLE, _FLAG = (str,), (int, float), (int,), (bool,)
 SIDECAR_FIELDS = {
     "name": _TEXT, "preset": _TEXT, "dataset": _TEXT, "optimizer": _TEXT, "command": _TEXT,
     "created": _TEXT, "device": _TEXT, "sha256": _TEXT, "base_model": _TEXT,
+    "lite_sha256": _TEXT, "lite_runtime": _TEXT,
     "test_accuracy": _NUMBER, "not_sure_below": _NUMBER, "learning_rate": _NUMBER, "lr_decay": _NUMBER,
     "validation_split": _NUMBER, "training_seconds": _NUMBER,
     "epochs": _WHOLE, "batch_size": _WHOLE, "size_bytes": _WHOLE, "preprocess_version": _WHOLE,
@@ -160,14 +171,42 @@ def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict
             info.setdefault("class_names", [str(d) for d in range(int(model.outputs[0].shape[-1]))])
             info["sha256"] = file_sha256(staged_model)
             info["size_bytes"] = staged_model.stat().st_size
+            staged_twin = Path(staged) / "twin.tflite"
+            for key in ("lite_sha256", "lite_runtime"):
+                info.pop(key, None)
+            if export_twin(inference_copy, staged_twin):
+                info["lite_sha256"] = file_sha256(staged_twin)
+                info["lite_runtime"] = LITE_RUNTIME
             text = json.dumps(info, indent=2, sort_keys=True, default=_json_default) + "\n"
             staged_sidecar = Path(staged) / "sidecar.json"
             atomic_write_text(staged_sidecar, text)
+            # Twin, sidecar, model: a kill between two renames leaves a sidecar
+            # whose sha256 names another file, which loading detects.
+            if staged_twin.exists():
+                os.replace(staged_twin, twin_path(path))
+            else:
+                twin_path(path).unlink(missing_ok=True)  # an older twin would describe the old model
             os.replace(staged_sidecar, sidecar_path(path))
             os.replace(staged_model, path)
     except OSError as exc:
         raise ModelFileError(f"Could not save the model to {path}: {save_failure_reason(path, exc)}.") from exc
     return info
+
+
+def export_twin(model, path: Path) -> bool:
+    """Write ``model``'s light-runtime twin to ``path``; False (and a log line) if it cannot be exported.
+
+    A model without a twin still works: it is exported on first use, or read with Keras.
+    """
+    from training.lite import export_lite
+
+    try:
+        export_lite(model, path)
+        return True
+    except Exception as exc:  # an exporter failure must not lose the trained model
+        log.warning("no light-runtime twin for this model (%s); it will be read with Keras", first_words(str(exc), exc))
+        path.unlink(missing_ok=True)
+        return False
 
 
 def save_failure_reason(path: Path, exc: OSError) -> str:
@@ -198,9 +237,8 @@ def _json_default(value):
     return str(value)
 
 
-def load_model(path: str | os.PathLike) -> LoadedModel:
-    from training._tf import keras
-
+def check_model_file(path: str | os.PathLike) -> dict:
+    """Refuse what cannot be a model file; return its sidecar. Does not import TensorFlow."""
     path = Path(path)
     if path.is_dir():
         raise ModelFileError(f"{path} is a folder, not a model file.")
@@ -217,15 +255,23 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
         raise ModelFileError(f"{path} is not a Keras model file (a .keras archive).")
     info = read_info(path)
     if not sidecar_matches(path, info):
-        # The sidecar describes another file (a crash between the two renames
-        # of a save, or a model copied over by hand): the weights are still
-        # usable, the description is not, so it is dropped rather than trusted.
+        # The sidecar describes another file (a crash between the renames of a
+        # save, or a model copied over by hand): the weights are still usable,
+        # the description is not, so it is dropped rather than trusted.
         info = {"stale_sidecar": True}
     version = info.get("preprocess_version")
     if version is not None and version != PREPROCESS_VERSION:
         raise ModelFileError(
             f"{path} was trained on images prepared another way (preprocessing version {version}; "
             f"this app makes version {PREPROCESS_VERSION}); its answers would be wrong, so it is refused.")
+    return info
+
+
+def load_model(path: str | os.PathLike) -> LoadedModel:
+    from training._tf import keras
+
+    path = Path(path)
+    info = check_model_file(path)
     try:
         model = keras.saving.load_model(path, compile=False, safe_mode=True)
     except Exception as exc:  # Keras raises many types for bad archives

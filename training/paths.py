@@ -29,6 +29,19 @@ def user_data_dir() -> Path:
     return base / ORGANIZATION / APPLICATION
 
 
+def cache_dir() -> Path:
+    """The per-user cache folder (XDG on Linux, LOCALAPPDATA on Windows, ~/Library/Caches on macOS)."""
+    if os.environ.get("XDG_CACHE_HOME"):
+        base = Path(os.environ["XDG_CACHE_HOME"])
+    elif os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        base = Path(os.environ["LOCALAPPDATA"])
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path.home() / ".cache"
+    return base / "digit-recognizer"
+
+
 def check_writable_file(path: Path, what: str = "The output file") -> None:
     """ConfigError, in words, if ``path`` could not be written: checked before hours of work, not after."""
     path = Path(path)

@@ -15,6 +15,8 @@ BATCH = 1024
 
 
 class Predictor:
+    runtime = "keras"
+
     def __init__(self, model, info=None):
         self.model = model
         self.info = info  # the model file's sidecar, when loaded from one

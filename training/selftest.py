@@ -29,7 +29,7 @@ def run() -> SelfTestReport:
     from resources import resource_path
     from training.cli import shipped_model_path
     from training.datasets import load_dataset
-    from training.predictor import Predictor
+    from training.lite import open_predictor
     from training.preprocess import load_image
     from training.recognize import read_image
     from training.trainer import TrainConfig, train
@@ -37,9 +37,9 @@ def run() -> SelfTestReport:
     started = time.perf_counter()
     parts, failures = [], []
     try:
-        predictor = Predictor.from_file(shipped_model_path())
+        predictor = open_predictor(shipped_model_path())
         info = predictor.info or {}
-        parts.append(f"shipped model loaded ({info.get('preset', '?')}, "
+        parts.append(f"shipped model loaded ({info.get('preset', '?')}, read by {predictor.runtime}, "
                      f"MNIST test accuracy {info.get('test_accuracy', float('nan')):.2%})")
     except Exception as exc:
         return SelfTestReport(False, parts, [f"the shipped model did not load: {exc}"])

@@ -145,6 +145,11 @@ class DrawingCanvas(QWidget):
             strokes.append(scaled(self._current, self.stroke_width()))
         return strokes
 
+    @property
+    def drawing(self) -> bool:
+        """A stroke is being drawn (the button is down)."""
+        return self._current is not None
+
     def is_blank(self) -> bool:
         return not self.ink_array().any()
 

@@ -269,11 +269,9 @@ class TrainTab(QWidget):
             text += f" {self._param_counts[name]:,} parameters."
         self.preset_info.setText(text)
 
-    def tensorflow_ready(self) -> None:
-        """Called once TensorFlow is loaded: list the GPUs, count parameters."""
-        from training.trainer import available_devices
-
-        gpus = [d for d in available_devices() if d[0].startswith("gpu:")]
+    def tensorflow_ready(self, devices: list) -> None:
+        """Called once TensorFlow is loaded (in the background): list the GPUs, count parameters."""
+        gpus = [d for d in devices if d[0].startswith("gpu:")]
         for device_id, name in gpus:
             if self.device_box.findData(device_id) < 0:
                 self.device_box.addItem(name, device_id)

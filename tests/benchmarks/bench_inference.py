@@ -1,4 +1,5 @@
-"""Single-image inference: the Predictor's compiled call vs model.predict, same model, same run.
+"""Single-image inference: the light runtime (LiteRT), the Keras Predictor's compiled call and
+model.predict, same model, same run.
 
 Prints one JSON line. Uses the shipped model when present (else a freshly
 built default preset: the speed does not depend on the weights).
@@ -25,6 +26,7 @@ def percentiles(samples_s):
 
 def main():
     from training.cli import shipped_model_path
+    from training.lite import open_predictor
     from training.predictor import Predictor
     from training.presets import DEFAULT_PRESET, get_preset
     from training.preprocess import to_mnist
@@ -67,6 +69,17 @@ def main():
         to_mnist(canvas)
         prep.append(time.perf_counter() - t)
 
+    light = open_predictor(path) if path.is_file() else None
+    lite_times = []
+    if light is not None and light.runtime == "litert":
+        for image in images[:50]:
+            light.predict(image)
+        for image in images:
+            t = time.perf_counter()
+            light.predict(image)
+            lite_times.append(time.perf_counter() - t)
+    lite_p50, lite_p95 = percentiles(lite_times) if lite_times else (None, None)
+
     p50, p95 = percentiles(fast)
     predict_p50, predict_p95 = percentiles(slow)
     print(json.dumps({
@@ -74,6 +87,8 @@ def main():
         "predictor_p50_ms": p50, "predictor_p95_ms": p95,
         "model_predict_p50_ms": predict_p50, "model_predict_p95_ms": predict_p95,
         "speedup_p50": round(predict_p50 / p50, 1),
+        "litert_p50_ms": lite_p50, "litert_p95_ms": lite_p95,
+        "litert_speedup_p50_vs_predictor": round(p50 / lite_p50, 2) if lite_p50 else None,
         "preprocess_280px_p50_ms": percentiles(prep)[0],
         "cpu_count": os.cpu_count(),
     }))

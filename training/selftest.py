@@ -43,6 +43,8 @@ def run() -> SelfTestReport:
                      f"MNIST test accuracy {info.get('test_accuracy', float('nan')):.2%})")
     except Exception as exc:
         return SelfTestReport(False, parts, [f"the shipped model did not load: {exc}"])
+    if predictor.runtime != "litert":  # the shipped twin and the runtime must both be in the package
+        failures.append(f"the shipped model was read by {predictor.runtime}, not the light runtime (LiteRT)")
 
     samples = sorted(p for p in resource_path("samples").iterdir() if SAMPLE_NAME.search(p.name))
     wrong = []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -51,6 +50,7 @@ class TrainTab(QWidget):
         self.run: TrainingRun | None = None
         self.result = None
         self._param_counts: dict[str, int] = {}
+        self._tensorflow_loaded = False  # set by tensorflow_ready(), once the background import is over
 
         self.curves = TrainingCurves()
         self.results = ResultsView()
@@ -261,8 +261,10 @@ class TrainTab(QWidget):
     def _show_preset_info(self) -> None:
         name = self.preset_box.currentData()
         text = PRESETS[name].description
-        # Counting parameters builds the model, which needs TensorFlow: only once it is loaded.
-        if name not in self._param_counts and "tensorflow" in sys.modules:
+        # Counting parameters builds the model, which needs TensorFlow: only once
+        # it is fully loaded (while the background import runs, this thread
+        # would wait for it).
+        if name not in self._param_counts and self._tensorflow_loaded:
             from training.presets import count_params
             self._param_counts[name] = count_params(name)
         if name in self._param_counts:
@@ -271,6 +273,7 @@ class TrainTab(QWidget):
 
     def tensorflow_ready(self, devices: list) -> None:
         """Called once TensorFlow is loaded (in the background): list the GPUs, count parameters."""
+        self._tensorflow_loaded = True
         gpus = [d for d in devices if d[0].startswith("gpu:")]
         for device_id, name in gpus:
             if self.device_box.findData(device_id) < 0:
@@ -408,6 +411,7 @@ class TrainTab(QWidget):
     def _launch(self, run: TrainingRun) -> bool:
         self.result = None
         self._set_save_enabled(False)
+        self.name_edit.clear()  # each run is named afresh when it ends
         self.curves.clear()
         self.views.setCurrentWidget(self.curves)
         self.progress.setRange(0, 0)  # busy until the data is loaded and batches are known
@@ -477,7 +481,8 @@ class TrainTab(QWidget):
             self.views.setCurrentWidget(self.results)
         self.progress_label.setText(f"Done in {format_duration(result.seconds)}.")
         if not self.name_edit.text():
-            self.name_edit.setText(f"{result.config.preset}-{result.config.dataset}-{time.strftime('%Y%m%d-%H%M')}")
+            self.name_edit.setText(self.free_name(
+                f"{result.config.preset}-{result.config.dataset}-{time.strftime('%Y%m%d-%H%M')}"))
         self._set_save_enabled(result.epochs_completed > 0)
         self.statusMessage.emit("Training finished; save the model to keep it.")
 
@@ -488,7 +493,7 @@ class TrainTab(QWidget):
             summary = value.summary()
             self._log(f"Fine-tuned: {summary}.")
             self.results.summary.setText(self.results.summary.text() + f"<br>Fine-tuned: {summary}.")
-            self.name_edit.setText(f"fine-tuned-{time.strftime('%Y%m%d-%H%M')}")
+            self.name_edit.setText(self.free_name(f"fine-tuned-{time.strftime('%Y%m%d-%H%M')}"))
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
@@ -504,6 +509,14 @@ class TrainTab(QWidget):
         self._validate()
 
     # --- saving ------------------------------------------------------------------------
+    def free_name(self, name: str) -> str:
+        """``name``, or ``name-2``, ``name-3``...: the first the library does not hold yet."""
+        candidate, n = name, 1
+        while self.library.path_for(candidate).exists():
+            n += 1
+            candidate = f"{name}-{n}"
+        return candidate
+
     def _set_save_enabled(self, on: bool) -> None:
         for widget in (self.name_edit, self.save_button, self.save_use_button):
             widget.setEnabled(on)

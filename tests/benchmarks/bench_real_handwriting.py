@@ -78,11 +78,11 @@ def single_digit_figures(readings, labels):
 def measure(path, canvas, sets, mnist, drawn):
     from penwriting import draw
     from training.evaluate import evaluate
-    from training.predictor import Predictor
+    from training.lite import open_predictor
     from training.preprocess import to_grayscale, to_mnist
     from training.recognize import read_image
 
-    predictor = Predictor.from_file(path)
+    predictor = open_predictor(path)
     singles, labels = sets["singles"], sets["labels"]
     readings = read_all(canvas, predictor, singles)
     right, conf = single_digit_figures(readings, labels)
@@ -200,13 +200,13 @@ def main():
         from bench_shipped_model import choose_threshold
         from training.files import atomic_write_text
         from training.modelfile import read_info, sidecar_path
-        from training.predictor import Predictor
+        from training.lite import open_predictor
 
         # Calibration: the same held-out writers drawn again at other sizes and
         # pens (another seed), plus the MNIST test answers.
         cal_rng = np.random.default_rng(7)
         cal = [single(pen, i, cal_rng) for i in digit_idx]
-        predictor = Predictor.from_file(args.model)
+        predictor = open_predictor(args.model)
         cal_right, cal_conf = single_digit_figures(read_all(canvas, predictor, cal), [d.label for d in cal])
         mnist_eval = pool[0]
         pool_right = np.concatenate([cal_right, mnist_eval.predicted == mnist.y_test])

@@ -180,3 +180,20 @@ def test_mnist_plus_pen_needs_the_pen_file_and_shows_eleven_classes(qtbot, windo
     assert tab.result.evaluation.confusion.shape == (11, 11)
     assert len(tab.result.class_names) == 11
     assert tab.results.cell_labels[10 * 11 + 10].toPlainText() != ""  # the "not a digit" diagonal
+
+
+def test_each_run_proposes_a_name_the_library_does_not_hold(qtbot, window, mnist_path):
+    """Issue 14: the name field kept the last run's name, so Save said it existed."""
+    tab = window.train_tab
+    configure(tab, mnist_path, epochs=1, limit=1000, batch=64)
+    names = []
+    for _ in range(2):
+        assert tab.start()
+        assert tab.name_edit.text() == ""
+        qtbot.waitUntil(lambda: not tab.is_running(), timeout=120_000)
+        names.append(tab.name_edit.text())
+        assert not window.library.path_for(names[-1]).exists()
+        tab.save()
+        qtbot.waitUntil(lambda: window.library.path_for(names[-1]).exists() and tab.save_button.isEnabled(),
+                        timeout=60_000)
+    assert names[0] != names[1] and window.last_problem is None

@@ -17,6 +17,7 @@ from app.train.curves import TrainingCurves
 from app.train.library_view import ModelLibraryView
 from app.train.results import ResultsView
 from app.train.worker import TrainingRun
+from app.widgets import CountSpinBox, wheel_only_when_focused
 from training.datasets import DATASETS
 from training.errors import ConfigError
 from training.finetune import FineTuneResult, default_config, fine_tune, with_samples
@@ -143,7 +144,7 @@ class TrainTab(QWidget):
         self.val_spin.setSingleStep(0.05)
         self.val_spin.setValue(0.1)
         form.addRow("Validation split", self.val_spin)
-        self.limit_spin = QSpinBox()
+        self.limit_spin = CountSpinBox()
         self.limit_spin.setRange(0, 10_000_000)
         self.limit_spin.setSingleStep(1000)
         self.limit_spin.setSpecialValueText("all")
@@ -230,6 +231,7 @@ class TrainTab(QWidget):
         self.dataset_box.currentIndexChanged.connect(self._update_pen_row)
         self._update_pen_row()
         self._update_mixed_precision()
+        wheel_only_when_focused(panel)
         return scroll
 
     def _browse_data(self) -> None:

@@ -197,3 +197,43 @@ def test_each_run_proposes_a_name_the_library_does_not_hold(qtbot, window, mnist
         qtbot.waitUntil(lambda: window.library.path_for(names[-1]).exists() and tab.save_button.isEnabled(),
                         timeout=60_000)
     assert names[0] != names[1] and window.last_problem is None
+
+
+def wheel(widget, steps: int = -1) -> None:
+    """A real wheel event (``steps`` notches) over the middle of ``widget``, delivered as Qt delivers it."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                        QPoint(0, 120 * steps), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_the_form_and_changes_a_field_only_once_focused(qtbot, window):
+    """Issue 14: scrolling over the form changed training images from all to 5000 and the batch size."""
+    tab = window.train_tab
+    window.tabs.setCurrentWidget(tab)
+    window.resize(900, 500)  # small enough for the form to scroll
+    qtbot.wait(50)
+    before = (tab.limit_spin.value(), tab.batch_spin.value(), tab.preset_box.currentIndex())
+    for field in (tab.limit_spin, tab.batch_spin, tab.preset_box):
+        wheel(field)
+    assert (tab.limit_spin.value(), tab.batch_spin.value(), tab.preset_box.currentIndex()) == before
+    tab.batch_spin.setFocus()
+    qtbot.waitUntil(tab.batch_spin.hasFocus)
+    wheel(tab.batch_spin)
+    assert tab.batch_spin.value() == before[1] - 1
+
+
+def test_typing_all_back_into_training_images(qtbot, window):
+    tab = window.train_tab
+    tab.limit_spin.setValue(5000)
+    tab.limit_spin.setFocus()
+    tab.limit_spin.selectAll()
+    qtbot.keyClicks(tab.limit_spin, "all")
+    qtbot.keyClick(tab.limit_spin, Qt.Key.Key_Return)
+    assert tab.limit_spin.value() == 0 and tab.limit_spin.text() == "all"
+    assert tab.config().train_limit is None

@@ -1,0 +1,57 @@
+"""Small widget behaviours shared by the tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QSpinBox, QWidget
+
+
+
+class _WheelGuard(QObject):
+    """Passes wheel events over an unfocused field on to its parent, so scrolling a form scrolls it.
+
+    Without this a spin box or a combo box under the pointer takes the wheel
+    and changes its value while the user only meant to scroll past it.
+    """
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            event.ignore()  # ignored and filtered: Qt offers it to the parent (the scroll area)
+            return True
+        return False
+
+
+_GUARD: _WheelGuard | None = None
+
+
+def wheel_only_when_focused(root: QWidget) -> None:
+    """Every spin box and combo box under ``root`` takes the wheel only once clicked or tabbed into."""
+    global _GUARD
+    if _GUARD is None:
+        _GUARD = _WheelGuard()
+    for field in root.findChildren(QAbstractSpinBox) + root.findChildren(QComboBox):
+        field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel must not give focus either
+        field.installEventFilter(_GUARD)
+
+
+class CountSpinBox(QSpinBox):
+    """A count where 0 means "all" (the special value text); typing that word, or nothing, picks it."""
+
+    def _means_all(self, text: str) -> bool:
+        text = text.strip().lower()
+        return text == "" or text == self.specialValueText().lower()
+
+    def validate(self, text: str, pos: int):
+        word = self.specialValueText().lower()
+        typed = text.strip().lower()
+        if word and typed and word.startswith(typed) and typed != word:
+            return QValidator.State.Intermediate, text, pos
+        if word and self._means_all(text):
+            return QValidator.State.Acceptable, text, pos
+        return super().validate(text, pos)
+
+    def valueFromText(self, text: str) -> int:
+        if self.specialValueText() and self._means_all(text):
+            return self.minimum()
+        return super().valueFromText(text)

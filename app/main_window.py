@@ -7,10 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
 from app.draw.draw_tab import DrawTab
 from app.model_loader import ModelLoader, TensorFlowPreloader
+from app.widgets import ElidedLabel
 from app.samples.samples_view import SamplesView
 from app.train.train_tab import TrainTab
 from training.cli import shipped_model_path
@@ -56,8 +57,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.samples_view, "Samples")
         self.setCentralWidget(self.tabs)
 
-        self.model_label = QLabel("Model: loading...")
-        self.model_label.setTextFormat(Qt.TextFormat.PlainText)  # a model's name is the user's text, never markup
+        self.model_label = ElidedLabel("Model: loading...")  # plain text: a model's name is never markup
         self.statusBar().addPermanentWidget(self.model_label)
         self.draw_tab.statusMessage.connect(self.show_status)
         self.draw_tab.problem.connect(self.show_problem)
@@ -78,6 +78,11 @@ class MainWindow(QMainWindow):
         self.preloader = TensorFlowPreloader(self)
         self.preloader.loaded.connect(self.train_tab.tensorflow_ready)
         self.preloader.failed.connect(lambda message: log.warning("TensorFlow did not load: %s", message))
+        # Owned by the window, so that it dies with it: a preload must never start after closing.
+        self._preload_timer = QTimer(self)
+        self._preload_timer.setSingleShot(True)
+        self._preload_timer.setInterval(PRELOAD_AFTER_MS)
+        self._preload_timer.timeout.connect(self._preload_tensorflow)
 
         self._build_menus()
         self.resize(1100, 680)
@@ -134,16 +139,15 @@ class MainWindow(QMainWindow):
         self.settings.active_model = "" if Path(path) == shipped_model_path() else path
         self.train_tab.library_view.set_active(path)
         self.train_tab.set_active_model(path)
-        if not self.preloader.done:
-            QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_tensorflow)
-        self.show_status(f"{describe_model(path, info)} is in use in the Draw tab.")
+        if not self.preloader.done and not self.preloader.running:
+            self._preload_timer.start()
         self.modelChanged.emit(predictor, path)
 
     def _preload_tensorflow(self) -> None:
         # Only once the window is idle: the import holds Python's lock for
         # seconds, and a stroke being drawn must not stutter.
         if self.draw_tab.canvas.drawing:
-            QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_tensorflow)
+            self._preload_timer.start()
             return
         self.preloader.start()
 
@@ -164,8 +168,18 @@ class MainWindow(QMainWindow):
         self.show_problem("Model not loaded", message, critical=True)
 
     @Slot(str)
-    def show_status(self, text: str) -> None:
-        self.statusBar().showMessage(text, 5000)
+    def show_status(self, text: str, milliseconds: int = 5000) -> None:
+        """A passing message, cut with "..." before the model label (the full text is the bar's tooltip)."""
+        bar = self.statusBar()
+        room = bar.width() - self.model_label.width() - 40
+        shown = bar.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, max(room, 80))
+        bar.setToolTip(text if shown != text else "")
+        bar.showMessage(shown, milliseconds)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # The model's name may take half the bar; messages get the rest.
+        self.model_label.setMaximumWidth(max(160, self.width() // 2))
 
     @Slot(str)
     def _on_model_deleted(self, path: str) -> None:
@@ -181,7 +195,7 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.last_problem = (title, message)
-        self.statusBar().showMessage(message.splitlines()[0], 8000)
+        self.show_status(message.splitlines()[0], 8000)
 
     # --- closing -----------------------------------------------------------------
     def closeEvent(self, event) -> None:
@@ -192,6 +206,7 @@ class MainWindow(QMainWindow):
         self.settings.current_tab = self.tabs.currentIndex()
         self.settings.sync()
         self.loader.wait()
+        self._preload_timer.stop()
         self.preloader.wait()
         super().closeEvent(event)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QSpinBox, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QPainter, QValidator
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QSpinBox, QWidget
 
 
 
@@ -55,3 +55,47 @@ class CountSpinBox(QSpinBox):
         if self.specialValueText() and self._means_all(text):
             return self.minimum()
         return super().valueFromText(text)
+
+
+def percent(p: float, decimals: int = 0) -> str:
+    """``p`` (0-1) as a percentage in the user's locale, never rounded up to 100% nor down to 0%.
+
+    0.9996 is "99.9%" (one decimal) or "99%" (none), so that a header saying
+    "99.9% sure" never sits beside a thumbnail saying "100%".
+    """
+    from PySide6.QtCore import QLocale
+
+    step = 10.0 ** -decimals
+    value = round(float(p) * 100, decimals)
+    if p < 1:
+        value = min(value, 100 - step)
+    if p > 0:
+        value = max(value, step)
+    return QLocale().toString(value, "f", decimals) + "%"
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "..." when it is too narrow; the full text is its tooltip.
+
+    ``text()`` stays the full text; only the painting is cut.
+    """
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(min(60, super().minimumSizeHint().width()), super().minimumSizeHint().height())
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(rect, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), shown)
+        painter.end()

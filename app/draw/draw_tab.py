@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel,
 from app.draw.canvas import MAX_PEN, MIN_PEN, DrawingCanvas
 from app.draw.chart import ProbabilityChart
 from app.draw.model_input import ModelInputView
+from app.widgets import percent
 from training.errors import ImageError
 from training.preprocess import ink_map, load_image, to_grayscale
 from training.recognize import BLANK, Reading, read_image
@@ -76,6 +77,11 @@ class DrawTab(QWidget):
         self.recognizer = LiveRecognizer(self.canvas, self)
         self.recognizer.read.connect(self.show_reading)
         self.reading: Reading = BLANK
+        self.charted: int | None = None  # the digit the chart shows when several are read; None: the last
+        self.model_input.picked.connect(self.chart_digit)
+        # Always present (a label appearing would move the chart): says which digit is charted.
+        self.chart_caption = QLabel("")
+        self.chart_caption.setStyleSheet("color: gray")
 
         self.digit_label = QLabel("")
         self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -175,6 +181,7 @@ class DrawTab(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.digit_label)
         right.addWidget(self.verdict_label)
+        right.addWidget(self.chart_caption)
         right.addWidget(self.chart, 1)
         caption = QLabel("What the model sees")
         caption.setStyleSheet("color: gray")
@@ -197,22 +204,39 @@ class DrawTab(QWidget):
         self.chart.show_message(text)
 
     # --- reading -------------------------------------------------------------
+    @Slot(int)
+    def chart_digit(self, index: int) -> None:
+        """Chart the ``index``-th digit read (a click on its thumbnail)."""
+        if 0 <= index < len(self.reading.digits):
+            self.charted = index
+            self.show_reading(self.reading)
+
     @Slot(object)
     def show_reading(self, reading: Reading) -> None:
+        if len(reading.digits) != len(self.reading.digits):
+            self.charted = None  # another count of digits: back to following the last one
         self.reading = reading
         if reading.blank:
             self.chart.show_message("draw a digit")
+            self.chart_caption.setText("Probability of each digit")
             self.digit_label.setText("")
             self.verdict_label.setText("Nothing drawn yet.")
             self.model_input.show_inputs([], [])
             return
-        # The chart follows the rightmost digit: the one most often being written.
-        focus = reading.digits[-1].answer
+        # The chart follows the rightmost digit (the one most often being
+        # written) unless a thumbnail was clicked.
+        index = len(reading.digits) - 1 if self.charted is None else self.charted
+        focus = reading.digits[index].answer
         self.chart.show_probabilities(focus.probabilities, focus.sure and not focus.not_a_digit)
         self.model_input.show_inputs(
             [d.image for d in reading.digits],
-            [("?" if d.answer.not_a_digit else str(d.answer.digit)) + f" {d.answer.confidence:.0%}"
-             for d in reading.digits])
+            [("?" if d.answer.not_a_digit else str(d.answer.digit)) + f" {percent(d.answer.confidence)}"
+             for d in reading.digits], highlighted=index)
+        if len(reading.digits) == 1:
+            self.chart_caption.setText("Probability of each digit")
+        else:
+            shown = "?" if focus.not_a_digit else str(focus.digit)
+            self.chart_caption.setText(f"Charted: the {ordinal(index + 1)} of {len(reading.digits)} ({shown})")
         self.digit_label.setStyleSheet("")
         if len(reading.digits) == 1:
             answer = focus
@@ -221,17 +245,17 @@ class DrawTab(QWidget):
                 self.digit_label.setStyleSheet("font-size: 22pt; color: #b04040")
                 nearest = float(answer.probabilities[answer.nearest])
                 self.verdict_label.setText(
-                    f"This does not look like a digit ({answer.confidence:.0%} sure)."
-                    + (f" The nearest digit is {answer.nearest}, at {nearest:.0%}." if nearest >= 0.05 else ""))
+                    f"This does not look like a digit ({percent(answer.confidence)} sure)."
+                    + (f" The nearest digit is {answer.nearest}, at {percent(nearest)}." if nearest >= 0.05 else ""))
                 return
             self.digit_label.setText(str(answer.digit) if answer.sure else f"{answer.digit}?")
             if answer.sure:
-                self.verdict_label.setText(f"{answer.confidence:.1%} sure")
+                self.verdict_label.setText(f"{percent(answer.confidence, 1)} sure")
             else:
                 runner_up = int(np.argsort(answer.probabilities)[-2])
                 self.verdict_label.setText(
-                    f"Not sure: maybe {answer.digit} ({answer.confidence:.0%}) "
-                    f"or {runner_up} ({answer.probabilities[runner_up]:.0%}).")
+                    f"Not sure: maybe {answer.digit} ({percent(answer.confidence)}) "
+                    f"or {runner_up} ({percent(answer.probabilities[runner_up])}).")
         else:
             self.digit_label.setText(reading.text)
             refused = [ordinal(i + 1) for i, d in enumerate(reading.digits) if d.answer.not_a_digit]
@@ -242,7 +266,7 @@ class DrawTab(QWidget):
                 text = (f"{len(reading.digits)} characters; the {', '.join(refused)} "
                         f"{'is' if len(refused) == 1 else 'are'} not a digit (shown as ?).")
             else:
-                text = f"{len(reading.digits)} digits, the least certain at {lowest:.0%}"
+                text = f"{len(reading.digits)} digits, the least certain at {percent(lowest)}"
                 text += f"; not sure of the {', '.join(unsure)} one." if unsure else "."
             self.verdict_label.setText(text)
         self.digit_label.setStyleSheet("" if reading.sure else "color: #b08040")

@@ -71,6 +71,29 @@ def test_a_number_is_read_left_to_right(qtbot, window):
     assert tab.digit_label.text() == "2026"
     assert tab.model_input.count() == 4
 
+    # The chart says which digit it shows (the last), and a click on a thumbnail charts that one.
+    assert "4th of 4" in tab.chart_caption.text() and tab.model_input.highlighted == 3
+    assert int(tab.chart.bar_heights().argmax()) == 6
+    second = tab.model_input.image_rects()[1].center().toPoint()
+    qtbot.mouseClick(tab.model_input, Qt.MouseButton.LeftButton, pos=second)
+    assert int(tab.chart.bar_heights().argmax()) == 0
+    assert "2nd of 4 (0)" in tab.chart_caption.text() and tab.model_input.highlighted == 1
+    assert np.allclose(tab.chart.bar_heights(), tab.reading.digits[1].answer.probabilities[:10])
+
+
+def test_percentages_agree_between_header_and_thumbnails(qtbot, window):
+    """Issue 14: "99.9% sure" in the header beside "5 100%" under the thumbnail."""
+    from app.widgets import percent
+
+    assert percent(0.9996) == "99%" and percent(0.9996, 1) == "99.9%" and percent(1.0) == "100%"
+    assert percent(0.0004) == "1%" and percent(0.0) == "0%" and percent(0.5) == "50%"
+    tab = window.draw_tab
+    draw_digit(qtbot, tab.canvas, 1)
+    settle(qtbot, window)
+    answer = tab.reading.digits[0].answer
+    if answer.confidence < 1:
+        assert "100" not in tab.verdict_label.text() and "100%" not in tab.model_input._labels[0]
+
 
 def test_undo_redo_clear_and_eraser(qtbot, window):
     tab, canvas = window.draw_tab, window.draw_tab.canvas
@@ -294,3 +317,18 @@ def test_a_sidecar_with_odd_fields_and_markup_neither_stalls_nor_renders(qtbot, 
         window.use_model(str(path))
     assert "<b>bold</b><img src=x>" in window.model_label.text()
     assert window.model_label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_status_bar_cuts_long_messages_before_the_model_label(qtbot, window):
+    """Issue 14: long errors ran into the model label; messages repeated the label."""
+    window.resize(800, 560)
+    qtbot.wait(50)
+    bar = window.statusBar()
+    assert bar.currentMessage() == "" or "in use in the Draw tab" not in bar.currentMessage()
+    long = "The file could not be read because " + "it is really very long and detailed " * 8 + "end."
+    window.show_status(long)
+    shown = bar.currentMessage()
+    assert shown.endswith("…") and len(shown) < len(long) and bar.toolTip() == long
+    assert bar.fontMetrics().horizontalAdvance(shown) <= bar.width() - window.model_label.width()
+    assert window.model_label.width() <= window.width() // 2
+    assert window.model_label.text().startswith("Model: ")  # the full text, whatever is painted

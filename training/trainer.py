@@ -116,6 +116,19 @@ class EpochEnded:
     val_accuracy: float | None
     seconds: float
     learning_rate: float
+    batches_done: int = 0  # within this epoch: fewer than ``batches`` when the run was stopped in it
+    batches: int = 0
+
+    @property
+    def partial(self) -> bool:
+        return 0 < self.batches_done < self.batches
+
+    @property
+    def position(self) -> float:
+        """Where this epoch ended, in epochs (1.1 for a run stopped a tenth into epoch 2)."""
+        if self.partial:
+            return self.epoch - 1 + self.batches_done / self.batches
+        return float(self.epoch)
 
 
 @dataclass
@@ -138,6 +151,37 @@ class TrainResult:
     @property
     def test_accuracy(self) -> float | None:
         return None if self.evaluation is None else self.evaluation.accuracy
+
+    def gap_explanation(self) -> str | None:
+        """Why training and test accuracy differ by more than 5 points, in a user's words (None if they agree)."""
+        if not self.history or self.test_accuracy is None:
+            return None
+        train_acc, test_acc = self.history[-1].accuracy, self.test_accuracy
+        if not (math.isfinite(train_acc) and abs(train_acc - test_acc) >= 0.05):
+            return None
+        trained = self.history[-1].position
+        layers = {type(layer).__name__ for layer in getattr(self.model, "layers", [])}
+        if test_acc < train_acc:
+            if "BatchNormalization" in layers and trained < 2:
+                return (f"Test accuracy ({test_acc:.0%}) is below training accuracy ({train_acc:.0%}) because "
+                        f"the run is short: batch normalization uses each batch's own statistics while "
+                        f"training, but running averages when testing, and after {trained:.2g} epoch(s) those "
+                        f"have not caught up. Train longer and the two figures meet.")
+            return (f"Test accuracy ({test_acc:.0%}) is below training accuracy ({train_acc:.0%}): the model "
+                    f"fits its training images better than new ones (overfitting). More data, augmentation, "
+                    f"dropout or fewer epochs narrow the gap.")
+        why = ["averaged over the epoch while the model was still improving"]
+        if self.config.augment:
+            why.append("measured on augmented (harder) images")
+        if "Dropout" in layers:
+            why.append("with dropout switched on")
+        return (f"Test accuracy ({test_acc:.0%}) is above training accuracy ({train_acc:.0%}) because the "
+                f"training figure is {', '.join(why)}; the test figure is the finished model.")
+
+    @property
+    def stopped_at(self) -> EpochEnded | None:
+        """The last epoch, when the run was stopped part-way through it."""
+        return self.history[-1] if self.history and self.history[-1].partial else None
 
     def sidecar(self, **extra) -> dict:
         """What a model file's sidecar records about this run."""
@@ -281,9 +325,11 @@ def _make_callback(keras, config, emit, should_stop, batches, started_at):
             self.history: list[EpochEnded] = []
             self._last_emit = 0.0
             self._steps_done = 0
+            self._batches_done = 0
 
         def on_epoch_begin(self, epoch, logs=None):
             self._epoch = epoch + 1
+            self._batches_done = 0
             self._epoch_start = time.perf_counter()
             rate = config.learning_rate * config.lr_decay ** epoch
             self.model.optimizer.learning_rate.assign(rate)
@@ -291,6 +337,7 @@ def _make_callback(keras, config, emit, should_stop, batches, started_at):
         def on_train_batch_end(self, batch, logs=None):
             logs = logs or {}
             self._steps_done += 1
+            self._batches_done = batch + 1
             loss = float(logs.get("loss", float("nan")))
             if not math.isfinite(loss):
                 self.nan_at = (self._epoch, batch + 1)
@@ -300,7 +347,8 @@ def _make_callback(keras, config, emit, should_stop, batches, started_at):
                 self.stopped = True
                 self.model.stop_training = True
             now = time.perf_counter()
-            if now - self._last_emit >= PROGRESS_INTERVAL_S or batch + 1 == batches:
+            # The batch a stop lands on is always reported: the curve ends where training did.
+            if now - self._last_emit >= PROGRESS_INTERVAL_S or batch + 1 == batches or self.stopped:
                 self._last_emit = now
                 elapsed = now - started_at
                 steps_total = batches * config.epochs
@@ -325,7 +373,8 @@ def _make_callback(keras, config, emit, should_stop, batches, started_at):
                 val_loss=None if val_loss is None else float(val_loss),
                 val_accuracy=None if val_acc is None else float(val_acc),
                 seconds=time.perf_counter() - self._epoch_start,
-                learning_rate=float(self.model.optimizer.learning_rate.numpy()))
+                learning_rate=float(self.model.optimizer.learning_rate.numpy()),
+                batches_done=self._batches_done, batches=batches)
             if math.isfinite(event.loss):
                 self.history.append(event)
                 emit(event)

@@ -1,4 +1,4 @@
-"""Live loss and accuracy curves: two linked plots, items created once, setData after."""
+"""Live loss and accuracy curves: two plots on one linked x axis in epochs, items created once, setData after."""
 
 from __future__ import annotations
 
@@ -14,11 +14,18 @@ class TrainingCurves(QWidget):
         super().__init__(parent)
         self.loss_plot = pg.PlotWidget(background=None)
         self.acc_plot = pg.PlotWidget(background=None)
-        for plot, label in ((self.loss_plot, "loss"), (self.acc_plot, "accuracy")):
+        # Legends where the curves are not: loss falls (top right is empty),
+        # accuracy rises (bottom right is empty).
+        for plot, label, corner in ((self.loss_plot, "loss", (-10, 10)), (self.acc_plot, "accuracy", (-10, -10))):
             plot.setMenuEnabled(False)
             plot.showGrid(x=True, y=True, alpha=0.15)
             plot.setLabel("left", label)
-            plot.addLegend(offset=(-10, 10))
+            legend = plot.addLegend(offset=corner)
+            legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+            for axis in ("left", "bottom"):
+                # No "(x0.001)" scaling: both plots count epochs the same way.
+                plot.getAxis(axis).enableAutoSIPrefix(False)
+        self.loss_plot.getAxis("bottom").setStyle(showValues=False)  # one x axis, under the two plots
         self.acc_plot.setLabel("bottom", "epoch")
         self.acc_plot.setXLink(self.loss_plot)
         self.acc_plot.setYRange(0, 1, padding=0.02)
@@ -49,13 +56,18 @@ class TrainingCurves(QWidget):
         self.train_acc.setData(self._x, self._acc)
 
     def add_epoch(self, event) -> None:
+        """The validation point, where the epoch ended (part-way through it, for a stopped run)."""
         if event.val_loss is None:
             return
-        self._vx.append(float(event.epoch))
+        self._vx.append(event.position)
         self._vloss.append(event.val_loss)
         self._vacc.append(event.val_accuracy)
         self.val_loss.setData(self._vx, self._vloss)
         self.val_acc.setData(self._vx, self._vacc)
+
+    def x_ranges(self) -> tuple[list[float], list[float]]:
+        """(training x values, validation x values) in epochs: for tests."""
+        return list(self._x), list(self._vx)
 
     def point_counts(self) -> tuple[int, int]:
         """(training points, validation points): for tests and benchmarks."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
@@ -80,11 +82,18 @@ class ResultsView(QWidget):
         if evaluation is None:
             self.summary.setText("The run ended before it could be evaluated.")
             return
-        stopped = " (stopped early)" if result.stopped else ""
+        at = result.stopped_at
+        if at is not None:
+            when = f"stopped at epoch {at.epoch}, batch {at.batches_done:,} of {at.batches:,}"
+        elif result.stopped:
+            when = f"stopped after epoch {result.epochs_completed}"
+        else:
+            when = f"after {result.epochs_completed} epoch(s)"
+        gap = result.gap_explanation()
         self.summary.setText(
-            f"Test accuracy <b>{evaluation.accuracy:.2%}</b> on {evaluation.count:,} images "
-            f"after {result.epochs_completed} epoch(s){stopped}, {result.seconds:.0f} s on {result.device}; "
-            f"{len(evaluation.misclassified)} mistakes.")
+            f"Test accuracy <b>{evaluation.accuracy:.2%}</b> on {evaluation.count:,} images, "
+            f"{when}, {result.seconds:.0f} s on {result.device}; "
+            f"{len(evaluation.misclassified)} mistakes." + (f"<br>{html.escape(gap)}" if gap else ""))
         confusion = evaluation.confusion.astype(np.float64)
         classes = len(confusion)
         self._set_confusion_ticks(classes)

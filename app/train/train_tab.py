@@ -477,8 +477,15 @@ class TrainTab(QWidget):
     def _on_finished(self, result) -> None:
         self.result = result
         if result.evaluation is not None:
-            self._log(f"{'Stopped' if result.stopped else 'Finished'} after {result.epochs_completed} epoch(s): "
-                      f"test accuracy {result.evaluation.accuracy:.2%}.")
+            at = result.stopped_at
+            if at is not None:
+                when = f"Stopped at epoch {at.epoch}, batch {at.batches_done:,} of {at.batches:,}"
+            else:
+                when = f"{'Stopped' if result.stopped else 'Finished'} after {result.epochs_completed} epoch(s)"
+            self._log(f"{when}: test accuracy {result.evaluation.accuracy:.2%}.")
+            gap = result.gap_explanation()
+            if gap:
+                self._log(gap)
             self.results.show_result(result, result.x_test, result.y_test)
             self.views.setCurrentWidget(self.results)
         self.progress_label.setText(f"Done in {format_duration(result.seconds)}.")

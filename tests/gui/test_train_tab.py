@@ -1,6 +1,7 @@
 """The Train tab with real Keras training on MNIST subsets, driven through its widgets."""
 
 import numpy as np
+import pytest
 from PySide6.QtCore import Qt
 
 from .conftest import settle
@@ -57,6 +58,17 @@ def test_stop_mid_run_then_save_and_use_in_draw_tab(qtbot, window, mnist_path, d
     qtbot.waitUntil(lambda: not tab.is_running(), timeout=60_000)
     assert tab.result.stopped and tab.result.epochs_completed < 30
     assert tab.save_button.isEnabled()
+    # Issue 14: reported as what it is, with its validation point where the epoch stopped.
+    at = tab.result.stopped_at
+    assert at is not None and at.batches_done < at.batches
+    assert f"stopped at epoch {at.epoch}, batch {at.batches_done:,} of {at.batches:,}" in tab.results.summary.text()
+    train_x, val_x = tab.curves.x_ranges()
+    assert val_x[-1] == pytest.approx(at.epoch - 1 + at.batches_done / at.batches) and val_x[-1] < at.epoch
+    assert train_x[-1] == pytest.approx(val_x[-1])
+    gap = tab.result.gap_explanation()
+    assert (gap is None) == (abs(tab.result.history[-1].accuracy - tab.result.test_accuracy) < 0.05)
+    if gap:
+        assert gap in tab.results.summary.text() or gap in tab.log.toPlainText()
 
     tab.name_edit.setText("my stopped run")
     with qtbot.waitSignal(window.modelChanged, timeout=60_000):

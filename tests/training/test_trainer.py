@@ -129,3 +129,24 @@ def test_out_of_memory_says_so_and_suggests_a_smaller_batch():
     message = _explain(error, TrainConfig(batch_size=4096))
     assert "ran out of memory with batch size 4096" in message and "smaller batch size" in message
     assert "1024" in message
+
+
+def test_the_gap_between_training_and_test_accuracy_is_explained(mnist):
+    from training.evaluate import evaluate_probabilities
+    from training.trainer import EpochEnded, TrainConfig, TrainResult
+
+    def result(train_acc, test_acc, batches_done, augment=False):
+        labels = np.zeros(100, int)
+        probs = np.zeros((100, 10))
+        probs[: int(test_acc * 100), 0] = 1
+        probs[int(test_acc * 100):, 1] = 1
+        epoch = EpochEnded(1, 30, 0.5, train_acc, None, None, 1.0, 1e-3, batches_done=batches_done, batches=422)
+        return TrainResult(model=None, config=TrainConfig(augment=augment), history=[epoch], stopped=True,
+                           evaluation=evaluate_probabilities(probs, labels), seconds=1.0, device="CPU")
+
+    stopped = result(0.73, 0.28, 42)
+    assert stopped.stopped_at.position == pytest.approx(42 / 422)
+    assert "overfitting" in stopped.gap_explanation() and "28%" in stopped.gap_explanation()
+    assert "augmented" in result(0.90, 0.98, 422, augment=True).gap_explanation()
+    assert result(0.97, 0.98, 422).gap_explanation() is None
+    assert result(0.97, 0.98, 422).stopped_at is None

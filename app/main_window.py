@@ -151,9 +151,11 @@ class MainWindow(QMainWindow):
             return
         self.preloader.start()
 
-    def _show_in_draw_tab(self, image) -> None:
+    def _show_in_draw_tab(self, chosen) -> None:
+        image, predictor = chosen
         self.tabs.setCurrentWidget(self.draw_tab)
-        self.draw_tab.show_image(image, "a misclassified test image")
+        self.draw_tab.show_image(image, "a misclassified test image", predictor,
+                                 "the model that got it wrong (just trained)")
 
     @Slot(str, str)
     def _on_model_failed(self, message: str, path: str) -> None:

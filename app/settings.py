@@ -6,6 +6,7 @@ name, type and default live in exactly one place.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
@@ -68,6 +69,37 @@ class Settings:
     @last_image_dir.setter
     def last_image_dir(self, value: str) -> None:
         self._set("draw/last_image_dir", str(value))
+
+    # Folders: the last one used for each kind of file dialog
+    def last_dir(self, kind: str) -> str:
+        """The folder the last ``kind`` dialog ("image", "export", "dataset", ...) ended in; "" if none yet."""
+        return self._get(f"folders/{kind}", "", str)
+
+    def set_last_dir(self, kind: str, path: str) -> None:
+        folder = Path(path)
+        self._set(f"folders/{kind}", str(folder if folder.is_dir() else folder.parent))
+
+    # Train tab
+    @property
+    def train_form(self) -> dict:
+        """The Train tab's settings at the last Start or close ({} the first time)."""
+        text = self._get("train/form", "", str)
+        try:
+            value = json.loads(text) if text else {}
+        except ValueError:  # a hand-edited or damaged file: the defaults again
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    @train_form.setter
+    def train_form(self, value: dict) -> None:
+        self._set("train/form", json.dumps(value, sort_keys=True))
+
+    def training_speed(self, key: str) -> float:
+        """Images per second the last run of ``key`` (preset, augmentation, device) trained at; 0 if never."""
+        return self._get(f"speeds/{key}", 0.0, float)
+
+    def set_training_speed(self, key: str, images_per_second: float) -> None:
+        self._set(f"speeds/{key}", float(images_per_second))
 
     # Models
     @property

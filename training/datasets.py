@@ -42,6 +42,7 @@ class DatasetSpec:
     class_names: tuple[str, ...]
     cache_entry: str  # file or folder under the Keras cache's datasets/
     system_dirs: tuple[str, ...] = ()
+    train_images: int = 60_000  # for the expected duration shown before a run starts
 
 
 DATASETS: dict[str, DatasetSpec] = {
@@ -66,6 +67,7 @@ DATASETS: dict[str, DatasetSpec] = {
         title="MNIST + real pen handwriting, with \"not a digit\"",
         class_names=(*(str(d) for d in range(10)), "not a digit"),
         cache_entry="mnist.npz",
+        train_images=127_139,
     ),
 }
 

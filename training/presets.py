@@ -30,6 +30,7 @@ class Preset:
     batch_size: int
     augment: bool
     builder: Callable  # (keras) -> keras.Model
+    cpu_epochs: int = 0  # the Train tab's default without a GPU (a run of minutes); 0: ``epochs``
 
     def build(self, num_classes: int = NUM_CLASSES):
         """The network, answering ``num_classes`` probabilities (11 with "not a digit")."""
@@ -110,10 +111,30 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
     Preset("mlp-128-256-512", "MLP: Dense 128-256-512 relu (about 88.4% on Fashion-MNIST with SGD lr 0.1).",
            "sgd", 0.1, 10, 32, False, _mlp(128, 256, 512)),
     Preset("cnn-sigmoid", "CNN: two Conv2D(32, 3x3, sigmoid), max-pooling, Dense(128, sigmoid).",
-           "adam", 1e-3, 5, 128, False, _cnn_sigmoid),
+           "adam", 1e-3, 5, 128, False, _cnn_sigmoid, cpu_epochs=3),
     Preset("cnn-bn", "CNN with batch norm and dropout: the shipped model's network (99.5%+ on MNIST with augmentation).",
-           "adam", 1e-3, 30, 64, True, _cnn_bn),
+           "adam", 1e-3, 30, 64, True, _cnn_bn, cpu_epochs=2),
 )}
+
+# Training images per second on a 2-core laptop CPU (this project's machine),
+# by preset and augmentation, measured with the real trainer; the Train tab
+# shows the expected duration from these until a run here has measured the
+# user's own machine (then it uses that run's speed).
+CPU_IMAGES_PER_SECOND: dict[tuple[str, bool], float] = {
+    ("softmax", False): 4600, ("softmax", True): 2200,
+    ("mlp-512", False): 3000, ("mlp-512", True): 1800,
+    ("mlp-128-256-512", False): 2100, ("mlp-128-256-512", True): 1700,
+    ("cnn-sigmoid", False): 410, ("cnn-sigmoid", True): 340,
+    ("cnn-bn", False): 190, ("cnn-bn", True): 190,
+}
+
+
+def expected_seconds(preset: str, augment: bool, images: int, epochs: int, measured: float = 0.0) -> float | None:
+    """About how long ``epochs`` of ``images`` take; None when nothing is known to base it on."""
+    speed = measured or CPU_IMAGES_PER_SECOND.get((preset, augment))
+    if not speed or images <= 0:
+        return None
+    return images * epochs / speed
 DEFAULT_PRESET = "cnn-bn"
 
 

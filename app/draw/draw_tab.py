@@ -36,6 +36,9 @@ class LiveRecognizer(QObject):
         super().__init__(parent)
         self.canvas = canvas
         self.predictor = None
+        # (predictor, history size): another model reads the canvas until the next edit
+        # (a misclassified test image, read by the model that got it wrong).
+        self._override: tuple | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -51,12 +54,27 @@ class LiveRecognizer(QObject):
         if not self._timer.isActive():
             self._timer.start()
 
+    def read_with(self, predictor) -> None:
+        """Read the canvas as it is now with ``predictor``; the next edit goes back to the model in use."""
+        self._override = (predictor, self.canvas.history_size())
+        self.request()
+
+    @property
+    def overridden(self) -> bool:
+        return self._override is not None
+
     @Slot()
     def read_now(self) -> None:
         self._timer.stop()
-        if self.predictor is None:
+        predictor = self.predictor
+        if self._override is not None:
+            if self._override[1] == self.canvas.history_size():
+                predictor = self._override[0]
+            else:
+                self._override = None
+        if predictor is None:
             return
-        self.read.emit(read_image(self.predictor, self.canvas.snapshot(), self.canvas.pen_strokes()))
+        self.read.emit(read_image(predictor, self.canvas.snapshot(), self.canvas.pen_strokes()))
 
 
 class DrawTab(QWidget):
@@ -77,6 +95,7 @@ class DrawTab(QWidget):
         self.recognizer = LiveRecognizer(self.canvas, self)
         self.recognizer.read.connect(self.show_reading)
         self.reading: Reading = BLANK
+        self._reader = ""  # who reads the canvas while the recognizer is overridden
         self.charted: int | None = None  # the digit the chart shows when several are read; None: the last
         self.model_input.picked.connect(self.chart_digit)
         # Always present (a label appearing would move the chart): says which digit is charted.
@@ -270,6 +289,8 @@ class DrawTab(QWidget):
                 text += f"; not sure of the {', '.join(unsure)} one." if unsure else "."
             self.verdict_label.setText(text)
         self.digit_label.setStyleSheet("" if reading.sure else "color: #b08040")
+        if self.recognizer.overridden:
+            self.verdict_label.setText(f"Read by {self._reader}: " + self.verdict_label.text())
 
     # --- tools ---------------------------------------------------------------
     def _update_actions(self) -> None:
@@ -313,13 +334,17 @@ class DrawTab(QWidget):
         return True
 
     # --- images in and out ---------------------------------------------------
-    def show_image(self, gray: np.ndarray, source: str) -> bool:
+    def show_image(self, gray: np.ndarray, source: str, predictor=None, reader: str = "") -> bool:
+        """Place an image on the canvas; ``predictor`` (named ``reader``) reads it instead of the model in use."""
         ink = ink_map(gray)
         if ink is None:
             self.statusMessage.emit(f"No digit found in {source}.")
             return False
         self.canvas.place_ink(ink)
-        self.statusMessage.emit(f"Showing {source}.")
+        if predictor is not None:
+            self._reader = reader
+            self.recognizer.read_with(predictor)
+        self.statusMessage.emit(f"Showing {source}" + (f", read by {reader}." if predictor is not None else "."))
         return True
 
     def open_image(self, path: str) -> bool:

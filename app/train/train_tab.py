@@ -8,8 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QDoubleValidator
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QFrame, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QProgressBar, QPushButton,
                                QScrollArea, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from app.tasks import run_in_background
@@ -17,7 +17,7 @@ from app.train.curves import TrainingCurves
 from app.train.library_view import ModelLibraryView
 from app.train.results import ResultsView
 from app.train.worker import TrainingRun
-from app.widgets import CountSpinBox, wheel_only_when_focused
+from app.widgets import CountSpinBox, ElidedLabel, wheel_only_when_focused
 from training.datasets import DATASETS
 from training.errors import ConfigError
 from training.finetune import FineTuneResult, default_config, fine_tune, with_samples
@@ -35,9 +35,30 @@ def format_duration(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+def rough_duration(seconds: float) -> str:
+    """An estimate in round words: "under a minute", "5 min", "1 h 20 min"."""
+    minutes = int(round(seconds / 60))
+    if minutes < 1:
+        return "under a minute"
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def pair(first: QWidget, label: str, second: QWidget) -> QHBoxLayout:
+    """Two fields on one form row: ``first``, then ``label`` and ``second``."""
+    row = QHBoxLayout()
+    row.addWidget(first, 1)
+    row.addSpacing(8)
+    row.addWidget(QLabel(label))
+    row.addWidget(second, 1)
+    return row
+
+
 class TrainTab(QWidget):
     useModelRequested = Signal(str)  # path of a model for the Draw tab
-    imageChosen = Signal(object)  # a test image for the Draw tab
+    imageChosen = Signal(object)  # (test image, predictor of the model that misread it) for the Draw tab
     problem = Signal(str, str)
     statusMessage = Signal(str)
 
@@ -52,10 +73,15 @@ class TrainTab(QWidget):
         self.result = None
         self._param_counts: dict[str, int] = {}
         self._tensorflow_loaded = False  # set by tensorflow_ready(), once the background import is over
+        self._gpus: list = []  # [(device id, name)] once TensorFlow has looked
+        self._last_speed = 0.0  # images/s of the run in progress
+        self._showing_outcome = False  # the progress line tells how the last run ended
+        self._result_predictor: tuple = (None, None)  # (result, its Predictor), made on the first gallery click
+        self._speed_measured_for = ""  # the settings key the run in progress measures ("" for fine-tuning)
 
         self.curves = TrainingCurves()
         self.results = ResultsView()
-        self.results.imageChosen.connect(self.imageChosen)
+        self.results.imageChosen.connect(self._on_image_chosen)
         self.library_view = ModelLibraryView(library)
         self.library_view.useRequested.connect(self.useModelRequested)
         self.library_view.problem.connect(self.problem)
@@ -65,6 +91,7 @@ class TrainTab(QWidget):
         self.views.addTab(self.library_view, "Models")
 
         controls = self._build_controls()
+        self.views.addTab(self.log, "Log")  # the run's full story; the progress line stays under Start
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -75,11 +102,12 @@ class TrainTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         # The controls get the width their form asks for; the plots take the rest.
-        wanted = controls.widget().sizeHint().width() + controls.verticalScrollBar().sizeHint().width() + 4
+        wanted = self.form_scroll.widget().sizeHint().width() + self.form_scroll.verticalScrollBar().sizeHint().width() + 4
         splitter.setSizes([wanted, max(400, 1100 - wanted)])
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
         self._on_preset_changed()
+        self.apply_form(settings.train_form)
         self.samples_changed()
 
     # --- controls ----------------------------------------------------------------
@@ -95,7 +123,11 @@ class TrainTab(QWidget):
         self.data_edit.setToolTip("A Keras-layout .npz (x_train, y_train, x_test, y_test) or a folder of the "
                                   "four IDX files. Empty: the Keras cache, a system copy, or Keras' download.")
         browse = QPushButton("Browse...")
-        browse.clicked.connect(self._browse_data)
+        # A dataset is a .npz file or a folder of the four IDX files: both are offered.
+        browse_menu = QMenu(browse)
+        browse_menu.addAction("A .npz file...", self._browse_data)
+        browse_menu.addAction("A folder of IDX files...", self._browse_data_folder)
+        browse.setMenu(browse_menu)
         row = QHBoxLayout()
         row.addWidget(self.data_edit, 1)
         row.addWidget(browse)
@@ -133,23 +165,23 @@ class TrainTab(QWidget):
         validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
         self.lr_edit.setValidator(validator)
         form.addRow("Learning rate", self.lr_edit)
+        # Two short fields per row: the whole form fits the default window without scrolling.
         self.epochs_spin = QSpinBox()
         self.epochs_spin.setRange(1, 1000)
-        form.addRow("Epochs", self.epochs_spin)
         self.batch_spin = QSpinBox()
         self.batch_spin.setRange(1, 65536)
-        form.addRow("Batch size", self.batch_spin)
+        form.addRow("Epochs", pair(self.epochs_spin, "Batch size", self.batch_spin))
         self.val_spin = QDoubleSpinBox()
         self.val_spin.setRange(0.0, 0.45)
         self.val_spin.setSingleStep(0.05)
         self.val_spin.setValue(0.1)
-        form.addRow("Validation split", self.val_spin)
+        self.val_spin.setToolTip("The share of the training images kept apart to validate each epoch.")
         self.limit_spin = CountSpinBox()
         self.limit_spin.setRange(0, 10_000_000)
         self.limit_spin.setSingleStep(1000)
         self.limit_spin.setSpecialValueText("all")
         self.limit_spin.setToolTip("Train on this many images only, for a quick run.")
-        form.addRow("Training images", self.limit_spin)
+        form.addRow("Validation", pair(self.val_spin, "Images", self.limit_spin))
         self.augment_check = QCheckBox("Shifts, rotations, zoom, stroke width")
         self.augment_check.setToolTip("Random shifts, rotations, zoom and stroke width: "
                                       "slower, but reads mouse-drawn digits better.")
@@ -157,13 +189,16 @@ class TrainTab(QWidget):
         self.device_box = QComboBox()
         self.device_box.addItem("Automatic (GPU if any)", "auto")
         self.device_box.addItem("CPU", "cpu")
-        form.addRow("Device", self.device_box)
-        self.mixed_check = QCheckBox("Mixed precision (GPU)")
-        self.mixed_check.setToolTip("float16 compute with float32 weights: faster on recent GPUs.")
-        form.addRow("", self.mixed_check)
+        self.mixed_check = QCheckBox("Mixed precision")
+        self.mixed_check.setToolTip("float16 compute with float32 weights: faster on recent GPUs (GPU only).")
+        device_row = QHBoxLayout()
+        device_row.addWidget(self.device_box, 1)
+        device_row.addWidget(self.mixed_check)
+        form.addRow("Device", device_row)
 
-        self.problem_label = QLabel()
-        self.problem_label.setWordWrap(True)
+        # One line, always there (a message appearing must not move the buttons); the full text is its tooltip.
+        self.problem_label = ElidedLabel()
+        self.problem_label.setMinimumHeight(self.problem_label.fontMetrics().lineSpacing())
         self.problem_label.setStyleSheet("color: #c0392b")
         self.start_button = QPushButton("Start training")
         self.start_button.setDefault(True)
@@ -191,16 +226,19 @@ class TrainTab(QWidget):
         self.save_button.clicked.connect(self.save)
         self.save_use_button = QPushButton("Save and use")
         self.save_use_button.clicked.connect(lambda: self.save(use=True))
+        self.name_edit.setToolTip("The name the trained model is saved under in the model library.")
+        self.name_edit.setMinimumWidth(120)
         save_row = QHBoxLayout()
-        save_row.addWidget(QLabel("Trained model:"))
         save_row.addWidget(self.name_edit, 1)
         save_row.addWidget(self.save_button)
         save_row.addWidget(self.save_use_button)
         self._set_save_enabled(False)
         self._save_row = save_row
 
-        config_group = QGroupBox("Configure")
-        config_group.setLayout(form)
+        config_group = QWidget()
+        config_column = QVBoxLayout(config_group)
+        config_column.addLayout(form)
+        config_column.addStretch(1)  # spare height below the form, not between its rows
         run_group = QGroupBox("Run")
         run_layout = QVBoxLayout(run_group)
         run_layout.addWidget(self.problem_label)
@@ -208,43 +246,141 @@ class TrainTab(QWidget):
         run_layout.addWidget(self.finetune_button)
         run_layout.addWidget(self.progress)
         run_layout.addWidget(self.progress_label)
-        run_layout.addWidget(self.log, 1)
 
-        panel = QWidget()
-        column = QVBoxLayout(panel)
-        column.addWidget(config_group)
-        column.addWidget(run_group, 1)
+        # Only the form scrolls; the Run group stays below it, so that Start,
+        # Stop and the progress never move nor leave the screen.
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(panel)
-        # At the default size the panel fits (splitter sizes below); a small
-        # window scrolls it rather than forcing a wider minimum on the window.
-        scroll.setMinimumWidth(280)
+        scroll.setWidget(config_group)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the form narrows instead
+        for box in config_group.findChildren(QComboBox):
+            # A combo box asks for its longest item's width; let it be narrower (the popup shows it all).
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
+        self.preset_info.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Room for three lines, so that the parameter count arriving later moves no row.
+        self.preset_info.setMinimumHeight(3 * self.preset_info.fontMetrics().lineSpacing())
+        self.progress_label.setMinimumHeight(2 * self.progress_label.fontMetrics().lineSpacing())
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(scroll, 1)
+        column.addWidget(run_group)
+        panel.setMinimumWidth(280)
+        self.form_scroll = scroll
 
         self.preset_box.currentIndexChanged.connect(self._on_preset_changed)
         for signal in (self.dataset_box.currentIndexChanged, self.optimizer_box.currentIndexChanged,
                        self.lr_edit.textChanged, self.epochs_spin.valueChanged, self.batch_spin.valueChanged,
                        self.val_spin.valueChanged, self.limit_spin.valueChanged, self.device_box.currentIndexChanged,
                        self.mixed_check.toggled, self.data_edit.textChanged, self.pen_edit.textChanged):
-            signal.connect(self._validate)
+            signal.connect(self._form_changed)
         self.device_box.currentIndexChanged.connect(self._update_mixed_precision)
         self.dataset_box.currentIndexChanged.connect(self._update_pen_row)
         self._update_pen_row()
         self._update_mixed_precision()
         wheel_only_when_focused(panel)
-        return scroll
+        return panel
+
+    def _start_folder(self, edit: QLineEdit, kind: str) -> str:
+        """Where a dialog opens: beside the file in the field, else the last folder of this kind, else home."""
+        current = Path(edit.text().strip()).expanduser()
+        if edit.text().strip() and (current.is_dir() or current.parent.is_dir()):
+            return str(current if current.is_dir() else current.parent)
+        return self.settings.last_dir(kind) or str(Path.home())
 
     def _browse_data(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a dataset file", self.data_edit.text(),
+        path, _ = QFileDialog.getOpenFileName(self, "Choose a dataset file", self._start_folder(self.data_edit, "dataset"),
                                               "Keras datasets (*.npz);;All files (*)")
         if path:
+            self.settings.set_last_dir("dataset", path)
+            self.data_edit.setText(path)
+
+    def _browse_data_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Choose a folder with the four IDX files",
+                                                self._start_folder(self.data_edit, "dataset"))
+        if path:
+            self.settings.set_last_dir("dataset", path)
             self.data_edit.setText(path)
 
     def _browse_pen_data(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose the pen handwriting file", self.pen_edit.text(),
+        path, _ = QFileDialog.getOpenFileName(self, "Choose the pen handwriting file",
+                                              self._start_folder(self.pen_edit, "pen"),
                                               "UNIPEN pen data (*.npz);;All files (*)")
         if path:
+            self.settings.set_last_dir("pen", path)
             self.pen_edit.setText(path)
+
+    # --- remembered form and expected duration ------------------------------------------
+    def form_values(self) -> dict:
+        """The form as plain values, remembered between launches."""
+        return {"dataset": self.dataset_box.currentData(), "data": self.data_edit.text(),
+                "pen_data": self.pen_edit.text(), "preset": self.preset_box.currentData(),
+                "optimizer": self.optimizer_box.currentData(), "learning_rate": self.lr_edit.text(),
+                "epochs": self.epochs_spin.value(), "batch_size": self.batch_spin.value(),
+                "validation": self.val_spin.value(), "images": self.limit_spin.value(),
+                "augment": self.augment_check.isChecked(), "device": self.device_box.currentData(),
+                "mixed_precision": self.mixed_check.isChecked()}
+
+    def apply_form(self, values: dict) -> None:
+        """Put remembered values back; anything unknown or of the wrong type is left at its default."""
+        def pick(box, key):
+            index = box.findData(values.get(key))
+            if index >= 0:
+                box.setCurrentIndex(index)
+
+        def number(spin, key, kind):
+            value = values.get(key)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                spin.setValue(kind(value))
+
+        pick(self.preset_box, "preset")  # first: choosing a preset resets the fields below
+        pick(self.dataset_box, "dataset")
+        pick(self.optimizer_box, "optimizer")
+        pick(self.device_box, "device")
+        for edit, key in ((self.data_edit, "data"), (self.pen_edit, "pen_data"), (self.lr_edit, "learning_rate")):
+            if isinstance(values.get(key), str):
+                edit.setText(values[key])
+        number(self.epochs_spin, "epochs", int)
+        number(self.batch_spin, "batch_size", int)
+        number(self.val_spin, "validation", float)
+        number(self.limit_spin, "images", int)
+        for check, key in ((self.augment_check, "augment"), (self.mixed_check, "mixed_precision")):
+            if isinstance(values.get(key), bool):
+                check.setChecked(values[key])
+
+    def remember_form(self) -> None:
+        self.settings.train_form = self.form_values()
+
+    def _speed_key(self) -> str:
+        on_gpu = self.device_box.currentData() != "cpu" and bool(self._gpus)
+        return (f"{self.preset_box.currentData()}{'+aug' if self.augment_check.isChecked() else ''}"
+                f"@{'gpu' if on_gpu else 'cpu'}")
+
+    def expected_duration(self) -> str:
+        """"Expected: about 4 min (3 epochs of 54,000 images on the CPU)", or "" when unknown."""
+        from training.presets import expected_seconds
+
+        name = self.dataset_box.currentData()
+        spec = DATASETS.get(name)
+        images = spec.train_images if spec else DATASETS["mnist"].train_images + self._sample_count
+        images = int(images * (1 - self.val_spin.value()))
+        if self.limit_spin.value():
+            images = min(images, self.limit_spin.value())
+        on_gpu = self.device_box.currentData() != "cpu" and bool(self._gpus)
+        measured = self.settings.training_speed(self._speed_key())
+        if on_gpu and not measured:
+            return ""
+        seconds = expected_seconds(self.preset_box.currentData(), self.augment_check.isChecked(), images,
+                                   self.epochs_spin.value(), measured)
+        if seconds is None:
+            return ""
+        where = "the GPU" if on_gpu else "the CPU"
+        basis = "as fast as your last run" if measured else "measured on a 2-core laptop"
+        took = rough_duration(seconds)
+        return (f"Expected: {took if took.startswith('under') else 'about ' + took} ({self.epochs_spin.value()} epoch(s) of "
+                f"{images:,} images on {where}, {basis}).")
 
     def _update_pen_row(self) -> None:
         uses_pen = self.dataset_box.currentData() == "mnist+pen"
@@ -255,7 +391,8 @@ class TrainTab(QWidget):
         preset = PRESETS[self.preset_box.currentData()]
         self.optimizer_box.setCurrentIndex(list(OPTIMIZERS).index(preset.optimizer))
         self.lr_edit.setText(f"{preset.learning_rate:g}")
-        self.epochs_spin.setValue(preset.epochs)
+        # Without a GPU, a run of minutes: the preset's full run would take hours on a CPU.
+        self.epochs_spin.setValue(preset.epochs if self._gpus else (preset.cpu_epochs or preset.epochs))
         self.batch_spin.setValue(preset.batch_size)
         self.augment_check.setChecked(preset.augment)
         self._show_preset_info()
@@ -277,6 +414,10 @@ class TrainTab(QWidget):
         """Called once TensorFlow is loaded (in the background): list the GPUs, count parameters."""
         self._tensorflow_loaded = True
         gpus = [d for d in devices if d[0].startswith("gpu:")]
+        preset = PRESETS[self.preset_box.currentData()]
+        if gpus and not self._gpus and self.epochs_spin.value() == (preset.cpu_epochs or preset.epochs):
+            self.epochs_spin.setValue(preset.epochs)  # a GPU after all: the preset's full run
+        self._gpus = gpus
         for device_id, name in gpus:
             if self.device_box.findData(device_id) < 0:
                 self.device_box.addItem(name, device_id)
@@ -328,19 +469,24 @@ class TrainTab(QWidget):
         return config
 
     @Slot()
+    def _form_changed(self, *_) -> None:
+        self._showing_outcome = False  # the last run's "Done in ..." gives way to the new expectation
+        self._validate()
+
     def _validate(self, *_) -> bool:
         self._refresh_fine_tune_button()
         try:
             self.config()
         except ConfigError as exc:
             self.problem_label.setText(str(exc))
-            self.problem_label.show()
             self.start_button.setEnabled(False)
             self.start_button.setToolTip(str(exc))
             return False
-        self.problem_label.hide()
+        self.problem_label.setText("")  # emptied, not hidden: the buttons below stay where they are
         self.start_button.setEnabled(self.run is None)
         self.start_button.setToolTip("")
+        if self.run is None and not self._showing_outcome:
+            self.progress_label.setText(self.expected_duration() or "Not running.")
         return True
 
     def set_active_model(self, path: str) -> None:
@@ -371,6 +517,8 @@ class TrainTab(QWidget):
         if self.run is not None or not self._validate():
             return False
         config = self.config()
+        self.remember_form()
+        self._speed_measured_for = "" if self.dataset_box.currentData() == MNIST_WITH_SAMPLES else self._speed_key()
         job = None
         if self.dataset_box.currentData() == MNIST_WITH_SAMPLES:
             config = replace(config, dataset=MNIST_WITH_SAMPLES)
@@ -406,12 +554,14 @@ class TrainTab(QWidget):
             return fine_tune(base, x, y, mnist, config, on_event=on_event, should_stop=should_stop,
                              skip_evaluation=skip_evaluation)
 
+        self._speed_measured_for = ""
         self._log(f"Fine-tuning {Path(base).name} on {self._sample_count} samples of yours mixed with MNIST "
                   f"({config.epochs} epochs, Adam lr {config.learning_rate:g}, augmented).")
         return self._launch(TrainingRun(config, parent=self, job=job))
 
     def _launch(self, run: TrainingRun) -> bool:
         self.result = None
+        self._last_speed = 0.0
         self._set_save_enabled(False)
         self.name_edit.clear()  # each run is named afresh when it ends
         self.curves.clear()
@@ -441,7 +591,8 @@ class TrainTab(QWidget):
             self._log("Stop requested: finishing the current batch.")
 
     def shutdown(self) -> None:
-        """Stop and join the worker (the window is closing); no evaluation, no files written."""
+        """Stop and join the worker (the window is closing); no evaluation, no model files written."""
+        self.remember_form()
         if self.run is not None:
             self.run.shutdown()
             self.run = None
@@ -463,6 +614,8 @@ class TrainTab(QWidget):
             f"Epoch {event.epoch}/{event.epochs} · batch {event.batch}/{event.batches} · "
             f"loss {event.loss:.4f} · accuracy {event.accuracy:.2%} · "
             f"{event.samples_per_second:,.0f} images/s · ETA {format_duration(event.eta_seconds)}")
+        if event.batch >= min(20, event.batches):  # past the first batches' warm-up
+            self._last_speed = event.samples_per_second
         self.curves.add_progress(event)
 
     @Slot(object)
@@ -489,6 +642,10 @@ class TrainTab(QWidget):
             self.results.show_result(result, result.x_test, result.y_test)
             self.views.setCurrentWidget(self.results)
         self.progress_label.setText(f"Done in {format_duration(result.seconds)}.")
+        self._showing_outcome = True
+        if self._last_speed and self._speed_measured_for:
+            # The basis of the next expected duration for this preset on this device.
+            self.settings.set_training_speed(self._speed_measured_for, self._last_speed)
         if not self.name_edit.text():
             self.name_edit.setText(self.free_name(
                 f"{result.config.preset}-{result.config.dataset}-{time.strftime('%Y%m%d-%H%M')}"))
@@ -508,6 +665,7 @@ class TrainTab(QWidget):
     def _on_failed(self, message: str) -> None:
         self._log(f"Failed: {message}")
         self.progress_label.setText("Failed.")
+        self._showing_outcome = True
         self.problem.emit("Training failed", message)
 
     @Slot()
@@ -516,6 +674,17 @@ class TrainTab(QWidget):
         self.progress.setRange(0, max(1, self.progress.maximum()))
         self.stop_button.setEnabled(False)
         self._validate()
+
+    @Slot(object)
+    def _on_image_chosen(self, image) -> None:
+        """A misclassified image goes to the Draw tab with the model that misread it, not the one in use."""
+        if self.result is None:
+            return
+        if self._result_predictor[0] is not self.result:
+            from training.predictor import Predictor
+
+            self._result_predictor = (self.result, Predictor(self.result.model))
+        self.imageChosen.emit((image, self._result_predictor[1]))
 
     # --- saving ------------------------------------------------------------------------
     def free_name(self, name: str) -> str:

@@ -47,6 +47,13 @@ def test_a_short_run_draws_curves_and_shows_results(qtbot, window, mnist_path):
     settle(qtbot, window)
     assert window.tabs.currentWidget() is window.draw_tab
     assert not window.draw_tab.reading.blank
+    # Issue 14: read by the model that got it wrong, not by the one in use, until the next edit.
+    draw = window.draw_tab
+    assert draw.recognizer.overridden and draw.verdict_label.text().startswith("Read by the model that got it wrong")
+    from .conftest import drag
+    drag(qtbot, draw.canvas, [(20, 20), (40, 30)])
+    settle(qtbot, window)
+    assert not draw.recognizer.overridden and not draw.verdict_label.text().startswith("Read by")
 
 
 def test_stop_mid_run_then_save_and_use_in_draw_tab(qtbot, window, mnist_path, data_dir):
@@ -249,3 +256,48 @@ def test_typing_all_back_into_training_images(qtbot, window):
     qtbot.keyClick(tab.limit_spin, Qt.Key.Key_Return)
     assert tab.limit_spin.value() == 0 and tab.limit_spin.text() == "all"
     assert tab.config().train_limit is None
+
+
+def test_the_form_is_remembered_between_launches(qtbot, window, settings, data_dir, mnist_path):
+    """Issue 14: the data file, preset and hyper-parameters were forgotten between launches."""
+    from app.gui import create_window
+
+    tab = window.train_tab
+    configure(tab, mnist_path, preset="mlp-512", epochs=7, limit=4000, batch=96, optimizer="nesterov", lr=0.02)
+    tab.val_spin.setValue(0.2)
+    remembered = tab.form_values()
+    window.close()  # closing remembers the form
+    again = create_window(settings, data_dir)
+    qtbot.addWidget(again)
+    assert again.train_tab.form_values() == remembered
+    assert again.train_tab.data_edit.text() == str(mnist_path)
+    again.close()
+
+
+def test_a_cpu_run_defaults_to_minutes_and_says_how_long_before_start(qtbot, window):
+    """Issue 14: the default (cnn-bn, 30 epochs, augmented) showed an ETA of 2.5 hours on a CPU."""
+    from training.presets import PRESETS
+
+    tab = window.train_tab
+    tab.preset_box.setCurrentIndex(tab.preset_box.findData("cnn-bn"))
+    if not tab._gpus:
+        assert tab.epochs_spin.value() == PRESETS["cnn-bn"].cpu_epochs == 2
+    text = tab.progress_label.text()
+    assert text.startswith("Expected: ") and "on the CPU" in text
+    took = text[len("Expected: "):].split(" (")[0]
+    assert " h " not in took  # minutes, not hours
+    tab.epochs_spin.setValue(30)
+    assert tab.progress_label.text() != text  # follows the form
+
+
+def test_dialogs_start_in_the_last_folder_of_their_kind(window, settings, tmp_path):
+    tab = window.train_tab
+    tab.data_edit.setText("")
+    folder = tmp_path / "datasets"
+    folder.mkdir()
+    settings.set_last_dir("dataset", str(folder / "mnist.npz"))
+    assert tab._start_folder(tab.data_edit, "dataset") == str(folder)
+    tab.data_edit.setText(str(tmp_path / "elsewhere" / "x.npz"))
+    assert tab._start_folder(tab.data_edit, "dataset") == str(folder)  # that folder does not exist
+    tab.data_edit.setText(str(tmp_path))
+    assert tab._start_folder(tab.data_edit, "dataset") == str(tmp_path)

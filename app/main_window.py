@@ -7,11 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
 
 from app.draw.draw_tab import DrawTab
 from app.model_loader import ModelLoader, TensorFlowPreloader
-from app.widgets import ElidedLabel
+from app.widgets import ElidedLabel, confirm
 from app.samples.samples_view import SamplesView
 from app.train.train_tab import TrainTab
 from training.cli import shipped_model_path
@@ -201,7 +201,16 @@ class MainWindow(QMainWindow):
 
     # --- closing -----------------------------------------------------------------
     def closeEvent(self, event) -> None:
-        # Joined before anything else: a training thread must not outlive the window.
+        if self.train_tab.is_running() and not confirm(
+                self, "Quit while training?",
+                "A model is being trained. Quitting stops it and loses what it has learned so far.",
+                "Stop and quit"):
+            event.ignore()
+            return
+        # Gone from the screen at once; the worker stops after its batch and is
+        # joined before anything else (a training thread must not outlive the window).
+        self.hide()
+        QApplication.processEvents()
         self.train_tab.shutdown()
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()

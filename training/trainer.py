@@ -202,6 +202,14 @@ class TrainResult:
         return info
 
 
+class Abandoned(Exception):
+    """The caller is going away (the window closes): training ends after this batch, with no result.
+
+    Raised from the batch callback, so that Keras does not first run the
+    epoch's validation (seconds on a CPU) as it does after ``stop_training``.
+    """
+
+
 @dataclass(frozen=True)
 class Finished:
     result: TrainResult
@@ -314,7 +322,7 @@ def _pipeline(x: np.ndarray, y: np.ndarray, batch_size: int, shuffle: bool,
 
 # Training -------------------------------------------------------------------
 
-def _make_callback(keras, config, emit, should_stop, batches, started_at):
+def _make_callback(keras, config, emit, should_stop, batches, started_at, abandon=None):
     class EventCallback(keras.callbacks.Callback):
         """Turns Keras' per-batch hooks into throttled events, stop and NaN checks."""
 
@@ -343,6 +351,8 @@ def _make_callback(keras, config, emit, should_stop, batches, started_at):
                 self.nan_at = (self._epoch, batch + 1)
                 self.model.stop_training = True
                 return
+            if abandon is not None and abandon():
+                raise Abandoned()
             if should_stop is not None and should_stop():
                 self.stopped = True
                 self.model.stop_training = True
@@ -390,12 +400,15 @@ def train(config: TrainConfig, on_event: Callable[[Event], None] | None = None,
 
     The last event is always ``Finished`` or ``Failed``; a failure is also
     raised, as a :class:`DigitRecognizerError` whose message is for the user.
-    ``skip_evaluation`` (polled once training has stopped) leaves out the test
-    evaluation, for a caller that is shutting down and wants no delay.
+    ``skip_evaluation`` is for a caller that is shutting down and wants no
+    delay: true during training, it ends training after the batch with
+    :class:`Abandoned` (no event); true after it, the test evaluation is left out.
     """
     emit = on_event or (lambda event: None)
     try:
         result = _train(config, emit, should_stop, dataset, skip_evaluation)
+    except Abandoned:
+        raise  # nobody is listening for a result or a failure
     except DigitRecognizerError as exc:
         emit(Failed(str(exc)))
         raise
@@ -458,7 +471,7 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
                 model = get_preset(config.preset).build(len(dataset.class_names))
             model.compile(optimizer=make_optimizer(config.optimizer, config.learning_rate),
                           loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-            callback = _make_callback(keras, config, emit, should_stop, batches, started_at)
+            callback = _make_callback(keras, config, emit, should_stop, batches, started_at, skip_evaluation)
             emit(Started(epochs=config.epochs, batches_per_epoch=batches,
                          train_samples=len(x_train), validation_samples=len(x_val),
                          device=device_name))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLab
 
 from app.tasks import run_in_background
 from app.thumbnails import thumbnail_grid, thumbnail_icon
+from app.widgets import confirm
 from training.errors import DigitRecognizerError
 from training.samples import SampleStore
 
@@ -144,6 +145,9 @@ class SamplesView(QWidget):
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
+        if not ids or not confirm(self, "Delete samples?",
+                                  f"Delete {len(ids)} of your samples? This cannot be undone.", "Delete"):
+            return
         for sid in ids:
             self.store.delete(sid)
         if ids:

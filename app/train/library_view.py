@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from app.widgets import confirm
 from training.errors import ModelFileError
 from training.library import ModelLibrary
 
@@ -93,6 +94,11 @@ class ModelLibraryView(QWidget):
     def delete_selected(self) -> None:
         entry = self.selected()
         if entry is None or entry.protected:
+            return
+        in_use = self.active_path is not None and Path(self.active_path) == entry.path
+        text = (f"Delete \u201c{entry.name}\u201d? It is the model in use; the Draw tab goes back to the "
+                f"shipped model." if in_use else f"Delete \u201c{entry.name}\u201d? This cannot be undone.")
+        if not confirm(self, "Delete the model?", text, "Delete"):
             return
         try:
             self.library.delete(entry.path)

@@ -17,7 +17,7 @@ from app.train.curves import TrainingCurves
 from app.train.library_view import ModelLibraryView
 from app.train.results import ResultsView
 from app.train.worker import TrainingRun
-from app.widgets import CountSpinBox, ElidedLabel, wheel_only_when_focused
+from app.widgets import CountSpinBox, ElidedLabel, confirm, wheel_only_when_focused
 from training.datasets import DATASETS
 from training.errors import ConfigError
 from training.finetune import FineTuneResult, default_config, fine_tune, with_samples
@@ -76,6 +76,7 @@ class TrainTab(QWidget):
         self._gpus: list = []  # [(device id, name)] once TensorFlow has looked
         self._last_speed = 0.0  # images/s of the run in progress
         self._showing_outcome = False  # the progress line tells how the last run ended
+        self._result_saved = False  # the last run's model is in the library
         self._result_predictor: tuple = (None, None)  # (result, its Predictor), made on the first gallery click
         self._speed_measured_for = ""  # the settings key the run in progress measures ("" for fine-tuning)
 
@@ -516,6 +517,8 @@ class TrainTab(QWidget):
         """Start a run with the form's settings (``dataset``: an already loaded one, for tests)."""
         if self.run is not None or not self._validate():
             return False
+        if not self._may_discard_result():
+            return False
         config = self.config()
         self.remember_form()
         self._speed_measured_for = "" if self.dataset_box.currentData() == MNIST_WITH_SAMPLES else self._speed_key()
@@ -542,6 +545,8 @@ class TrainTab(QWidget):
         """Fine-tune the Draw tab's model on the saved samples mixed with MNIST."""
         if self.run is not None or self.active_model is None or self.samples is None:
             return False
+        if not self._may_discard_result():
+            return False
         base, store = self.active_model, self.samples
         data = self.data_edit.text().strip() or None
         config = default_config()
@@ -559,8 +564,17 @@ class TrainTab(QWidget):
                   f"({config.epochs} epochs, Adam lr {config.learning_rate:g}, augmented).")
         return self._launch(TrainingRun(config, parent=self, job=job))
 
+    def _may_discard_result(self) -> bool:
+        """True unless the last run's model is unsaved and the user keeps it."""
+        if self.result is None or self._result_saved or self.result.epochs_completed == 0:
+            return True
+        return confirm(self, "Discard the trained model?",
+                       "The model from the last run is not saved. A new run discards it.",
+                       "Discard and start")
+
     def _launch(self, run: TrainingRun) -> bool:
         self.result = None
+        self._result_saved = False
         self._last_speed = 0.0
         self._set_save_enabled(False)
         self.name_edit.clear()  # each run is named afresh when it ends
@@ -708,6 +722,7 @@ class TrainTab(QWidget):
         self._log(f"Saving {name!r}...")
 
         def done(path):
+            self._result_saved = True
             self._set_save_enabled(True)
             self._log(f"Saved {path}.")
             self.library_view.refresh()

@@ -47,6 +47,8 @@ class TrainingWorker(QObject):
         value = None
         try:
             value = self.job(self._route, self._stop.is_set, self._closing.is_set)
+        except t.Abandoned:
+            pass  # the window is closing
         except Exception as exc:
             if not self._failed_reported:
                 self.failed.emit(str(exc) or type(exc).__name__)

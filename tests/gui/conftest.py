@@ -35,6 +35,7 @@ def window(qtbot, settings, data_dir):
     qtbot.waitUntil(lambda: win.predictor is not None, timeout=60_000)
     qtbot.waitUntil(lambda: not win.draw_tab.recognizer._timer.isActive())
     yield win
+    win.train_tab.shutdown()  # a run left going would make closing ask first
     win.close()
 
 
@@ -68,3 +69,20 @@ def draw_number(qtbot, canvas, digits: str, size: float = 170, pen: float = 16):
 def settle(qtbot, window):
     """Let the coalesced reading run."""
     qtbot.waitUntil(lambda: not window.draw_tab.recognizer._timer.isActive())
+
+
+def answer_dialog(button_text: str) -> None:
+    """Click ``button_text`` in the next window-modal dialog (a confirmation runs its own event loop)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QAbstractButton, QApplication
+
+    def click():
+        box = QApplication.activeModalWidget()
+        buttons = [] if box is None else [b for b in box.findChildren(QAbstractButton)
+                                          if b.text().replace("&", "") == button_text]
+        if not buttons:
+            QTimer.singleShot(10, click)
+            return
+        buttons[0].click()
+
+    QTimer.singleShot(0, click)

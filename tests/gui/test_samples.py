@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QToolButton
 
 from strokes import quirky_drawing
 
-from .conftest import draw_digit, draw_number, settle
+from .conftest import answer_dialog, draw_digit, draw_number, settle
 
 
 def test_a_key_or_a_click_saves_the_drawing_as_a_sample(qtbot, window):
@@ -43,6 +43,7 @@ def test_samples_tab_relabel_delete_export_import(qtbot, window, tmp_path):
     assert view.counts[4] == 1 and view.counts[7] == 1
     view.grid.clearSelection()
     view.grid.item(view.grid.count() - 1).setSelected(True)
+    answer_dialog("Delete")
     qtbot.keyClick(view.grid, Qt.Key.Key_Delete)
     assert sum(view.counts) == 2
 
@@ -109,6 +110,10 @@ def test_damaged_samples_never_block_start_up_and_can_be_removed(qtbot, settings
                 if view.grid.item(i).data(Qt.ItemDataRole.UserRole) == truncated.id)
     assert "damaged" in item.text() and "cannot be read" in item.toolTip()
     item.setSelected(True)
+    answer_dialog("Cancel")  # issue 14: deleting asks first
+    view.delete_selected()
+    assert view.grid.count() == 3
+    answer_dialog("Delete")
     view.delete_selected()
     assert view.grid.count() == 2 and view.damaged == []
     assert good.id in [s.id for s in store.samples()]

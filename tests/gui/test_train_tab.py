@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from .conftest import settle
+from .conftest import answer_dialog, settle
 
 
 def configure(tab, mnist_path, preset="mlp-512", epochs=2, limit=6000, batch=64, optimizer=None, lr=None):
@@ -102,6 +102,11 @@ def test_library_use_delete_and_the_protected_shipped_model(qtbot, window, train
         view.use_button.click()
     assert window.model_path == str(path)
     view.select_path(path)
+    answer_dialog("Cancel")  # issue 14: deleting the model in use asks first
+    view.delete_button.click()
+    assert path.exists() and window.model_path == str(path)
+    view.select_path(path)
+    answer_dialog("Delete")
     with qtbot.waitSignal(window.modelChanged, timeout=60_000):  # the model in use is gone: back to the shipped one
         view.delete_button.click()
     assert not path.exists() and not path.with_suffix(".json").exists()
@@ -152,9 +157,27 @@ def test_closing_the_window_mid_training_joins_the_worker(qtbot, window, mnist_p
     tab.start()
     thread = tab.run.qthread
     qtbot.waitUntil(lambda: tab.curves.point_counts()[0] >= 1, timeout=60_000)
+    from PySide6.QtCore import QEvent, QObject
+
+    hidden_at = []
+
+    class HideSpy(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Hide and not hidden_at:
+                hidden_at.append(time.perf_counter())
+            return False
+
+    spy = HideSpy()
+    window.installEventFilter(spy)
+    answer_dialog("Cancel")  # issue 14: quitting while training asks first
+    window.close()
+    assert window.isVisible() and tab.is_running()
+    answer_dialog("Stop and quit")
     started = time.perf_counter()
     window.close()
-    assert time.perf_counter() - started < 15
+    # Issue 14: the window went away at once and the app could exit within 2 s (it froze for 7-10 s).
+    assert hidden_at and hidden_at[0] - started < 0.5
+    assert time.perf_counter() - started < 2
     assert not thread.isRunning()
     assert not (data_dir / "models").exists() or not any((data_dir / "models").iterdir())
 
@@ -301,3 +324,21 @@ def test_dialogs_start_in_the_last_folder_of_their_kind(window, settings, tmp_pa
     assert tab._start_folder(tab.data_edit, "dataset") == str(folder)  # that folder does not exist
     tab.data_edit.setText(str(tmp_path))
     assert tab._start_folder(tab.data_edit, "dataset") == str(tmp_path)
+
+
+def test_start_asks_before_discarding_an_unsaved_model(qtbot, window, mnist_path):
+    tab = window.train_tab
+    configure(tab, mnist_path, epochs=1, limit=1000, batch=64)
+    assert tab.start()
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=120_000)
+    first = tab.result
+    answer_dialog("Cancel")
+    assert not tab.start() and tab.result is first  # kept: nothing started
+    answer_dialog("Discard and start")
+    assert tab.start()
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=120_000)
+    assert tab.result is not first
+    tab.save()
+    qtbot.waitUntil(lambda: tab._result_saved, timeout=60_000)
+    assert tab.start()  # saved: no question
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=120_000)

@@ -24,7 +24,7 @@ def test_round_trip_with_sidecar(trained, tmp_path, mnist):
     x = mnist.x_test[:5].astype(np.float32) / 255
     np.testing.assert_allclose(loaded.model(x), trained.model(x), atol=1e-6)
     assert loaded.info["test_accuracy"] == pytest.approx(trained.test_accuracy)
-    assert sorted(p.name for p in path.parent.iterdir()) == ["m.json", "m.keras"]  # no temp files left
+    assert sorted(p.name for p in path.parent.iterdir()) == ["m.json", "m.keras", "m.tflite"]  # no temp files left
 
 
 def test_saved_file_holds_weights_but_no_optimizer_state(trained, tmp_path):

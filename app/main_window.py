@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.draw_tab, "Draw")
         self.train_tab = TrainTab(settings, self.library, self.samples)
         self.tabs.addTab(self.train_tab, "Train")
-        self.samples_view = SamplesView(self.samples)
+        self.samples_view = SamplesView(self.samples, settings)
         self.tabs.addTab(self.samples_view, "Samples")
         self.setCentralWidget(self.tabs)
 

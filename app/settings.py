@@ -62,18 +62,18 @@ class Settings:
     def eraser(self, value: bool) -> None:
         self._set("draw/eraser", bool(value))
 
-    @property
-    def last_image_dir(self) -> str:
-        return self._get("draw/last_image_dir", "", str)
-
-    @last_image_dir.setter
-    def last_image_dir(self, value: str) -> None:
-        self._set("draw/last_image_dir", str(value))
-
     # Folders: the last one used for each kind of file dialog
     def last_dir(self, kind: str) -> str:
         """The folder the last ``kind`` dialog ("image", "export", "dataset", ...) ended in; "" if none yet."""
         return self._get(f"folders/{kind}", "", str)
+
+    def dialog_start(self, kind: str, file_name: str = "") -> str:
+        """Where a ``kind`` dialog opens: its last folder, else Documents (else home); with ``file_name``."""
+        folder = self.last_dir(kind)
+        if not folder or not Path(folder).is_dir():
+            documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            folder = documents if documents and Path(documents).is_dir() else str(Path.home())
+        return str(Path(folder) / file_name) if file_name else folder
 
     def set_last_dir(self, kind: str, path: str) -> None:
         folder = Path(path)

@@ -353,11 +353,11 @@ class DrawTab(QWidget):
         except ImageError as exc:
             self.problem.emit("Cannot open image", str(exc))
             return False
-        self.settings.last_image_dir = str(Path(path).parent)
+        self.settings.set_last_dir("image", path)
         return self.show_image(gray, Path(path).name)
 
     def open_image_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open an image", self.settings.last_image_dir, IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open an image", self.settings.dialog_start("image"), IMAGE_FILTER)
         if path:
             self.open_image(path)
 
@@ -371,9 +371,10 @@ class DrawTab(QWidget):
         return False
 
     def export_dialog(self) -> None:
-        start = str(Path(self.settings.last_image_dir or Path.home()) / "digit.png")
-        path, _ = QFileDialog.getSaveFileName(self, "Export the canvas", start, "PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, "Export the canvas", self.settings.dialog_start("export", "digit.png"),
+                                              "PNG image (*.png)")
         if path:
+            self.settings.set_last_dir("export", path)
             self.export(path if path.lower().endswith(".png") else path + ".png")
 
     def export(self, path: str) -> bool:

@@ -25,9 +25,10 @@ class SamplesView(QWidget):
     problem = Signal(str, str)
     statusMessage = Signal(str)
 
-    def __init__(self, store: SampleStore, parent=None):
+    def __init__(self, store: SampleStore, settings=None, parent=None):
         super().__init__(parent)
         self.store = store
+        self.settings = settings  # app.settings.Settings: where the export and import dialogs open
         self.counts_label = QLabel()
         self.counts_label.setTextFormat(Qt.TextFormat.RichText)
         self.grid = thumbnail_grid()
@@ -195,11 +196,17 @@ class SamplesView(QWidget):
         return True
 
     def _export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export samples", "my-digits.npz", "Keras datasets (*.npz)")
+        start = self.settings.dialog_start("samples", "my-digits.npz") if self.settings else "my-digits.npz"
+        path, _ = QFileDialog.getSaveFileName(self, "Export samples", start, "Keras datasets (*.npz)")
         if path:
+            if self.settings:
+                self.settings.set_last_dir("samples", path)
             self.export_npz(path if path.endswith(".npz") else path + ".npz")
 
     def _import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import samples", "", "Keras datasets (*.npz)")
+        start = self.settings.dialog_start("samples") if self.settings else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Import samples", start, "Keras datasets (*.npz)")
         if path:
+            if self.settings:
+                self.settings.set_last_dir("samples", path)
             self.import_npz(path)

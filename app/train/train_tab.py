@@ -289,7 +289,7 @@ class TrainTab(QWidget):
         current = Path(edit.text().strip()).expanduser()
         if edit.text().strip() and (current.is_dir() or current.parent.is_dir()):
             return str(current if current.is_dir() else current.parent)
-        return self.settings.last_dir(kind) or str(Path.home())
+        return self.settings.dialog_start(kind)
 
     def _browse_data(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose a dataset file", self._start_folder(self.data_edit, "dataset"),

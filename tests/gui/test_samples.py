@@ -1,5 +1,7 @@
 """Teach it your handwriting, through the GUI: save samples, manage them, fine-tune."""
 
+from pathlib import Path
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
@@ -7,6 +9,8 @@ from PySide6.QtWidgets import QToolButton
 from strokes import quirky_drawing
 
 from .conftest import answer_dialog, draw_digit, draw_number, settle
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_a_key_or_a_click_saves_the_drawing_as_a_sample(qtbot, window):
@@ -157,3 +161,16 @@ def test_thousands_of_samples_load_without_freezing_and_a_save_adds_one_item(qtb
     position = view.grid.row(new[0])
     assert position == sum(view.counts[:8]) - 1  # the last of the 7s
     assert saved_s < 0.5, saved_s
+
+
+def test_each_kind_of_dialog_reopens_in_its_own_last_folder(settings, tmp_path):
+    """Issue 14: export opened in the home folder every time; Samples export in the source tree."""
+    images, exports = tmp_path / "photos", tmp_path / "out"
+    images.mkdir()
+    exports.mkdir()
+    settings.set_last_dir("image", str(images / "a.png"))
+    settings.set_last_dir("export", str(exports))
+    assert settings.dialog_start("image") == str(images)
+    assert settings.dialog_start("export", "digit.png") == str(exports / "digit.png")
+    fresh = settings.dialog_start("samples", "my-digits.npz")
+    assert fresh.endswith("my-digits.npz") and not fresh.startswith(str(ROOT))  # never the source tree

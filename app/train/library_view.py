@@ -30,7 +30,11 @@ class ModelLibraryView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The name takes what the figures leave; they keep their own width.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _: self.use_selected())
         self.use_button = QPushButton("Use in Draw tab")
@@ -52,17 +56,19 @@ class ModelLibraryView(QWidget):
         for row, entry in enumerate(self.entries):
             info = entry.info
             acc = entry.test_accuracy
-            name = entry.name + ("  (in use)" if self.active_path and Path(self.active_path) == entry.path else "")
+            in_use = bool(self.active_path) and Path(self.active_path) == entry.path
+            # The mark leads, so that a long name cut short never hides it.
+            name = ("\u25b6 in use: " if in_use else "") + entry.name
             values = (name, str(info.get("dataset", "")).upper(), info.get("preset", ""),
                       f"{acc:.2%}" if acc is not None else info.get("problem", "?"),
                       str(info.get("epochs", "")), str(info.get("created", ""))[:16].replace("T", " "))
             for col, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
-                item.setToolTip(str(entry.path))
-                if entry.protected:
-                    font = item.font()
-                    font.setItalic(True)
-                    item.setFont(font)
+                item.setToolTip(f"{entry.name}\n{entry.path}" + ("\nIn use in the Draw tab." if in_use else ""))
+                font = item.font()
+                font.setItalic(entry.protected)
+                font.setBold(in_use)
+                item.setFont(font)
                 self.table.setItem(row, col, item)
         self._update_buttons()
 

@@ -28,7 +28,7 @@ class ResultsView(QWidget):
         self.summary = QLabel("Results appear here when a run ends.")
         self.summary.setWordWrap(True)
         font = self.summary.font()
-        font.setPointSize(font.pointSize() + 2)
+        font.setPointSize(font.pointSize() + 1)
         self.summary.setFont(font)
 
         self.confusion_plot = pg.PlotWidget(background=None, title="Confusion matrix")
@@ -52,6 +52,11 @@ class ResultsView(QWidget):
                 text.setPos(j + 0.5, i + 0.5)
                 self.confusion_plot.addItem(text)
                 self.cell_labels.append(text)
+        self._widest_count = 1  # characters in the largest count shown
+        self.cell_font_size = 7.0
+        view = self.confusion_plot.getViewBox()
+        view.sigResized.connect(self._fit_cell_labels)
+        view.sigRangeChanged.connect(self._fit_cell_labels)  # the locked aspect rescales without a resize
 
         self.per_class_plot = pg.PlotWidget(background=None, title="Accuracy per class")
         self.per_class_plot.setMenuEnabled(False)
@@ -66,12 +71,15 @@ class ResultsView(QWidget):
         self.gallery.itemClicked.connect(self._chosen)
         self.gallery_title = QLabel("Misclassified test images")
 
+        # The confusion matrix gets the room its counts need; the gallery scrolls.
         grid = QGridLayout()
         grid.addWidget(self.confusion_plot, 0, 0)
         grid.addWidget(self.per_class_plot, 0, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addLayout(grid, 3)
+        layout.addLayout(grid, 5)
         layout.addWidget(self.gallery_title)
         layout.addWidget(self.gallery, 2)
         self._images: list[np.ndarray] = []
@@ -106,6 +114,8 @@ class ResultsView(QWidget):
             value = int(confusion[i, j]) if i < classes and j < classes else 0
             text.setText(str(value) if value else "")
             text.setColor((20, 20, 20) if value and bright[i, j] else (255, 255, 255))
+        self._widest_count = len(str(int(confusion.max()))) if confusion.size else 1
+        self._fit_cell_labels()
         self.per_class_plot.getAxis("bottom").setTicks([list(enumerate(class_ticks(classes))), []])
         self.per_class_bars.setOpts(x=np.arange(classes), height=np.nan_to_num(evaluation.per_class_accuracy))
         low = float(np.nanmin(evaluation.per_class_accuracy))
@@ -126,6 +136,27 @@ class ResultsView(QWidget):
         more = len(evaluation.misclassified) - len(wrong)
         self.gallery_title.setText(f"Misclassified test images (true→predicted){f', first {len(wrong)}' if more else ''}; "
                                    "click one to try it in the Draw tab")
+
+    def cell_pixels(self) -> float:
+        """The side of one confusion-matrix cell on screen, in pixels."""
+        width, height = self.confusion_plot.getViewBox().viewPixelSize()
+        return 1.0 / max(width, height, 1e-9)
+
+    def _fit_cell_labels(self, *_) -> None:
+        """Counts sized to their cells; hidden when the cells are too small to hold them legibly."""
+        cell = self.cell_pixels()
+        dpi_scale = self.logicalDpiY() / 72.0
+        # A digit is about 0.6 em wide and a line 1.25 em high; keep a margin inside the cell.
+        size = min(9.0, 0.8 * cell / (0.6 * self._widest_count * dpi_scale), 0.7 * cell / (1.25 * dpi_scale))
+        visible = size >= 5.0
+        self.cell_font_size = size if visible else 0.0
+        for text in self.cell_labels:
+            if visible:
+                font = text.textItem.font()
+                font.setPointSizeF(size)
+                text.setFont(font)
+            text.setVisible(visible)
+        self.confusion_plot.setToolTip("" if visible else "Enlarge the window to see the counts in the cells.")
 
     def _set_confusion_ticks(self, classes: int) -> None:
         ticks = [[(i + 0.5, name) for i, name in enumerate(class_ticks(classes))], []]

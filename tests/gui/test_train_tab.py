@@ -342,3 +342,39 @@ def test_start_asks_before_discarding_an_unsaved_model(qtbot, window, mnist_path
     qtbot.waitUntil(lambda: tab._result_saved, timeout=60_000)
     assert tab.start()  # saved: no question
     qtbot.waitUntil(lambda: not tab.is_running(), timeout=120_000)
+
+
+def test_confusion_counts_fit_their_cells_or_step_aside(qtbot, window, trained):
+    """Issue 14: the counts overflowed their cells at the default size and overlapped at the minimum."""
+    tab = window.train_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.views.setCurrentWidget(tab.results)
+    tab.results.show_result(trained, trained.x_test, trained.y_test)
+    for size in ((1100, 680), (400, 300)):
+        window.resize(*size)
+        qtbot.wait(100)
+        view = tab.results
+        cell = view.cell_pixels()
+        shown = [t for t in view.cell_labels if t.isVisible() and t.textItem.toPlainText()]
+        if view.cell_font_size:
+            from PySide6.QtGui import QFontMetricsF
+
+            widest = max(QFontMetricsF(t.textItem.font()).horizontalAdvance(t.textItem.toPlainText()) for t in shown)
+            assert widest <= cell, (size, widest, cell)
+        else:
+            assert not shown and "Enlarge" in view.confusion_plot.toolTip()
+    window.resize(1100, 680)
+    qtbot.wait(100)
+    assert tab.results.cell_font_size >= 5  # legible at the default size
+
+
+def test_the_library_marks_the_model_in_use(qtbot, window, trained):
+    view = window.train_tab.library_view
+    path = window.library.save(trained.model, "a model with quite a long name indeed", trained.sidecar())
+    with qtbot.waitSignal(window.modelChanged, timeout=60_000):
+        window.use_model(str(path))
+    row = next(r for r, e in enumerate(view.entries) if e.path == path)
+    item = view.table.item(row, 0)
+    assert item.text().startswith("\u25b6 in use") and item.font().bold()
+    assert not view.table.item(1 - row, 0).font().bold()
+    assert view.table.columnWidth(0) >= max(view.table.columnWidth(c) for c in range(1, view.table.columnCount()))

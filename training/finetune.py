@@ -35,6 +35,9 @@ class FineTuneResult:
         if self.held_out_before is not None and self.held_out_after is not None:
             parts.append(f"your held-out samples: {self.held_out_before.accuracy:.1%} before, "
                          f"{self.held_out_after.accuracy:.1%} after ({self.held_out_count} drawings)")
+        else:
+            parts.append("none of your samples could be kept back to measure the gain (save at least "
+                         "two drawings of a digit)")
         if self.train.test_accuracy is not None:
             parts.append(f"MNIST test accuracy after: {self.train.test_accuracy:.2%}")
         return "; ".join(parts)
@@ -46,7 +49,9 @@ def split_samples(y: np.ndarray, held_out: float, seed: int) -> tuple[np.ndarray
     train_idx, test_idx = [], []
     for digit in np.unique(y):
         idx = rng.permutation(np.flatnonzero(y == digit))
-        n_test = int(round(len(idx) * held_out)) if len(idx) >= 2 else 0
+        # At least one of each digit drawn twice or more: with a dozen samples,
+        # rounding alone kept none back, and the gain could not be measured.
+        n_test = max(1, int(round(len(idx) * held_out))) if len(idx) >= 2 else 0
         test_idx += idx[:n_test].tolist()
         train_idx += idx[n_test:].tolist()
     return np.array(sorted(train_idx), int), np.array(sorted(test_idx), int)

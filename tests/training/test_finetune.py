@@ -56,3 +56,13 @@ def test_stratified_split_and_too_few_samples(mnist):
     assert len(test_idx) == 10 and len(train_idx) == 30
     with pytest.raises(ConfigError, match="at least 10 saved samples"):
         fine_tune(str(shipped_model_path()), np.zeros((3, 28, 28), np.uint8), np.array([1, 2, 3]), mnist)
+
+
+def test_a_dozen_samples_still_keep_some_back_to_measure():
+    """Issue 14: with 11 samples, fine-tuning showed only MNIST accuracy (none were held out)."""
+    from training.finetune import split_samples
+
+    y = np.array([0, 0, 1, 1, 2, 2, 3, 3, 4, 5, 6])
+    train_idx, test_idx = split_samples(y, 0.25, seed=0)
+    assert len(test_idx) == 4 and set(y[test_idx]) == {0, 1, 2, 3}
+    assert len(train_idx) == 7 and set(y[train_idx]) == {0, 1, 2, 3, 4, 5, 6}

@@ -11,7 +11,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from training.errors import ConfigError, DigitRecognizerError
+from training.errors import ConfigError, DatasetError, DigitRecognizerError
 
 PROG = "digit-recognizer"
 
@@ -97,7 +97,10 @@ def main(argv: list[str] | None = None) -> int:
         return {"train": cmd_train, "evaluate": cmd_evaluate,
                 "predict": cmd_predict, "presets": cmd_presets}[args.command](args, argv)
     except DigitRecognizerError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        hint = ""
+        if isinstance(exc, DatasetError) and "choose the file yourself" in str(exc):
+            hint = (" Here: --pen-data PATH." if "pen handwriting" in str(exc) else " Here: --data PATH.")
+        print(f"{PROG}: error: {exc}{hint}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)

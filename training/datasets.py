@@ -153,9 +153,24 @@ def _where_to_put_it(spec: DatasetSpec, what_happened: str) -> str:
     target = keras_cache_dir() / spec.cache_entry
     form = ("a Keras-layout mnist.npz" if spec.cache_entry.endswith(".npz")
             else "a folder with the four IDX files")
-    return (f"{what_happened} for {spec.title}. Put {form} at {target}, "
-            f"or choose the file yourself (--data PATH on the command line, "
-            f"the data file picker in the Train tab).")
+    return (f"{what_happened}. Put {form} at {target}, or choose the file yourself.")
+
+
+# How network failures read inside Keras' "URL fetch failure on ...: None -- [Errno -2] ..."
+_OFFLINE = ("errno -2", "errno -3", "name or service not known", "temporary failure in name resolution",
+            "nodename nor servname", "getaddrinfo", "network is unreachable", "no route to host",
+            "timed out", "connection refused", "connection reset", "urlopen error")
+
+
+def download_failure(spec: DatasetSpec, exc: Exception) -> str:
+    """What went wrong with a download, in a user's words (never the raw URL error)."""
+    text = str(exc).lower()
+    if any(marker in text for marker in _OFFLINE):
+        return (f"{spec.title} is not on this computer yet, and it could not be downloaded: "
+                f"the download server cannot be reached (no internet connection?)")
+    if "403" in text or "404" in text or "http error" in text:
+        return f"{spec.title} could not be downloaded: the server refused the request"
+    return f"{spec.title} could not be downloaded ({type(exc).__name__})"
 
 
 def _download(spec: DatasetSpec) -> Dataset:
@@ -166,9 +181,7 @@ def _download(spec: DatasetSpec) -> Dataset:
     try:
         (x_train, y_train), (x_test, y_test) = loader.load_data()
     except Exception as exc:  # Keras wraps network errors in several types
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise DatasetError(_where_to_put_it(
-            spec, f"Could not download the data ({reason[:160]})")) from exc
+        raise DatasetError(_where_to_put_it(spec, download_failure(spec, exc))) from exc
     arrays = dict(x_train=x_train, y_train=y_train, x_test=x_test, y_test=y_test)
     return _make_dataset(spec, arrays, str(keras_cache_dir() / spec.cache_entry))
 

@@ -116,7 +116,7 @@ def find_pen_file(path: str | os.PathLike | None = None) -> Path:
     raise DatasetError(
         f"The pen handwriting data ({FILE_NAME}, UNIPEN) was not found. It cannot be "
         f"downloaded automatically: put it at {default_candidates()[-1]}, or choose "
-        f"the file yourself (--pen-data PATH, or the pen data picker in the Train tab).")
+        f"the file yourself.")
 
 
 def load_pen(path: str | os.PathLike | None = None) -> PenSet:

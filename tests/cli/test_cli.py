@@ -200,3 +200,12 @@ def test_a_diverged_run_is_warned_about():
 
     assert divergence_warning(run_with(0.05)) is None
     assert "diverged" in divergence_warning(run_with(1e11)) and "1e+11" in divergence_warning(run_with(1e11))
+
+
+def test_offline_without_data_names_the_flag_on_the_command_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))  # no cached copy; this machine cannot download
+    proc = run("train", "--dataset", "mnist", "--model", "softmax", "--epochs", "1",
+               "--out", tmp_path / "m.keras", check=False)
+    assert proc.returncode == 2
+    assert "could not be downloaded" in proc.stderr and proc.stderr.strip().endswith("Here: --data PATH.")
+    assert "Errno" not in proc.stderr

@@ -98,8 +98,10 @@ def test_offline_without_a_file_says_where_to_put_it(tmp_path, monkeypatch):
     with pytest.raises(DatasetError) as info:
         load_dataset("mnist")
     text = str(info.value)
-    assert "Could not download" in text
-    assert str(tmp_path / "datasets" / "mnist.npz") in text and "--data" in text
+    # Issue 14: what happened and what to do, in a user's words: no URL error, no command-line flag.
+    assert "could not be downloaded" in text and "no internet connection" in text
+    assert str(tmp_path / "datasets" / "mnist.npz") in text and "choose the file yourself" in text
+    assert "Errno" not in text and "URL fetch" not in text and "--data" not in text
 
 
 def test_unknown_dataset_name():

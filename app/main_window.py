@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
 
 from app.draw.draw_tab import DrawTab
+from app import help as help_pages
 from app.model_loader import ModelLoader, TensorFlowPreloader
 from app.widgets import ElidedLabel, confirm
 from app.samples.samples_view import SamplesView
@@ -110,14 +111,17 @@ class MainWindow(QMainWindow):
         for action in (d.eraser_action, d.thinner_action, d.thicker_action):
             edit_menu.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
+        how_to = QAction("How to use Digit Recognizer", self)
+        how_to.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        how_to.triggered.connect(lambda: help_pages.show_text(self, "How to use Digit Recognizer", help_pages.HOW_TO))
+        help_menu.addAction(how_to)
+        keys = QAction("Keyboard shortcuts", self)
+        keys.triggered.connect(lambda: help_pages.show_text(self, "Keyboard shortcuts", help_pages.shortcuts_html(self)))
+        help_menu.addAction(keys)
+        help_menu.addSeparator()
         about = QAction("About Digit Recognizer", self)
-        about.triggered.connect(self._about)
+        about.triggered.connect(lambda: help_pages.show_text(self, "About Digit Recognizer", help_pages.about_text()))
         help_menu.addAction(about)
-
-    def _about(self) -> None:
-        QMessageBox.about(self, "Digit Recognizer",
-                          "Draw a digit and watch it recognized live; retrain the recognizer "
-                          "in the Train tab.\n\nPySide6, TensorFlow/Keras 3, pyqtgraph.")
 
     # --- model -----------------------------------------------------------------
     def load_active_model(self) -> None:

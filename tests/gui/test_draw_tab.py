@@ -332,3 +332,24 @@ def test_the_status_bar_cuts_long_messages_before_the_model_label(qtbot, window)
     assert bar.fontMetrics().horizontalAdvance(shown) <= bar.width() - window.model_label.width()
     assert window.model_label.width() <= window.width() // 2
     assert window.model_label.text().startswith("Model: ")  # the full text, whatever is painted
+
+
+def test_help_has_a_how_to_the_shortcuts_and_an_about_box(qtbot, window):
+    from PySide6.QtWidgets import QTextBrowser
+
+    from app.help import app_version
+
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    texts = {}
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        action.trigger()
+        dialog = window.findChildren(QTextBrowser)[-1].window()
+        texts[action.text()] = dialog.findChild(QTextBrowser).toPlainText()
+        dialog.close()
+    assert "Teach" in texts["How to use Digit Recognizer"] and "Train" in texts["How to use Digit Recognizer"]
+    shortcuts = texts["Keyboard shortcuts"]
+    assert "Ctrl+Z" in shortcuts and "Undo" in shortcuts and "Ctrl+O" in shortcuts
+    about = texts["About Digit Recognizer"]
+    assert app_version() in about and "MIT" in about and "CC BY 4.0" in about

@@ -156,6 +156,10 @@ class TrainTab(QWidget):
         self.preset_info.setMinimumWidth(200)
         self.preset_info.setStyleSheet("color: gray")
         form.addRow("", self.preset_info)
+        # Its own line, there from the start: the count arrives when TensorFlow has loaded.
+        self.params_label = QLabel("")
+        self.params_label.setStyleSheet("color: gray")
+        form.addRow("", self.params_label)
 
         self.optimizer_box = QComboBox()
         for name, text in OPTIMIZERS.items():
@@ -262,6 +266,7 @@ class TrainTab(QWidget):
         self.preset_info.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # Room for three lines, so that the parameter count arriving later moves no row.
         self.preset_info.setMinimumHeight(3 * self.preset_info.fontMetrics().lineSpacing())
+        self.params_label.setMinimumHeight(self.params_label.fontMetrics().lineSpacing())
         self.progress_label.setMinimumHeight(2 * self.progress_label.fontMetrics().lineSpacing())
         panel = QWidget()
         column = QVBoxLayout(panel)
@@ -407,9 +412,8 @@ class TrainTab(QWidget):
         if name not in self._param_counts and self._tensorflow_loaded:
             from training.presets import count_params
             self._param_counts[name] = count_params(name)
-        if name in self._param_counts:
-            text += f" {self._param_counts[name]:,} parameters."
         self.preset_info.setText(text)
+        self.params_label.setText(f"{self._param_counts[name]:,} parameters" if name in self._param_counts else "")
 
     def tensorflow_ready(self, devices: list) -> None:
         """Called once TensorFlow is loaded (in the background): list the GPUs, count parameters."""

@@ -378,3 +378,25 @@ def test_the_library_marks_the_model_in_use(qtbot, window, trained):
     assert item.text().startswith("\u25b6 in use") and item.font().bold()
     assert not view.table.item(1 - row, 0).font().bold()
     assert view.table.columnWidth(0) >= max(view.table.columnWidth(c) for c in range(1, view.table.columnCount()))
+
+
+def test_rows_stay_put_when_a_message_appears_or_tensorflow_arrives(qtbot, window):
+    """Issue 14: rows jumped when the model finished loading and when a validation message appeared."""
+    tab = window.train_tab
+    window.tabs.setCurrentWidget(tab)
+    qtbot.wait(50)
+
+    def places():
+        return [w.mapTo(tab, w.rect().topLeft()) for w in
+                (tab.optimizer_box, tab.epochs_spin, tab.device_box, tab.start_button, tab.progress)]
+
+    before = places()
+    tab.lr_edit.setText("abc")
+    qtbot.wait(50)
+    assert tab.problem_label.text() and places() == before
+    tab.lr_edit.setText("0.001")
+    qtbot.wait(50)
+    assert places() == before
+    tab.tensorflow_ready([("cpu", "CPU")])  # the parameter count arrives under the preset's description
+    qtbot.wait(50)
+    assert "parameters" in tab.params_label.text() and places() == before

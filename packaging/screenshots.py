@@ -67,8 +67,15 @@ def main(out: Path, mnist: str) -> None:
 
     tab = window.train_tab
     window.tabs.setCurrentWidget(tab)
-    tab.data_edit.setText(mnist)
+    # The data comes from a Keras cache made for the screenshots, so that no
+    # path of this machine shows in the field (it says "Keras cache").
+    os.environ["KERAS_HOME"] = str(tmp / "keras")
+    (tmp / "keras" / "datasets").mkdir(parents=True)
+    os.symlink(os.path.abspath(mnist), tmp / "keras" / "datasets" / "mnist.npz")
+    tab.data_edit.setText("")
     tab.preset_box.setCurrentIndex(tab.preset_box.findData("mlp-512"))
+    tab.optimizer_box.setCurrentIndex(tab.optimizer_box.findData("rmsprop"))
+    tab.augment_check.setChecked(False)
     tab.epochs_spin.setValue(6)
     tab.batch_spin.setValue(32)
     tab.limit_spin.setValue(30000)

@@ -36,6 +36,7 @@ log = logging.getLogger("digit_recognizer.models")
 RUNTIME_ENV = "DIGIT_RECOGNIZER_RUNTIME"  # "keras" reads with TensorFlow (baselines, a runtime problem)
 EXPORT_VERSION = 1  # part of the cache key: a change in how twins are exported makes new ones
 BATCH = 1024
+MAX_TWIN_BYTES = 200 * 2**20  # the presets' twins are 0.03-5 MB
 SINGLE_THREADS = 1  # one image: threads cost more to wake than they save
 _NOISE = re.compile(r"Created TensorFlow Lite XNNPACK delegate|Initialized TensorFlow Lite runtime")
 
@@ -163,6 +164,8 @@ def saved_twin(path: Path, info: dict) -> Path | None:
     if not digest or not twin.is_file():
         return None
     try:
+        if twin.stat().st_size > MAX_TWIN_BYTES:  # read whole into memory: a huge one is not ours
+            return None
         return twin if file_sha256(twin) == digest else None
     except OSError:
         return None

@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
 
-from app.draw.draw_tab import DrawTab
 from app import help as help_pages
+from app.draw.draw_tab import DrawTab
 from app.model_loader import ModelLoader, TensorFlowPreloader
-from app.widgets import ElidedLabel, confirm
 from app.samples.samples_view import SamplesView
 from app.train.train_tab import TrainTab
+from app.widgets import ElidedLabel, confirm
 from training.cli import shipped_model_path
 from training.library import ModelLibrary
 from training.samples import SampleStore

@@ -7,7 +7,6 @@ from PySide6.QtGui import QPainter, QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QSpinBox, QWidget
 
 
-
 class _WheelGuard(QObject):
     """Passes wheel events over an unfocused field on to its parent, so scrolling a form scrolls it.
 

@@ -29,6 +29,7 @@ from training.files import atomic_write
 from training.modelfile import (ACCEPTED_INPUTS, TWIN_SUFFIX, check_model_file, file_sha256, first_words,
                                 twin_path)
 from training.paths import cache_dir
+from training.preprocess import model_batches
 from training.quiet import filtered_stderr
 
 log = logging.getLogger("digit_recognizer.models")
@@ -126,15 +127,9 @@ class LitePredictor:
 
     def predict_batch(self, images: np.ndarray, batch_size: int = BATCH) -> np.ndarray:
         """(N, 28, 28) images, uint8 0-255 or float 0-1 -> (N, classes) probabilities."""
-        images = np.asarray(images)
-        if images.ndim != 3 or images.shape[1:] != (28, 28):
-            raise ValueError(f"expected (N, 28, 28) images, got {images.shape}")
-        scale = 1 / 255.0 if images.dtype == np.uint8 else 1.0
         out = np.empty((len(images), self.classes), np.float32)
-        batch_size = max(1, min(batch_size, BATCH))
         with self._lock:
-            for start in range(0, len(images), batch_size):
-                chunk = images[start:start + batch_size].astype(np.float32) * scale
+            for start, chunk in model_batches(images, max(1, min(batch_size, BATCH))):
                 size = 1 << (len(chunk) - 1).bit_length()  # padded up to a power of two
                 if size not in self._batches:
                     self._batches[size] = self._single if size == 1 else \

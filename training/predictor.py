@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from training._tf import tf
+from training.preprocess import model_batches
 
 BATCH = 1024
 
@@ -51,12 +52,7 @@ class Predictor:
 
     def predict_batch(self, images: np.ndarray, batch_size: int = BATCH) -> np.ndarray:
         """(N, 28, 28) images, uint8 0-255 or float 0-1 -> (N, classes) probabilities."""
-        images = np.asarray(images)
-        if images.ndim != 3 or images.shape[1:] != (28, 28):
-            raise ValueError(f"expected (N, 28, 28) images, got {images.shape}")
-        scale = 1 / 255.0 if images.dtype == np.uint8 else 1.0
         out = np.empty((len(images), self.classes), np.float32)
-        for start in range(0, len(images), batch_size):
-            chunk = images[start:start + batch_size].astype(np.float32) * scale
+        for start, chunk in model_batches(images, batch_size):
             out[start:start + len(chunk)] = self._many(chunk).numpy()
         return out

@@ -295,3 +295,13 @@ def load_image(path: str | os.PathLike) -> np.ndarray:
 def _short(exc: Exception) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text if len(text) <= 120 else text[:text.rfind(" ", 0, 117)] + "..."
+
+
+def model_batches(images: np.ndarray, batch_size: int):
+    """(start, float32 chunk in [0, 1]) over (N, 28, 28) images given as uint8 0-255 or float 0-1."""
+    images = np.asarray(images)
+    if images.ndim != 3 or images.shape[1:] != (28, 28):
+        raise ValueError(f"expected (N, 28, 28) images, got {images.shape}")
+    scale = 1 / 255.0 if images.dtype == np.uint8 else 1.0
+    for start in range(0, len(images), batch_size):
+        yield start, images[start:start + batch_size].astype(np.float32) * scale

@@ -15,7 +15,7 @@ def test_the_wheel_ships_all_code_and_resources(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {str(p.relative_to(ROOT)) for room in ("app", "training", "resources")
                 for p in (ROOT / room).rglob("*.py")}
-    expected |= {"resources/models/default.keras", "resources/models/default.json",
+    expected |= {"resources/models/default.keras", "resources/models/default.json", "resources/models/default.tflite",
                  "resources/icons/digit-recognizer.png"}
     assert expected - names == set()
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

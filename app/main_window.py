@@ -17,6 +17,7 @@ from app.train.train_tab import TrainTab
 from app.widgets import ElidedLabel, confirm
 from training.cli import shipped_model_path
 from training.library import ModelLibrary
+from training.runs import RunStore
 from training.samples import SampleStore
 
 log = logging.getLogger("digit_recognizer")
@@ -52,7 +53,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.draw_tab = DrawTab(settings, self.samples)
         self.tabs.addTab(self.draw_tab, "Draw")
-        self.train_tab = TrainTab(settings, self.library, self.samples)
+        self.train_tab = TrainTab(settings, self.library, self.samples, RunStore(self.data_dir / "runs"))
         self.tabs.addTab(self.train_tab, "Train")
         self.samples_view = SamplesView(self.samples, settings)
         self.tabs.addTab(self.samples_view, "Samples")

@@ -16,6 +16,7 @@ from app.tasks import run_in_background
 from app.train.curves import TrainingCurves
 from app.train.library_view import ModelLibraryView
 from app.train.results import ResultsView
+from app.train.runs_view import RunsView
 from app.train.worker import TrainingRun
 from app.widgets import CountSpinBox, ElidedLabel, confirm, wheel_only_when_focused
 from training.datasets import DATASETS
@@ -62,8 +63,9 @@ class TrainTab(QWidget):
     problem = Signal(str, str)
     statusMessage = Signal(str)
 
-    def __init__(self, settings, library, samples=None, parent=None):
+    def __init__(self, settings, library, samples=None, runs=None, parent=None):
         super().__init__(parent)
+        self.runs = runs  # training.runs.RunStore: every run is recorded there
         self.settings = settings
         self.library = library
         self.samples = samples  # training.samples.SampleStore
@@ -77,6 +79,7 @@ class TrainTab(QWidget):
         self._last_speed = 0.0  # images/s of the run in progress
         self._showing_outcome = False  # the progress line tells how the last run ended
         self._result_saved = False  # the last run's model is in the library
+        self._record: dict | None = None  # the run in progress, for the run history
         self._result_predictor: tuple = (None, None)  # (result, its Predictor), made on the first gallery click
         self._speed_measured_for = ""  # the settings key the run in progress measures ("" for fine-tuning)
 
@@ -90,6 +93,10 @@ class TrainTab(QWidget):
         self.views.addTab(self.curves, "Curves")
         self.views.addTab(self.results, "Results")
         self.views.addTab(self.library_view, "Models")
+        self.runs_view = RunsView(runs) if runs is not None else None
+        if self.runs_view is not None:
+            self.runs_view.problem.connect(self.problem)
+            self.views.addTab(self.runs_view, "Runs")
 
         controls = self._build_controls()
         self.views.addTab(self.log, "Log")  # the run's full story; the progress line stays under Start
@@ -543,7 +550,7 @@ class TrainTab(QWidget):
         self._log(f"Starting: {config.preset} on {config.dataset}, {config.optimizer} lr {config.learning_rate:g}, "
                   f"{config.epochs} epochs of batch {config.batch_size}"
                   f"{', augmented' if config.augment else ''}.")
-        return self._launch(TrainingRun(config, dataset, self, job=job))
+        return self._launch(TrainingRun(config, dataset, self, job=job), config)
 
     def start_fine_tune(self) -> bool:
         """Fine-tune the Draw tab's model on the saved samples mixed with MNIST."""
@@ -566,7 +573,7 @@ class TrainTab(QWidget):
         self._speed_measured_for = ""
         self._log(f"Fine-tuning {Path(base).name} on {self._sample_count} samples of yours mixed with MNIST "
                   f"({config.epochs} epochs, Adam lr {config.learning_rate:g}, augmented).")
-        return self._launch(TrainingRun(config, parent=self, job=job))
+        return self._launch(TrainingRun(config, parent=self, job=job), config)
 
     def _may_discard_result(self) -> bool:
         """True unless the last run's model is unsaved and the user keeps it."""
@@ -576,7 +583,8 @@ class TrainTab(QWidget):
                        "The model from the last run is not saved. A new run discards it.",
                        "Discard and start")
 
-    def _launch(self, run: TrainingRun) -> bool:
+    def _launch(self, run: TrainingRun, config) -> bool:
+        self._record = {"config": config, "started": time.time(), "curve": [], "epochs": [], "device": ""}
         self.result = None
         self._result_saved = False
         self._last_speed = 0.0
@@ -622,6 +630,7 @@ class TrainTab(QWidget):
     def _on_started(self, event) -> None:
         self.progress.setRange(0, event.epochs * event.batches_per_epoch)
         self.progress.setValue(0)
+        self._record["device"] = event.device
         self._log(f"Training on {event.train_samples:,} images ({event.validation_samples:,} for validation) "
                   f"on {event.device}.")
 
@@ -635,17 +644,37 @@ class TrainTab(QWidget):
         if event.batch >= min(20, event.batches):  # past the first batches' warm-up
             self._last_speed = event.samples_per_second
         self.curves.add_progress(event)
+        self._record["curve"].append((event.epoch - 1 + event.batch / event.batches, event.loss, event.accuracy))
 
     @Slot(object)
     def _on_epoch_ended(self, event) -> None:
         self.curves.add_epoch(event)
+        self._record["epochs"].append(event)
         val = ("" if event.val_loss is None else
                f", validation loss {event.val_loss:.4f} accuracy {event.val_accuracy:.2%}")
         self._log(f"Epoch {event.epoch}/{event.epochs}: loss {event.loss:.4f} accuracy {event.accuracy:.2%}{val} "
                   f"({event.seconds:.1f} s).")
 
+    def _keep_run(self, outcome: str, result=None, message: str = "") -> None:
+        """Record the run that just ended in the run history (never fatal: a full disk only loses the record)."""
+        if self.runs is None or self._record is None:
+            return
+        from training.runs import make_record
+
+        r, self._record = self._record, None
+        try:
+            self.runs.add(make_record(r["config"], outcome, r["started"], time.time() - r["started"],
+                                      getattr(result, "device", "") or r["device"], r["curve"],
+                                      getattr(result, "history", None) or r["epochs"], result, message))
+        except (OSError, ValueError) as exc:
+            self._log(f"The run could not be kept in the history: {exc}")
+            return
+        if self.runs_view is not None:
+            self.runs_view.refresh()
+
     @Slot(object)
     def _on_finished(self, result) -> None:
+        self._keep_run("stopped" if result.stopped else "finished", result)
         self.result = result
         if result.evaluation is not None:
             at = result.stopped_at
@@ -681,6 +710,7 @@ class TrainTab(QWidget):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
+        self._keep_run("failed", message=message)
         self._log(f"Failed: {message}")
         self.progress_label.setText("Failed.")
         self._showing_outcome = True

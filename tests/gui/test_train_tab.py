@@ -400,3 +400,35 @@ def test_rows_stay_put_when_a_message_appears_or_tensorflow_arrives(qtbot, windo
     tab.tensorflow_ready([("cpu", "CPU")])  # the parameter count arrives under the preset's description
     qtbot.wait(50)
     assert "parameters" in tab.params_label.text() and places() == before
+
+
+def test_every_run_is_kept_in_the_run_history(qtbot, window, mnist_path, tmp_path):
+    """Issue 13 (run history): finished and failed runs are listed with their own results; runs can be deleted."""
+    from app.widgets import percent
+
+    tab = window.train_tab
+    runs = tab.runs_view
+    assert runs.table.rowCount() == 0
+    configure(tab, mnist_path, epochs=1, limit=2000, batch=64)
+    assert tab.start()
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=120_000)
+    assert runs.table.rowCount() == 1
+    cells = [runs.table.item(0, c).text() for c in range(runs.table.columnCount())]
+    assert cells[1] == "finished" and cells[2] == "mlp-512" and cells[7] == percent(tab.result.test_accuracy, 2)
+    record = runs.records[0]
+    assert record["curve"] and len(record["epochs"]) == 1 and record["device"] == tab.result.device
+
+    bad = tmp_path / "bad.npz"
+    np.savez(bad, x_train=np.zeros((5, 28, 28), np.uint8))
+    tab.data_edit.setText(str(bad))
+    answer_dialog("Discard and start")
+    with qtbot.waitSignal(tab.problem, timeout=60_000):
+        tab.start()
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=60_000)
+    assert runs.table.rowCount() == 2 and runs.records[0]["outcome"] == "failed"
+    assert "y_train" in runs.records[0]["message"]
+
+    runs.table.selectRow(1)
+    answer_dialog("Delete")
+    runs.delete_button.click()
+    assert runs.table.rowCount() == 1 and runs.records[0]["outcome"] == "failed"

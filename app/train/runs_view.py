@@ -1,0 +1,103 @@
+"""The run history: every training run with its settings and results; runs can be deleted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from app.widgets import confirm, percent
+from training.presets import OPTIMIZERS
+from training.runs import RunStore
+
+COLUMNS = ("Started", "Outcome", "Model", "Dataset", "Optimizer", "Learning rate", "Epochs", "Test accuracy",
+           "Device", "Time")
+
+
+def local_time(iso: str) -> str:
+    """A record's UTC time as the user's clock shows it, to the minute."""
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+def run_row(record: dict) -> list[str]:
+    if "damaged" in record:
+        return [record["id"], "damaged: " + record["damaged"]] + [""] * (len(COLUMNS) - 2)
+    s = record["settings"]
+    done = len(record.get("epochs") or [])
+    last = (record.get("epochs") or [{}])[-1]
+    epochs = f"{done}/{s.get('epochs', '?')}"
+    if last.get("batches") and 0 < (last.get("batches_done") or 0) < last["batches"]:
+        epochs = f"{done - 1 + last['batches_done'] / last['batches']:.2f}/{s.get('epochs', '?')}"
+    accuracy = record.get("test_accuracy")
+    minutes, seconds = divmod(int(record.get("seconds") or 0), 60)
+    return [local_time(str(record.get("started", ""))), record.get("outcome", ""),
+            s.get("preset", ""), s.get("dataset", ""), OPTIMIZERS.get(s.get("optimizer"), s.get("optimizer", "")),
+            f"{s.get('learning_rate', '')}", epochs, percent(accuracy, 2) if accuracy is not None else "",
+            record.get("device", ""), f"{minutes}:{seconds:02d}"]
+
+
+class RunsView(QWidget):
+    problem = Signal(str, str)
+
+    def __init__(self, store: RunStore, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.records: list[dict] = []
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.summary = QLabel("")
+        self.summary.setStyleSheet("color: gray")
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Delete the selected runs from the history (saved models stay).")
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.records = self.store.runs()
+        self.table.setRowCount(len(self.records))
+        for row, record in enumerate(self.records):
+            for col, text in enumerate(run_row(record)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, record["id"])
+                if record.get("message"):
+                    item.setToolTip(record["message"])
+                self.table.setItem(row, col, item)
+        self.summary.setText(f"{len(self.records)} run(s), newest first; every run is kept here, "
+                             f"saved or not." if self.records else "Runs appear here as they end.")
+        self._update_buttons()
+
+    def selected_ids(self) -> list[str]:
+        return [self.records[index.row()]["id"] for index in self.table.selectionModel().selectedRows()]
+
+    def _update_buttons(self) -> None:
+        self.delete_button.setEnabled(bool(self.selected_ids()))
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids or not confirm(self, "Delete runs?",
+                                  f"Delete {len(ids)} run(s) from the history? Saved models are kept.", "Delete"):
+            return
+        for run_id in ids:
+            try:
+                self.store.delete(run_id)
+            except OSError as exc:
+                self.problem.emit("Cannot delete", f"The run {run_id} could not be deleted: {exc.strerror or exc}.")
+        self.refresh()

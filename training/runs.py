@@ -1,0 +1,103 @@
+"""Run history: every training run (finished, stopped or failed) kept as one small JSON file.
+
+A record holds the run's settings, its per-batch curve (thinned to at most
+``MAX_CURVE_POINTS``), its per-epoch figures, the test results, the device and
+the time taken: what a comparison of runs needs, in a few kilobytes. Files are
+written atomically; a damaged one is listed as damaged and never stops the
+others from loading.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import math
+import os
+import uuid
+from dataclasses import asdict
+from pathlib import Path
+
+from training.files import atomic_write_text
+
+MAX_CURVE_POINTS = 2000
+MAX_RECORD_BYTES = 5 * 2**20  # a record is a few kilobytes; anything huge is not one of ours
+
+
+def _finite(value):
+    """JSON has no NaN: a missing figure is null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def thin(points: list, limit: int = MAX_CURVE_POINTS) -> list:
+    """Every k-th point so that at most ``limit`` remain, the last one always kept."""
+    if len(points) <= limit:
+        return list(points)
+    step = math.ceil(len(points) / limit)
+    kept = points[::step]
+    return kept if kept[-1] is points[-1] else kept[:-1] + [points[-1]]
+
+
+def make_record(config, outcome: str, started: float, seconds: float, device: str = "",
+                curve: list | None = None, epochs: list | None = None, result=None, message: str = "") -> dict:
+    """A run as plain data. ``curve``: [(epoch position, loss, accuracy)]; ``epochs``: EpochEnded events."""
+    settings = {k: v for k, v in asdict(config).items() if k not in ("data_path", "pen_data_path")}
+    record = {
+        "id": f"{_dt.datetime.fromtimestamp(started).strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}",
+        "started": _dt.datetime.fromtimestamp(started, _dt.timezone.utc).isoformat(timespec="seconds"),
+        "outcome": outcome,  # "finished", "stopped" or "failed"
+        "settings": settings,
+        "device": device,
+        "seconds": round(seconds, 1),
+        "message": message,
+        "curve": [[round(x, 4), _finite(round(loss, 5)), _finite(round(acc, 5))] for x, loss, acc in thin(curve or [])],
+        "epochs": [{k: _finite(v) for k, v in asdict(e).items()} for e in (epochs or [])],
+        "test_accuracy": None,
+        "test_images": None,
+        "per_class_accuracy": None,
+    }
+    evaluation = getattr(result, "evaluation", None)
+    if evaluation is not None:
+        record["test_accuracy"] = round(float(evaluation.accuracy), 6)
+        record["test_images"] = int(evaluation.count)
+        record["per_class_accuracy"] = [_finite(round(float(a), 6)) for a in evaluation.per_class_accuracy]
+    return record
+
+
+class RunStore:
+    """The run history in one folder (``runs/`` in the user's data folder)."""
+
+    def __init__(self, folder: str | os.PathLike):
+        self.folder = Path(folder)
+
+    def path(self, run_id: str) -> Path:
+        return self.folder / f"{run_id}.json"
+
+    def add(self, record: dict) -> Path:
+        path = self.path(record["id"])
+        atomic_write_text(path, json.dumps(record, allow_nan=False, separators=(",", ":")))
+        return path
+
+    def runs(self) -> list[dict]:
+        """Newest first. A file that is not a run record comes back as {"id", "damaged": reason}."""
+        if not self.folder.is_dir():
+            return []
+        out = []
+        for path in self.folder.glob("*.json"):
+            if path.name.startswith("."):
+                continue
+            try:
+                if path.stat().st_size > MAX_RECORD_BYTES:
+                    raise ValueError("too large to be a run record")
+                record = json.loads(path.read_text(encoding="utf-8"))
+                if not isinstance(record, dict) or not isinstance(record.get("settings"), dict):
+                    raise ValueError("not a run record")
+                record["id"] = path.stem
+                out.append(record)
+            except (OSError, ValueError, UnicodeDecodeError) as exc:
+                out.append({"id": path.stem, "damaged": str(exc) or type(exc).__name__, "started": ""})
+        return sorted(out, key=lambda r: str(r.get("started", "")), reverse=True)
+
+    def delete(self, run_id: str) -> None:
+        self.path(run_id).unlink(missing_ok=True)

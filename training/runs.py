@@ -41,7 +41,8 @@ def thin(points: list, limit: int = MAX_CURVE_POINTS) -> list:
 
 def make_record(config, outcome: str, started: float, seconds: float, device: str = "",
                 curve: list | None = None, epochs: list | None = None, result=None, message: str = "") -> dict:
-    """A run as plain data. ``curve``: [(epoch position, loss, accuracy)]; ``epochs``: EpochEnded events."""
+    """A run as plain data. ``curve``: [(epoch position, loss, accuracy, seconds since the start)];
+    ``epochs``: EpochEnded events."""
     settings = {k: v for k, v in asdict(config).items() if k not in ("data_path", "pen_data_path")}
     record = {
         "id": f"{_dt.datetime.fromtimestamp(started).strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}",
@@ -51,7 +52,8 @@ def make_record(config, outcome: str, started: float, seconds: float, device: st
         "device": device,
         "seconds": round(seconds, 1),
         "message": message,
-        "curve": [[round(x, 4), _finite(round(loss, 5)), _finite(round(acc, 5))] for x, loss, acc in thin(curve or [])],
+        "curve": [[round(p[0], 4), _finite(round(p[1], 5)), _finite(round(p[2], 5)),
+                   round(p[3], 2) if len(p) > 3 else None] for p in thin(curve or [])],
         "epochs": [{k: _finite(v) for k, v in asdict(e).items()} for e in (epochs or [])],
         "test_accuracy": None,
         "test_images": None,

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from app.train.compare_view import MAX_RUNS
 from app.widgets import confirm, percent
 from training.presets import OPTIMIZERS
 from training.runs import RunStore
@@ -43,6 +44,7 @@ def run_row(record: dict) -> list[str]:
 
 class RunsView(QWidget):
     problem = Signal(str, str)
+    compareRequested = Signal(list)  # the selected run records, 2 to 6
 
     def __init__(self, store: RunStore, parent=None):
         super().__init__(parent)
@@ -59,11 +61,15 @@ class RunsView(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.summary = QLabel("")
         self.summary.setStyleSheet("color: gray")
+        self.compare_button = QPushButton("Compare")
+        self.compare_button.setToolTip("Select 2 to 6 runs (Ctrl-click) to see their curves and settings side by side.")
+        self.compare_button.clicked.connect(self.compare_selected)
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip("Delete the selected runs from the history (saved models stay).")
         self.delete_button.clicked.connect(self.delete_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.compare_button)
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -88,7 +94,18 @@ class RunsView(QWidget):
         return [self.records[index.row()]["id"] for index in self.table.selectionModel().selectedRows()]
 
     def _update_buttons(self) -> None:
-        self.delete_button.setEnabled(bool(self.selected_ids()))
+        ids = self.selected_ids()
+        self.delete_button.setEnabled(bool(ids))
+        comparable = [r for r in self.selected_records() if "damaged" not in r]
+        self.compare_button.setEnabled(2 <= len(comparable) <= MAX_RUNS)
+
+    def selected_records(self) -> list[dict]:
+        return [self.records[index.row()] for index in sorted(self.table.selectionModel().selectedRows())]
+
+    def compare_selected(self) -> None:
+        records = [r for r in self.selected_records() if "damaged" not in r]
+        if 2 <= len(records) <= MAX_RUNS:
+            self.compareRequested.emit(list(reversed(records)))  # oldest first: run 1 came first
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
 from app.tasks import run_in_background
 from app.train.curves import TrainingCurves
 from app.train.library_view import ModelLibraryView
+from app.train.compare_view import CompareView
 from app.train.results import ResultsView
 from app.train.runs_view import RunsView
 from app.train.worker import TrainingRun
@@ -94,9 +95,14 @@ class TrainTab(QWidget):
         self.views.addTab(self.results, "Results")
         self.views.addTab(self.library_view, "Models")
         self.runs_view = RunsView(runs) if runs is not None else None
+        self.compare_view = CompareView(settings)
+        self.compare_view.problem.connect(self.problem)
+        self.compare_view.statusMessage.connect(self.statusMessage)
         if self.runs_view is not None:
             self.runs_view.problem.connect(self.problem)
+            self.runs_view.compareRequested.connect(self.compare_runs)
             self.views.addTab(self.runs_view, "Runs")
+            self.views.addTab(self.compare_view, "Compare")
 
         controls = self._build_controls()
         self.views.addTab(self.log, "Log")  # the run's full story; the progress line stays under Start
@@ -644,7 +650,8 @@ class TrainTab(QWidget):
         if event.batch >= min(20, event.batches):  # past the first batches' warm-up
             self._last_speed = event.samples_per_second
         self.curves.add_progress(event)
-        self._record["curve"].append((event.epoch - 1 + event.batch / event.batches, event.loss, event.accuracy))
+        self._record["curve"].append((event.epoch - 1 + event.batch / event.batches, event.loss, event.accuracy,
+                                      time.time() - self._record["started"]))
 
     @Slot(object)
     def _on_epoch_ended(self, event) -> None:
@@ -654,6 +661,11 @@ class TrainTab(QWidget):
                f", validation loss {event.val_loss:.4f} accuracy {event.val_accuracy:.2%}")
         self._log(f"Epoch {event.epoch}/{event.epochs}: loss {event.loss:.4f} accuracy {event.accuracy:.2%}{val} "
                   f"({event.seconds:.1f} s).")
+
+    @Slot(list)
+    def compare_runs(self, records: list) -> None:
+        self.compare_view.show_runs(records)
+        self.views.setCurrentWidget(self.compare_view)
 
     def _keep_run(self, outcome: str, result=None, message: str = "") -> None:
         """Record the run that just ended in the run history (never fatal: a full disk only loses the record)."""

@@ -432,3 +432,35 @@ def test_every_run_is_kept_in_the_run_history(qtbot, window, mnist_path, tmp_pat
     answer_dialog("Delete")
     runs.delete_button.click()
     assert runs.table.rowCount() == 1 and runs.records[0]["outcome"] == "failed"
+
+
+def test_two_real_runs_compared_side_by_side(qtbot, window, mnist_path, tmp_path):
+    """Issue 13 (compare): curves of both drawn, table values equal to the runs' own results, PNG and CSV."""
+    from app.widgets import percent
+
+    tab = window.train_tab
+    results = []
+    for optimizer, lr in (("sgd", 0.05), ("adam", 1e-3)):
+        configure(tab, mnist_path, epochs=1, limit=2000, batch=64, optimizer=optimizer, lr=lr)
+        if tab.result is not None:
+            answer_dialog("Discard and start")
+        assert tab.start()
+        qtbot.waitUntil(lambda: not tab.is_running(), timeout=120_000)
+        results.append(tab.result.test_accuracy)
+    runs = tab.runs_view
+    runs.table.selectAll()
+    assert runs.compare_button.isEnabled()
+    runs.compare_button.click()
+    view = tab.compare_view
+    assert tab.views.currentWidget() is view and len(view.records) == 2
+    assert all(count > 0 for count in view.curve_counts())
+    rows = {view.table.verticalHeaderItem(r).text(): r for r in range(view.table.rowCount())}
+    shown = [view.table.item(rows["Test accuracy"], c).text() for c in range(2)]
+    assert shown == [percent(a, 2) for a in results]  # run 1 is the first run
+    assert "Optimizer" in view.differing_rows() and "Model" not in view.differing_rows()
+    view.x_axis.setCurrentIndex(view.x_axis.findData("time"))
+    assert all(count > 0 for count in view.curve_counts())
+    assert view.export_png(str(tmp_path / "c.png")) and (tmp_path / "c.png").stat().st_size > 10_000
+    assert view.export_csv(str(tmp_path / "c.csv"))
+    text = (tmp_path / "c.csv").read_text()
+    assert "Test accuracy," + ",".join(shown) in text and "SGD" in text and "Adam" in text

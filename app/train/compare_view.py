@@ -1,0 +1,223 @@
+"""Runs side by side: their curves overlaid, their settings and results in one table, differences marked."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from app.widgets import percent
+from training.files import atomic_write_text
+from training.presets import OPTIMIZERS
+
+MAX_RUNS = 6
+# Distinguishable in colour and in grey: one per run.
+COLOURS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189), (140, 86, 75)]
+DIFFERENT = QBrush(QColor(255, 236, 179))
+
+
+def run_label(record: dict) -> str:
+    s = record["settings"]
+    return f"{s.get('preset')} · {OPTIMIZERS.get(s.get('optimizer'), s.get('optimizer'))} · lr {s.get('learning_rate')}"
+
+
+def table_rows(records: list[dict]) -> list[tuple[str, list[str]]]:
+    """(row name, one value per run): the settings and the results compared."""
+    def setting(key, show=str):
+        return [show(r["settings"].get(key)) for r in records]
+
+    def figure(record, key):
+        value = record.get(key)
+        return percent(value, 2) if isinstance(value, (int, float)) else ""
+
+    return [
+        ("Model", setting("preset")),
+        ("Dataset", setting("dataset")),
+        ("Optimizer", setting("optimizer", lambda v: OPTIMIZERS.get(v, str(v)))),
+        ("Learning rate", setting("learning_rate", lambda v: f"{v:g}" if isinstance(v, (int, float)) else str(v))),
+        ("Learning-rate decay", setting("lr_decay", lambda v: f"{v:g}" if isinstance(v, (int, float)) else str(v))),
+        ("Batch size", setting("batch_size")),
+        ("Epochs asked", setting("epochs")),
+        ("Epochs done", [str(len(r.get("epochs") or [])) for r in records]),
+        ("Augmentation", setting("augment", lambda v: "yes" if v else "no")),
+        ("Validation split", setting("validation_split", lambda v: f"{v:g}" if isinstance(v, (int, float)) else str(v))),
+        ("Training images", setting("train_limit", lambda v: "all" if v is None else f"{v:,}")),
+        ("Seed", setting("seed")),
+        ("Device", [str(r.get("device", "")) for r in records]),
+        ("Outcome", [str(r.get("outcome", "")) for r in records]),
+        ("Time", [f"{int(r.get('seconds') or 0) // 60}:{int(r.get('seconds') or 0) % 60:02d}" for r in records]),
+        ("Last training accuracy", [percent(r["epochs"][-1]["accuracy"], 2)
+                                    if r.get("epochs") and r["epochs"][-1].get("accuracy") is not None else ""
+                                    for r in records]),
+        ("Test accuracy", [figure(r, "test_accuracy") for r in records]),
+        ("Test images", [f"{r['test_images']:,}" if r.get("test_images") else "" for r in records]),
+    ]
+
+
+class CompareView(QWidget):
+    """Two to six runs: loss and accuracy against epochs or time, and their settings and results."""
+
+    problem = Signal(str, str)
+    statusMessage = Signal(str)
+
+    def __init__(self, settings=None, parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.records: list[dict] = []
+        self.x_axis = QComboBox()
+        self.x_axis.addItem("against epochs", "epochs")
+        self.x_axis.addItem("against time (seconds)", "time")
+        self.x_axis.currentIndexChanged.connect(self._draw_curves)
+        self.png_button = QPushButton("Export PNG...")
+        self.png_button.clicked.connect(self._export_png_dialog)
+        self.csv_button = QPushButton("Export CSV...")
+        self.csv_button.clicked.connect(self._export_csv_dialog)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Curves"))
+        top.addWidget(self.x_axis)
+        top.addStretch(1)
+        top.addWidget(self.png_button)
+        top.addWidget(self.csv_button)
+
+        self.loss_plot = pg.PlotWidget(background=None)
+        self.acc_plot = pg.PlotWidget(background=None)
+        for plot, label, corner in ((self.loss_plot, "loss", (-10, 10)), (self.acc_plot, "accuracy", (-10, -10))):
+            plot.setMenuEnabled(False)
+            plot.showGrid(x=True, y=True, alpha=0.15)
+            plot.setLabel("left", label)
+            plot.setLabel("bottom", "epoch")
+            plot.addLegend(offset=corner).setBrush(pg.mkBrush(255, 255, 255, 200))
+            for axis in ("left", "bottom"):
+                plot.getAxis(axis).enableAutoSIPrefix(False)
+        self.acc_plot.setXLink(self.loss_plot)
+        # Items made once, one per possible run; a comparison fills the first ones with setData.
+        self.loss_items, self.acc_items = [], []
+        for colour in COLOURS:
+            pen = pg.mkPen(colour, width=2)
+            self.loss_items.append(self.loss_plot.plot([], [], pen=pen))
+            self.acc_items.append(self.acc_plot.plot([], [], pen=pen))
+        # Side by side above the table: the tab is wide rather than tall.
+        plots = QWidget()
+        plots_layout = QHBoxLayout(plots)
+        plots_layout.setContentsMargins(0, 0, 0, 0)
+        plots_layout.addWidget(self.loss_plot)
+        plots_layout.addWidget(self.acc_plot)
+
+        self.table = QTableWidget(0, 0)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setToolTip("Rows where the runs differ are highlighted.")
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(plots)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.show_runs([])
+
+    def show_runs(self, records: list[dict]) -> None:
+        self.records = [r for r in records if "damaged" not in r][:MAX_RUNS]
+        rows = table_rows(self.records) if self.records else []
+        self.table.setColumnCount(len(self.records))
+        self.table.setRowCount(len(rows))
+        self.table.setHorizontalHeaderLabels([f"Run {i + 1}" for i in range(len(self.records))])
+        for i, record in enumerate(self.records):
+            self.table.horizontalHeaderItem(i).setToolTip(run_label(record))
+            self.table.horizontalHeaderItem(i).setForeground(QBrush(QColor(*COLOURS[i])))
+        self.table.setVerticalHeaderLabels([name for name, _ in rows])
+        for row, (_, values) in enumerate(rows):
+            differs = len(set(values)) > 1
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setForeground(QBrush(QColor(*COLOURS[col])))
+                if differs:
+                    item.setBackground(DIFFERENT)
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(row, col, item)
+        for button in (self.png_button, self.csv_button):
+            button.setEnabled(bool(self.records))
+        self._draw_curves()
+
+    def differing_rows(self) -> list[str]:
+        return [name for name, values in table_rows(self.records) if len(set(values)) > 1] if self.records else []
+
+    def _draw_curves(self) -> None:
+        by_time = self.x_axis.currentData() == "time"
+        for legend in (self.loss_plot.plotItem.legend, self.acc_plot.plotItem.legend):
+            legend.clear()
+        for i, (loss_item, acc_item) in enumerate(zip(self.loss_items, self.acc_items)):
+            if i < len(self.records):
+                points = [p for p in self.records[i].get("curve") or [] if p[1] is not None]
+                if by_time:
+                    points = [p for p in points if len(p) > 3 and p[3] is not None]
+                xs = [p[3] if by_time else p[0] for p in points]
+                loss_item.setData(xs, [p[1] for p in points])
+                acc_item.setData(xs, [p[2] if p[2] is not None else float("nan") for p in points])
+                name = f"Run {i + 1}"  # short: the table says what each run was
+                self.loss_plot.plotItem.legend.addItem(loss_item, name)
+                self.acc_plot.plotItem.legend.addItem(acc_item, name)
+            else:
+                loss_item.setData([], [])
+                acc_item.setData([], [])
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.setLabel("bottom", "seconds since the start" if by_time else "epoch")
+
+    def curve_counts(self) -> list[int]:
+        """Points drawn per run: for tests."""
+        return [len(item.getData()[0]) if item.getData()[0] is not None else 0
+                for item in self.loss_items[:len(self.records)]]
+
+    # --- export --------------------------------------------------------------------
+    def csv_text(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["", *[f"Run {i + 1}: {run_label(r)}" for i, r in enumerate(self.records)]])
+        for name, values in table_rows(self.records):
+            writer.writerow([name, *values])
+        writer.writerow([])
+        writer.writerow(["run", "epoch", "seconds", "loss", "accuracy"])
+        for i, record in enumerate(self.records):
+            for p in record.get("curve") or []:
+                writer.writerow([i + 1, p[0], p[3] if len(p) > 3 else "", p[1], p[2]])
+        return out.getvalue()
+
+    def export_csv(self, path: str) -> bool:
+        try:
+            atomic_write_text(path, self.csv_text())
+        except OSError as exc:
+            self.problem.emit("Cannot export", f"{path} could not be written: {exc.strerror or exc}.")
+            return False
+        self.statusMessage.emit(f"Saved the comparison to {path}.")
+        return True
+
+    def export_png(self, path: str) -> bool:
+        if not self.grab().save(path, "PNG"):
+            self.problem.emit("Cannot export", f"{path} could not be written.")
+            return False
+        self.statusMessage.emit(f"Saved the comparison picture to {path}.")
+        return True
+
+    def _export_csv_dialog(self) -> None:
+        start = self.settings.dialog_start("export", "comparison.csv") if self.settings else "comparison.csv"
+        path, _ = QFileDialog.getSaveFileName(self, "Export the comparison", start, "CSV (*.csv)")
+        if path:
+            if self.settings:
+                self.settings.set_last_dir("export", path)
+            self.export_csv(path if path.lower().endswith(".csv") else path + ".csv")
+
+    def _export_png_dialog(self) -> None:
+        start = self.settings.dialog_start("export", "comparison.png") if self.settings else "comparison.png"
+        path, _ = QFileDialog.getSaveFileName(self, "Export the comparison", start, "PNG image (*.png)")
+        if path:
+            if self.settings:
+                self.settings.set_last_dir("export", path)
+            self.export_png(path if path.lower().endswith(".png") else path + ".png")

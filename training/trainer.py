@@ -92,6 +92,7 @@ class Started:
     train_samples: int
     validation_samples: int
     device: str
+    config: TrainConfig | None = None  # the run's settings (a study runs several configs one after another)
 
 
 @dataclass(frozen=True)
@@ -474,7 +475,7 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
             callback = _make_callback(keras, config, emit, should_stop, batches, started_at, skip_evaluation)
             emit(Started(epochs=config.epochs, batches_per_epoch=batches,
                          train_samples=len(x_train), validation_samples=len(x_val),
-                         device=device_name))
+                         device=device_name, config=config))
             train_ds = _pipeline(x_train, y_train, config.batch_size, True, config.augment, config.seed)
             val_ds = (_pipeline(x_val, y_val, max(config.batch_size, 512), False, False, None)
                       if len(x_val) else None)
@@ -500,3 +501,44 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
                        seconds=time.perf_counter() - started_at, device=device_name,
                        class_names=class_names, x_test=x_test, y_test=y_test)
 
+
+
+# Studies ---------------------------------------------------------------------------
+
+# Rates each optimizer is usually run at on these networks (the tutorials' values).
+STUDY_RATES = {"sgd": 0.05, "momentum": 0.01, "nesterov": 0.01, "rmsprop": 1e-3, "adam": 1e-3}
+STUDY_EPOCHS = 3
+STUDY_IMAGES = 6000
+SWEEP_FACTORS = (0.1, 0.3, 1.0, 3.0, 10.0)
+
+
+def study_configs(base: TrainConfig, kind: str) -> list[TrainConfig]:
+    """The runs of a study of ``base``: "optimizers" (the five, each at its usual rate) or "rates"
+    (``base``'s optimizer at five rates around its own). A few epochs on a subset, so that the
+    whole study takes minutes."""
+    from dataclasses import replace
+
+    quick = replace(base, epochs=min(base.epochs, STUDY_EPOCHS),
+                    train_limit=min(base.train_limit or STUDY_IMAGES, STUDY_IMAGES))
+    if kind == "optimizers":
+        return [replace(quick, optimizer=name, learning_rate=rate) for name, rate in STUDY_RATES.items()]
+    if kind == "rates":
+        return [replace(quick, learning_rate=float(f"{base.learning_rate * f:.3g}")) for f in SWEEP_FACTORS]
+    raise ConfigError(f"Unknown study {kind!r}; choose optimizers or rates.")
+
+
+def run_study(configs: list[TrainConfig], on_event=None, should_stop=None, dataset: Dataset | None = None,
+              skip_evaluation=None) -> list[TrainResult]:
+    """Train ``configs`` one after another (one dataset load); a stop ends the run in progress and the study."""
+    if dataset is None and configs:
+        first = configs[0]
+        dataset = load_dataset(first.dataset, first.data_path, pen_path=first.pen_data_path)
+    results = []
+    for config in configs:
+        if should_stop is not None and should_stop():
+            break
+        try:
+            results.append(train(config, on_event, should_stop, dataset, skip_evaluation=skip_evaluation))
+        except TrainingError:
+            continue  # reported as Failed (a sweep's highest rate may diverge): the study goes on
+    return results

@@ -81,6 +81,7 @@ class TrainTab(QWidget):
         self._showing_outcome = False  # the progress line tells how the last run ended
         self._result_saved = False  # the last run's model is in the library
         self._record: dict | None = None  # the run in progress, for the run history
+        self._study: dict | None = None  # {"runs": n, "ids": [...]} while a study runs
         self._result_predictor: tuple = (None, None)  # (result, its Predictor), made on the first gallery click
         self._speed_measured_for = ""  # the settings key the run in progress measures ("" for fine-tuning)
 
@@ -227,6 +228,13 @@ class TrainTab(QWidget):
         self.stop_button.clicked.connect(lambda: self.stop())
         self.finetune_button = QPushButton("Fine-tune on my samples")
         self.finetune_button.clicked.connect(lambda: self.start_fine_tune())
+        self.study_button = QPushButton("Study...")
+        self.study_button.setToolTip("Train the form's network several ways, one after another, on a subset "
+                                     "for a few epochs, then compare the runs.")
+        study_menu = QMenu(self.study_button)
+        study_menu.addAction("Compare the five optimizers", lambda: self.start_study("optimizers"))
+        study_menu.addAction("Sweep the learning rate", lambda: self.start_study("rates"))
+        self.study_button.setMenu(study_menu)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button, 1)
         buttons.addWidget(self.stop_button)
@@ -261,7 +269,10 @@ class TrainTab(QWidget):
         run_layout = QVBoxLayout(run_group)
         run_layout.addWidget(self.problem_label)
         run_layout.addLayout(buttons)
-        run_layout.addWidget(self.finetune_button)
+        more = QHBoxLayout()
+        more.addWidget(self.finetune_button, 1)
+        more.addWidget(self.study_button)
+        run_layout.addLayout(more)
         run_layout.addWidget(self.progress)
         run_layout.addWidget(self.progress_label)
 
@@ -498,10 +509,12 @@ class TrainTab(QWidget):
         except ConfigError as exc:
             self.problem_label.setText(str(exc))
             self.start_button.setEnabled(False)
+            self.study_button.setEnabled(False)
             self.start_button.setToolTip(str(exc))
             return False
         self.problem_label.setText("")  # emptied, not hidden: the buttons below stay where they are
         self.start_button.setEnabled(self.run is None)
+        self.study_button.setEnabled(self.run is None)
         self.start_button.setToolTip("")
         if self.run is None and not self._showing_outcome:
             self.progress_label.setText(self.expected_duration() or "Not running.")
@@ -558,6 +571,29 @@ class TrainTab(QWidget):
                   f"{', augmented' if config.augment else ''}.")
         return self._launch(TrainingRun(config, dataset, self, job=job), config)
 
+    def start_study(self, kind: str, dataset=None) -> bool:
+        """Train the form's preset with the five optimizers, or at five learning rates, then compare."""
+        from training.trainer import run_study, study_configs
+
+        if self.run is not None or not self._validate() or not self._may_discard_result():
+            return False
+        if self.dataset_box.currentData() == MNIST_WITH_SAMPLES:
+            self.problem.emit("Cannot study", "A study runs on one of the datasets; choose MNIST or another.")
+            return False
+        configs = study_configs(self.config(), kind)
+        self.remember_form()
+        self._speed_measured_for = ""
+        self._study = {"runs": len(configs), "ids": []}
+
+        def job(on_event, should_stop, skip_evaluation):
+            return run_study(configs, on_event, should_stop, dataset, skip_evaluation)
+
+        what = "the five optimizers" if kind == "optimizers" else \
+            f"{configs[0].optimizer} at {', '.join(f'{c.learning_rate:g}' for c in configs)}"
+        self._log(f"Study: {configs[0].preset} with {what}, {configs[0].epochs} epoch(s) on "
+                  f"{configs[0].train_limit:,} images each.")
+        return self._launch(TrainingRun(configs[0], parent=self, job=job), configs[0])
+
     def start_fine_tune(self) -> bool:
         """Fine-tune the Draw tab's model on the saved samples mixed with MNIST."""
         if self.run is not None or self.active_model is None or self.samples is None:
@@ -610,6 +646,7 @@ class TrainTab(QWidget):
         worker.completed.connect(self._on_completed)
         self.run.ended.connect(self._on_run_ended)
         self.start_button.setEnabled(False)
+        self.study_button.setEnabled(False)
         self.finetune_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.run.start()
@@ -636,7 +673,15 @@ class TrainTab(QWidget):
     def _on_started(self, event) -> None:
         self.progress.setRange(0, event.epochs * event.batches_per_epoch)
         self.progress.setValue(0)
-        self._record["device"] = event.device
+        if self._record is None and event.config is not None:  # the next run of a study
+            self._record = {"config": event.config, "started": time.time(), "curve": [], "epochs": []}
+            self.curves.clear()
+            self.views.setCurrentWidget(self.curves)
+        if self._record is not None:
+            self._record["device"] = event.device
+        if self._study is not None and event.config is not None:
+            self._log(f"Study run {len(self._study['ids']) + 1} of {self._study['runs']}: "
+                      f"{OPTIMIZERS.get(event.config.optimizer)}, learning rate {event.config.learning_rate:g}.")
         self._log(f"Training on {event.train_samples:,} images ({event.validation_samples:,} for validation) "
                   f"on {event.device}.")
 
@@ -650,13 +695,15 @@ class TrainTab(QWidget):
         if event.batch >= min(20, event.batches):  # past the first batches' warm-up
             self._last_speed = event.samples_per_second
         self.curves.add_progress(event)
-        self._record["curve"].append((event.epoch - 1 + event.batch / event.batches, event.loss, event.accuracy,
+        if self._record is not None:
+            self._record["curve"].append((event.epoch - 1 + event.batch / event.batches, event.loss, event.accuracy,
                                       time.time() - self._record["started"]))
 
     @Slot(object)
     def _on_epoch_ended(self, event) -> None:
         self.curves.add_epoch(event)
-        self._record["epochs"].append(event)
+        if self._record is not None:
+            self._record["epochs"].append(event)
         val = ("" if event.val_loss is None else
                f", validation loss {event.val_loss:.4f} accuracy {event.val_accuracy:.2%}")
         self._log(f"Epoch {event.epoch}/{event.epochs}: loss {event.loss:.4f} accuracy {event.accuracy:.2%}{val} "
@@ -674,10 +721,13 @@ class TrainTab(QWidget):
         from training.runs import make_record
 
         r, self._record = self._record, None
+        record = make_record(r["config"], outcome, r["started"], time.time() - r["started"],
+                             getattr(result, "device", "") or r.get("device", ""), r["curve"],
+                             getattr(result, "history", None) or r["epochs"], result, message)
+        if self._study is not None:
+            self._study["ids"].append(record["id"])
         try:
-            self.runs.add(make_record(r["config"], outcome, r["started"], time.time() - r["started"],
-                                      getattr(result, "device", "") or r["device"], r["curve"],
-                                      getattr(result, "history", None) or r["epochs"], result, message))
+            self.runs.add(record)
         except (OSError, ValueError) as exc:
             self._log(f"The run could not be kept in the history: {exc}")
             return
@@ -726,11 +776,19 @@ class TrainTab(QWidget):
         self._log(f"Failed: {message}")
         self.progress_label.setText("Failed.")
         self._showing_outcome = True
-        self.problem.emit("Training failed", message)
+        if self._study is None:  # in a study a failed run (a diverging rate) is a result, told in the log
+            self.problem.emit("Training failed", message)
 
     @Slot()
     def _on_run_ended(self) -> None:
         self.run = None
+        study, self._study = self._study, None
+        if study is not None and self.runs_view is not None:
+            records = {r["id"]: r for r in self.runs.runs()}
+            done = [records[i] for i in study["ids"] if i in records]
+            self._log(f"Study over: {len(done)} of {study['runs']} run(s); see the Compare tab.")
+            if len(done) >= 2:
+                self.compare_runs(done)
         self.progress.setRange(0, max(1, self.progress.maximum()))
         self.stop_button.setEnabled(False)
         self._validate()

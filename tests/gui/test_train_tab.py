@@ -464,3 +464,33 @@ def test_two_real_runs_compared_side_by_side(qtbot, window, mnist_path, tmp_path
     assert view.export_csv(str(tmp_path / "c.csv"))
     text = (tmp_path / "c.csv").read_text()
     assert "Test accuracy," + ",".join(shown) in text and "SGD" in text and "Adam" in text
+
+
+def test_an_optimizer_study_trains_each_in_turn_then_compares_them(qtbot, window, mnist_path):
+    """Issue 13 (optimizer study): one click, the five optimizers one after another, then the comparison."""
+    from training.presets import OPTIMIZERS
+
+    tab = window.train_tab
+    configure(tab, mnist_path, preset="mlp-512", epochs=1, limit=1000, batch=64)
+    assert tab.start_study("optimizers")
+    assert tab.is_running() and not tab.study_button.isEnabled()
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=240_000)
+    view = tab.compare_view
+    assert tab.views.currentWidget() is view and len(view.records) == 5
+    assert [r["settings"]["optimizer"] for r in view.records] == list(OPTIMIZERS)
+    assert all(r["outcome"] == "finished" and r["test_accuracy"] > 0.5 for r in view.records)
+    assert all(count > 0 for count in view.curve_counts())
+    assert "Optimizer" in view.differing_rows() and "Model" not in view.differing_rows()
+
+
+def test_a_learning_rate_sweep_can_be_stopped(qtbot, window, mnist_path):
+    tab = window.train_tab
+    configure(tab, mnist_path, preset="mlp-512", epochs=3, limit=6000, batch=16, optimizer="sgd", lr=0.01)
+    assert tab.start_study("rates")
+    qtbot.waitUntil(lambda: len(tab.runs_view.records) >= 1, timeout=120_000)  # the first run ended
+    qtbot.waitUntil(lambda: tab.curves.point_counts()[0] >= 1, timeout=60_000)  # the second is under way
+    tab.stop()
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=60_000)
+    records = tab.runs_view.records
+    assert len(records) == 2 and records[0]["outcome"] == "stopped"  # newest first
+    assert sorted(r["settings"]["learning_rate"] for r in records) == [0.001, 0.003]

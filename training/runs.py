@@ -59,6 +59,7 @@ def make_record(config, outcome: str, started: float, seconds: float, device: st
         "test_images": None,
         "per_class_accuracy": None,
     }
+    record["measures"] = dict(getattr(result, "measures", None) or {})
     evaluation = getattr(result, "evaluation", None)
     if evaluation is not None:
         record["test_accuracy"] = round(float(evaluation.accuracy), 6)
@@ -103,3 +104,38 @@ class RunStore:
 
     def delete(self, run_id: str) -> None:
         self.path(run_id).unlink(missing_ok=True)
+
+
+def shared_measures(model, samples=None, pen_path=None) -> dict:
+    """A run's accuracy on data every run can be measured on, whatever it trained on.
+
+    ``samples``: a :class:`training.samples.SampleStore` (the user's own
+    drawings); ``pen_path``: the pen data file, or None for the usual places
+    (its held-out writers' digits). Data that is missing or unreadable is left
+    out; nothing here fails the run.
+    """
+    from training.evaluate import evaluate
+    from training.predictor import Predictor
+
+    predictor = Predictor(model)
+    out = {}
+    try:
+        if samples is not None and samples.count():
+            x, y = samples.arrays()
+            if len(y):
+                out["samples"] = {"accuracy": round(evaluate(predictor, x, y).accuracy, 6), "count": int(len(y))}
+    except Exception:  # the user's store is theirs: a damaged one is reported by the Samples tab
+        pass
+    try:
+        from training.pen import cached_pen_images, find_pen_file, load_pen
+
+        pen = load_pen(find_pen_file(pen_path))
+        x, y = cached_pen_images(pen, held_out=True, digit_renderings=1, non_digit_renderings=0, scribbles=0,
+                                 seed=1, augment=False)
+        digits = y < 10
+        if digits.any():
+            out["pen"] = {"accuracy": round(evaluate(predictor, x[digits], y[digits]).accuracy, 6),
+                          "count": int(digits.sum())}
+    except Exception:  # no pen data here: the measure is left out
+        pass
+    return out

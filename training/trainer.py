@@ -144,6 +144,7 @@ class TrainResult:
     class_names: tuple[str, ...] = field(default_factory=lambda: tuple(str(d) for d in range(10)))
     x_test: np.ndarray | None = None  # the images the evaluation is about
     y_test: np.ndarray | None = None
+    measures: dict = field(default_factory=dict)  # accuracy on data every run is measured on (training.runs)
 
     @property
     def epochs_completed(self) -> int:
@@ -396,7 +397,8 @@ def _make_callback(keras, config, emit, should_stop, batches, started_at, abando
 def train(config: TrainConfig, on_event: Callable[[Event], None] | None = None,
           should_stop: Callable[[], bool] | None = None,
           dataset: Dataset | None = None,
-          skip_evaluation: Callable[[], bool] | None = None) -> TrainResult:
+          skip_evaluation: Callable[[], bool] | None = None,
+          measure: Callable[[object], dict] | None = None) -> TrainResult:
     """Train, evaluate on the test split, and return the result.
 
     The last event is always ``Finished`` or ``Failed``; a failure is also
@@ -407,7 +409,7 @@ def train(config: TrainConfig, on_event: Callable[[Event], None] | None = None,
     """
     emit = on_event or (lambda event: None)
     try:
-        result = _train(config, emit, should_stop, dataset, skip_evaluation)
+        result = _train(config, emit, should_stop, dataset, skip_evaluation, measure)
     except Abandoned:
         raise  # nobody is listening for a result or a failure
     except DigitRecognizerError as exc:
@@ -431,7 +433,8 @@ def _explain(exc: Exception, config: TrainConfig) -> str:
     return f"Training failed: {type(exc).__name__}: {first}"
 
 
-def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip_evaluation) -> TrainResult:
+def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip_evaluation,
+           measure=None) -> TrainResult:
     config.validate()
     if dataset is None:
         dataset = load_dataset(config.dataset, config.data_path, pen_path=config.pen_data_path)
@@ -496,10 +499,11 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
         x_test, y_test = x_test[:config.test_limit], y_test[:config.test_limit]
     skip = skip_evaluation is not None and skip_evaluation()
     evaluation = None if skip else evaluate(Predictor(model), x_test, y_test)
+    measures = measure(model) if measure is not None and not skip else {}
     return TrainResult(model=model, config=config, history=callback.history,
                        stopped=callback.stopped, evaluation=evaluation,
                        seconds=time.perf_counter() - started_at, device=device_name,
-                       class_names=class_names, x_test=x_test, y_test=y_test)
+                       class_names=class_names, x_test=x_test, y_test=y_test, measures=measures)
 
 
 
@@ -528,7 +532,7 @@ def study_configs(base: TrainConfig, kind: str) -> list[TrainConfig]:
 
 
 def run_study(configs: list[TrainConfig], on_event=None, should_stop=None, dataset: Dataset | None = None,
-              skip_evaluation=None) -> list[TrainResult]:
+              skip_evaluation=None, measure=None) -> list[TrainResult]:
     """Train ``configs`` one after another (one dataset load); a stop ends the run in progress and the study."""
     if dataset is None and configs:
         first = configs[0]
@@ -538,7 +542,8 @@ def run_study(configs: list[TrainConfig], on_event=None, should_stop=None, datas
         if should_stop is not None and should_stop():
             break
         try:
-            results.append(train(config, on_event, should_stop, dataset, skip_evaluation=skip_evaluation))
+            results.append(train(config, on_event, should_stop, dataset, skip_evaluation=skip_evaluation,
+                                 measure=measure))
         except TrainingError:
             continue  # reported as Failed (a sweep's highest rate may diverge): the study goes on
     return results

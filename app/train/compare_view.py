@@ -35,6 +35,10 @@ def table_rows(records: list[dict]) -> list[tuple[str, list[str]]]:
         value = record.get(key)
         return percent(value, 2) if isinstance(value, (int, float)) else ""
 
+    def measured(record, key):
+        m = (record.get("measures") or {}).get(key)
+        return f"{percent(m['accuracy'], 1)} of {m['count']:,}" if isinstance(m, dict) and "accuracy" in m else ""
+
     return [
         ("Model", setting("preset")),
         ("Dataset", setting("dataset")),
@@ -56,6 +60,9 @@ def table_rows(records: list[dict]) -> list[tuple[str, list[str]]]:
                                     for r in records]),
         ("Test accuracy", [figure(r, "test_accuracy") for r in records]),
         ("Test images", [f"{r['test_images']:,}" if r.get("test_images") else "" for r in records]),
+        # The same data for every run, whatever each trained and was tested on:
+        ("Your samples", [measured(r, "samples") for r in records]),
+        ("Held-out pen digits", [measured(r, "pen") for r in records]),
     ]
 
 

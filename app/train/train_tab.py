@@ -552,7 +552,14 @@ class TrainTab(QWidget):
         config = self.config()
         self.remember_form()
         self._speed_measured_for = "" if self.dataset_box.currentData() == MNIST_WITH_SAMPLES else self._speed_key()
-        job = None
+        measure = self._shared_measure()
+
+        def train_job(on_event, should_stop, skip_evaluation):
+            from training.trainer import train
+
+            return train(config, on_event, should_stop, dataset, skip_evaluation=skip_evaluation, measure=measure)
+
+        job = train_job
         if self.dataset_box.currentData() == MNIST_WITH_SAMPLES:
             config = replace(config, dataset=MNIST_WITH_SAMPLES)
             store, data = self.samples, config.data_path
@@ -562,7 +569,7 @@ class TrainTab(QWidget):
                 from training.trainer import train
 
                 mixed = with_samples(dataset or load_dataset("mnist", data), *store.arrays(), SAMPLES_SHARE)
-                return train(config, on_event, should_stop, mixed, skip_evaluation=skip_evaluation)
+                return train(config, on_event, should_stop, mixed, skip_evaluation=skip_evaluation, measure=measure)
 
             job = train_with_samples
 
@@ -570,6 +577,19 @@ class TrainTab(QWidget):
                   f"{config.epochs} epochs of batch {config.batch_size}"
                   f"{', augmented' if config.augment else ''}.")
         return self._launch(TrainingRun(config, dataset, self, job=job), config)
+
+    def _shared_measure(self):
+        """What every digit run is also measured on (your samples, held-out pen digits), or None."""
+        if self.dataset_box.currentData() not in ("mnist", "mnist+pen", MNIST_WITH_SAMPLES):
+            return None  # clothing is not read as digits
+        store, pen_path = self.samples, self.pen_edit.text().strip() or None
+
+        def measure(model):
+            from training.runs import shared_measures
+
+            return shared_measures(model, store, pen_path)
+
+        return measure
 
     def start_study(self, kind: str, dataset=None) -> bool:
         """Train the form's preset with the five optimizers, or at five learning rates, then compare."""
@@ -585,8 +605,10 @@ class TrainTab(QWidget):
         self._speed_measured_for = ""
         self._study = {"runs": len(configs), "ids": []}
 
+        measure = self._shared_measure()
+
         def job(on_event, should_stop, skip_evaluation):
-            return run_study(configs, on_event, should_stop, dataset, skip_evaluation)
+            return run_study(configs, on_event, should_stop, dataset, skip_evaluation, measure)
 
         what = "the five optimizers" if kind == "optimizers" else \
             f"{configs[0].optimizer} at {', '.join(f'{c.learning_rate:g}' for c in configs)}"

@@ -434,11 +434,12 @@ def test_every_run_is_kept_in_the_run_history(qtbot, window, mnist_path, tmp_pat
     assert runs.table.rowCount() == 1 and runs.records[0]["outcome"] == "failed"
 
 
-def test_two_real_runs_compared_side_by_side(qtbot, window, mnist_path, tmp_path):
+def test_two_real_runs_compared_side_by_side(qtbot, window, mnist_path, pen_path, tmp_path):
     """Issue 13 (compare): curves of both drawn, table values equal to the runs' own results, PNG and CSV."""
     from app.widgets import percent
 
     tab = window.train_tab
+    tab.pen_edit.setText(str(pen_path))  # where the held-out writers' digits come from
     results = []
     for optimizer, lr in (("sgd", 0.05), ("adam", 1e-3)):
         configure(tab, mnist_path, epochs=1, limit=2000, batch=64, optimizer=optimizer, lr=lr)
@@ -458,6 +459,9 @@ def test_two_real_runs_compared_side_by_side(qtbot, window, mnist_path, tmp_path
     shown = [view.table.item(rows["Test accuracy"], c).text() for c in range(2)]
     assert shown == [percent(a, 2) for a in results]  # run 1 is the first run
     assert "Optimizer" in view.differing_rows() and "Model" not in view.differing_rows()
+    # Measured on the same data: the held-out writers' pen digits, for both runs.
+    pen = [view.table.item(rows["Held-out pen digits"], c).text() for c in range(2)]
+    assert all(text.endswith("of 1,609") for text in pen), pen
     view.x_axis.setCurrentIndex(view.x_axis.findData("time"))
     assert all(count > 0 for count in view.curve_counts())
     assert view.export_png(str(tmp_path / "c.png")) and (tmp_path / "c.png").stat().st_size > 10_000

@@ -121,11 +121,11 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
 # shows the expected duration from these until a run here has measured the
 # user's own machine (then it uses that run's speed).
 CPU_IMAGES_PER_SECOND: dict[tuple[str, bool], float] = {
-    ("softmax", False): 4600, ("softmax", True): 2200,
-    ("mlp-512", False): 3000, ("mlp-512", True): 1800,
-    ("mlp-128-256-512", False): 2100, ("mlp-128-256-512", True): 1700,
-    ("cnn-sigmoid", False): 410, ("cnn-sigmoid", True): 340,
-    ("cnn-bn", False): 190, ("cnn-bn", True): 190,
+    ("softmax", False): 12300, ("softmax", True): 5600,
+    ("mlp-512", False): 7600, ("mlp-512", True): 4700,
+    ("mlp-128-256-512", False): 5200, ("mlp-128-256-512", True): 3400,
+    ("cnn-sigmoid", False): 1050, ("cnn-sigmoid", True): 1030,
+    ("cnn-bn", False): 500, ("cnn-bn", True): 480,
 }
 
 

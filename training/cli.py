@@ -170,6 +170,10 @@ def cmd_train(args, argv) -> int:
     config.validate()
     out = output_path(args.out, f"{config.preset}-{config.dataset}")
     check_writable_file(out)  # before training: a run can take hours
+    # The saving code is loaded now, with the rest: hours later, a missing or
+    # changed module (an upgrade in between) must not stand between the run and its file.
+    import training.lite  # noqa: F401
+    import training.modelfile  # noqa: F401
 
     result = train(config, ProgressBar())
     evaluation = result.evaluation
@@ -212,10 +216,15 @@ def save_with_fallback(model, out: Path, info: dict) -> Path:
     try:
         save_model(model, out, info)
         return out
-    except DigitRecognizerError as exc:
+    except Exception as exc:  # whatever went wrong, hours of training are not thrown away
+        reason = str(exc) if isinstance(exc, DigitRecognizerError) else f"{type(exc).__name__}: {exc}"
         fallback = user_data_dir() / "models" / f"{out.stem}-unsaved-{time.strftime('%Y%m%d-%H%M%S')}.keras"
-        save_model(model, fallback, info)
-        print(f"{PROG}: error: {exc} The trained model was saved to {fallback} instead.", file=sys.stderr)
+        try:
+            save_model(model, fallback, info)
+        except Exception:
+            fallback.parent.mkdir(parents=True, exist_ok=True)
+            model.save(fallback)  # Keras alone, no sidecar: the weights at least
+        print(f"{PROG}: error: {reason} The trained model was saved to {fallback} instead.", file=sys.stderr)
         return fallback
 
 

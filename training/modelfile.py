@@ -198,9 +198,9 @@ def export_twin(model, path: Path) -> bool:
 
     A model without a twin still works: it is exported on first use, or read with Keras.
     """
-    from training.lite import export_lite
-
     try:
+        from training.lite import export_lite
+
         export_lite(model, path)
         return True
     except Exception as exc:  # an exporter failure must not lose the trained model

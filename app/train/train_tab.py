@@ -452,6 +452,9 @@ class TrainTab(QWidget):
                 self.device_box.addItem(name, device_id)
         if len(gpus) > 1 and self.device_box.findData("mirrored") < 0:
             self.device_box.addItem(f"All {len(gpus)} GPUs (MirroredStrategy)", "mirrored")
+        remembered = self.device_box.findData(self.settings.train_form.get("device"))
+        if remembered >= 0 and self.device_box.currentData() == "auto":
+            self.device_box.setCurrentIndex(remembered)  # a GPU chosen last time, listed only now
         self._show_preset_info()
         self._update_mixed_precision()
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from app.train.curves import loss_and_accuracy_plots
 from app.widgets import percent
 from training.files import atomic_write_text
 from training.presets import OPTIMIZERS
@@ -91,17 +92,7 @@ class CompareView(QWidget):
         top.addWidget(self.png_button)
         top.addWidget(self.csv_button)
 
-        self.loss_plot = pg.PlotWidget(background=None)
-        self.acc_plot = pg.PlotWidget(background=None)
-        for plot, label, corner in ((self.loss_plot, "loss", (-10, 10)), (self.acc_plot, "accuracy", (-10, -10))):
-            plot.setMenuEnabled(False)
-            plot.showGrid(x=True, y=True, alpha=0.15)
-            plot.setLabel("left", label)
-            plot.setLabel("bottom", "epoch")
-            plot.addLegend(offset=corner).setBrush(pg.mkBrush(255, 255, 255, 200))
-            for axis in ("left", "bottom"):
-                plot.getAxis(axis).enableAutoSIPrefix(False)
-        self.acc_plot.setXLink(self.loss_plot)
+        self.loss_plot, self.acc_plot = loss_and_accuracy_plots()
         # Items made once, one per possible run; a comparison fills the first ones with setData.
         self.loss_items, self.acc_items = [], []
         for colour in COLOURS:

@@ -9,25 +9,31 @@ TRAIN_PEN = pg.mkPen((90, 140, 220), width=2)
 VAL_PEN = pg.mkPen((255, 150, 30), width=2)
 
 
+def loss_and_accuracy_plots() -> tuple[pg.PlotWidget, pg.PlotWidget]:
+    """A loss plot and an accuracy plot on one linked x axis in epochs (the live curves and comparisons)."""
+    loss_plot, acc_plot = pg.PlotWidget(background=None), pg.PlotWidget(background=None)
+    # Legends where the curves are not: loss falls (top right is empty),
+    # accuracy rises (bottom right is empty).
+    for plot, label, corner in ((loss_plot, "loss", (-10, 10)), (acc_plot, "accuracy", (-10, -10))):
+        plot.setMenuEnabled(False)
+        plot.showGrid(x=True, y=True, alpha=0.15)
+        plot.setLabel("left", label)
+        plot.setLabel("bottom", "epoch")
+        plot.addLegend(offset=corner).setBrush(pg.mkBrush(255, 255, 255, 200))
+        for axis in ("left", "bottom"):
+            # No "(x0.001)" scaling: both plots count epochs the same way.
+            plot.getAxis(axis).enableAutoSIPrefix(False)
+    acc_plot.setXLink(loss_plot)
+    return loss_plot, acc_plot
+
+
 class TrainingCurves(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.loss_plot = pg.PlotWidget(background=None)
-        self.acc_plot = pg.PlotWidget(background=None)
-        # Legends where the curves are not: loss falls (top right is empty),
-        # accuracy rises (bottom right is empty).
-        for plot, label, corner in ((self.loss_plot, "loss", (-10, 10)), (self.acc_plot, "accuracy", (-10, -10))):
-            plot.setMenuEnabled(False)
-            plot.showGrid(x=True, y=True, alpha=0.15)
-            plot.setLabel("left", label)
-            legend = plot.addLegend(offset=corner)
-            legend.setBrush(pg.mkBrush(255, 255, 255, 200))
-            for axis in ("left", "bottom"):
-                # No "(x0.001)" scaling: both plots count epochs the same way.
-                plot.getAxis(axis).enableAutoSIPrefix(False)
-        self.loss_plot.getAxis("bottom").setStyle(showValues=False)  # one x axis, under the two plots
-        self.acc_plot.setLabel("bottom", "epoch")
-        self.acc_plot.setXLink(self.loss_plot)
+        self.loss_plot, self.acc_plot = loss_and_accuracy_plots()
+        # One x axis, under the two stacked plots.
+        self.loss_plot.getAxis("bottom").setStyle(showValues=False)
+        self.loss_plot.getAxis("bottom").showLabel(False)
         self.acc_plot.setYRange(0, 1, padding=0.02)
         self.train_loss = self.loss_plot.plot([], [], pen=TRAIN_PEN, name="training")
         self.val_loss = self.loss_plot.plot([], [], pen=VAL_PEN, symbol="o", symbolSize=7,

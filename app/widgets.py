@@ -115,3 +115,21 @@ def confirm(parent: QWidget, title: str, text: str, action: str) -> bool:
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is go
+
+
+def ask_save_path(parent: QWidget, settings, kind: str, title: str, file_name: str, file_filter: str,
+                  suffix: str) -> str | None:
+    """A save dialog that opens in the last folder of ``kind`` and remembers the new one.
+
+    Returns the chosen path with ``suffix`` added when it was left out, or None.
+    ``settings`` may be None (a view used on its own): the dialog then starts at ``file_name``.
+    """
+    from PySide6.QtWidgets import QFileDialog
+
+    start = settings.dialog_start(kind, file_name) if settings else file_name
+    path, _ = QFileDialog.getSaveFileName(parent, title, start, file_filter)
+    if not path:
+        return None
+    if settings:
+        settings.set_last_dir(kind, path)
+    return path if path.lower().endswith(suffix) else path + suffix

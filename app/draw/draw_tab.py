@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel,
 from app.draw.canvas import MAX_PEN, MIN_PEN, DrawingCanvas
 from app.draw.chart import ProbabilityChart
 from app.draw.model_input import ModelInputView
-from app.widgets import percent
+from app.widgets import ask_save_path, percent
 from training.errors import ImageError
 from training.preprocess import ink_map, load_image, to_grayscale
 from training.recognize import BLANK, Reading, read_image
@@ -371,11 +371,9 @@ class DrawTab(QWidget):
         return False
 
     def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the canvas", self.settings.dialog_start("export", "digit.png"),
-                                              "PNG image (*.png)")
+        path = ask_save_path(self, self.settings, "export", "Export the canvas", "digit.png", "PNG image (*.png)", ".png")
         if path:
-            self.settings.set_last_dir("export", path)
-            self.export(path if path.lower().endswith(".png") else path + ".png")
+            self.export(path)
 
     def export(self, path: str) -> bool:
         try:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLab
 
 from app.tasks import run_in_background
 from app.thumbnails import thumbnail_grid, thumbnail_icon
-from app.widgets import confirm
+from app.widgets import ask_save_path, confirm
 from training.errors import DigitRecognizerError
 from training.samples import SampleStore
 
@@ -196,12 +196,10 @@ class SamplesView(QWidget):
         return True
 
     def _export_dialog(self) -> None:
-        start = self.settings.dialog_start("samples", "my-digits.npz") if self.settings else "my-digits.npz"
-        path, _ = QFileDialog.getSaveFileName(self, "Export samples", start, "Keras datasets (*.npz)")
+        path = ask_save_path(self, self.settings, "samples", "Export samples", "my-digits.npz",
+                             "Keras datasets (*.npz)", ".npz")
         if path:
-            if self.settings:
-                self.settings.set_last_dir("samples", path)
-            self.export_npz(path if path.endswith(".npz") else path + ".npz")
+            self.export_npz(path)
 
     def _import_dialog(self) -> None:
         start = self.settings.dialog_start("samples") if self.settings else ""

@@ -8,11 +8,11 @@ import io
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.train.curves import loss_and_accuracy_plots
-from app.widgets import percent
+from app.widgets import ask_save_path, percent
 from training.files import atomic_write_text
 from training.presets import OPTIMIZERS
 
@@ -205,17 +205,13 @@ class CompareView(QWidget):
         return True
 
     def _export_csv_dialog(self) -> None:
-        start = self.settings.dialog_start("export", "comparison.csv") if self.settings else "comparison.csv"
-        path, _ = QFileDialog.getSaveFileName(self, "Export the comparison", start, "CSV (*.csv)")
+        path = ask_save_path(self, self.settings, "export", "Export the comparison", "comparison.csv",
+                             "CSV (*.csv)", ".csv")
         if path:
-            if self.settings:
-                self.settings.set_last_dir("export", path)
-            self.export_csv(path if path.lower().endswith(".csv") else path + ".csv")
+            self.export_csv(path)
 
     def _export_png_dialog(self) -> None:
-        start = self.settings.dialog_start("export", "comparison.png") if self.settings else "comparison.png"
-        path, _ = QFileDialog.getSaveFileName(self, "Export the comparison", start, "PNG image (*.png)")
+        path = ask_save_path(self, self.settings, "export", "Export the comparison", "comparison.png",
+                             "PNG image (*.png)", ".png")
         if path:
-            if self.settings:
-                self.settings.set_last_dir("export", path)
-            self.export_png(path if path.lower().endswith(".png") else path + ".png")
+            self.export_png(path)

@@ -174,3 +174,26 @@ def test_each_kind_of_dialog_reopens_in_its_own_last_folder(settings, tmp_path):
     assert settings.dialog_start("export", "digit.png") == str(exports / "digit.png")
     fresh = settings.dialog_start("samples", "my-digits.npz")
     assert fresh.endswith("my-digits.npz") and not fresh.startswith(str(ROOT))  # never the source tree
+
+
+def test_a_save_dialog_adds_the_suffix_and_remembers_its_folder(qtbot, settings, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+    from app.widgets import ask_save_path
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, answer)
+            return
+        dialog.selectFile(str(tmp_path / "mine"))
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    path = ask_save_path(parent, settings, "export", "Export", "digit.png", "PNG image (*.png)", ".png")
+    assert path == str(tmp_path / "mine.png")
+    assert settings.last_dir("export") == str(tmp_path)

@@ -166,13 +166,12 @@ def saved_twin(path: Path, info: dict) -> Path | None:
         return None
 
 
-def export_to_cache(model, path: Path) -> Path:
-    """The twin of a model saved without one (older files, foreign models), exported once into the cache.
+def export_to_cache(model, path: Path, cached: Path) -> Path:
+    """The twin of a model saved without one (older files, foreign models), exported once into ``cached``.
 
     The user's folder is never written to; the cache is keyed by the model's
-    contents, so an edited model gets a new twin.
+    contents (:func:`cached_twin_path`), so an edited model gets a new twin.
     """
-    cached = cached_twin_path(file_sha256(path))
     log.info("%s has no light-runtime twin; exporting one into %s (once)", path, cached.parent)
     staged = cached.with_name(f".{cached.stem}.export{TWIN_SUFFIX}")  # the exporter wants the suffix
     cached.parent.mkdir(parents=True, exist_ok=True)
@@ -211,12 +210,13 @@ def open_predictor(path: str | os.PathLike):
         return keras_predictor(path, info)
     twin = saved_twin(path, info)
     if twin is None:
-        cached = cached_twin_path(file_sha256(path))
+        # A sidecar's sha256 was checked against the file already: no second hash of it.
+        cached = cached_twin_path(info.get("sha256") or file_sha256(path))
         twin = cached if cached.is_file() else None
     if twin is None:
         loaded = load_model(path)  # every check of a Keras load, safe_mode included
         try:
-            twin = export_to_cache(loaded.model, path)
+            twin = export_to_cache(loaded.model, path, cached)
         except Exception as exc:  # an exporter failure: Keras still reads the model
             log.warning("%s could not be exported for the light runtime (%s); reading it with Keras",
                         path, first_words(str(exc), exc))

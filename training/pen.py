@@ -36,7 +36,7 @@ from PIL import Image, ImageDraw
 
 from training.errors import DatasetError
 from training.files import atomic_write
-from training.paths import cache_dir  # noqa: F401  (tests and callers find it here too)
+from training.paths import cache_dir
 from training.preprocess import PREPROCESS_VERSION, fit_to_mnist_box, normalize_ink
 
 FILE_NAME = "unipen-dev.npz"

@@ -383,10 +383,13 @@ class TrainTab(QWidget):
     def remember_form(self) -> None:
         self.settings.train_form = self.form_values()
 
+    def _on_gpu(self) -> bool:
+        """The run would use a GPU (one is listed and the CPU is not chosen)."""
+        return self.device_box.currentData() != "cpu" and bool(self._gpus)
+
     def _speed_key(self) -> str:
-        on_gpu = self.device_box.currentData() != "cpu" and bool(self._gpus)
         return (f"{self.preset_box.currentData()}{'+aug' if self.augment_check.isChecked() else ''}"
-                f"@{'gpu' if on_gpu else 'cpu'}")
+                f"@{'gpu' if self._on_gpu() else 'cpu'}")
 
     def expected_duration(self) -> str:
         """"Expected: about 4 min (3 epochs of 54,000 images on the CPU)", or "" when unknown."""
@@ -398,7 +401,7 @@ class TrainTab(QWidget):
         images = int(images * (1 - self.val_spin.value()))
         if self.limit_spin.value():
             images = min(images, self.limit_spin.value())
-        on_gpu = self.device_box.currentData() != "cpu" and bool(self._gpus)
+        on_gpu = self._on_gpu()
         measured = self.settings.training_speed(self._speed_key())
         if on_gpu and not measured:
             return ""

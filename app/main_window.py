@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         for action in (d.eraser_action, d.thinner_action, d.thicker_action):
             edit_menu.addAction(action)
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addAction(d.inside_action)
         help_menu = self.menuBar().addMenu("&Help")
         how_to = QAction("How to use Digit Recognizer", self)
         how_to.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
@@ -140,7 +142,7 @@ class MainWindow(QMainWindow):
         self.predictor, self.model_path = predictor, path
         info = predictor.info or {}
         self.model_label.setText(f"Model: {describe_model(path, info)}")
-        self.draw_tab.set_predictor(predictor)
+        self.draw_tab.set_predictor(predictor, path)
         self.settings.active_model = "" if Path(path) == shipped_model_path() else path
         self.train_tab.library_view.set_active(path)
         self.train_tab.set_active_model(path)
@@ -217,6 +219,7 @@ class MainWindow(QMainWindow):
         self.hide()
         QApplication.processEvents()
         self.train_tab.shutdown()
+        self.draw_tab.shutdown()
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.current_tab = self.tabs.currentIndex()

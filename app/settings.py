@@ -55,6 +55,22 @@ class Settings:
         self._set("draw/pen_width", int(value))
 
     @property
+    def inside_view(self) -> bool:
+        return self._get("draw/inside_view", False, bool)
+
+    @inside_view.setter
+    def inside_view(self, value: bool) -> None:
+        self._set("draw/inside_view", bool(value))
+
+    @property
+    def saliency_overlay(self) -> bool:
+        return self._get("draw/saliency_overlay", True, bool)
+
+    @saliency_overlay.setter
+    def saliency_overlay(self, value: bool) -> None:
+        self._set("draw/saliency_overlay", bool(value))
+
+    @property
     def eraser(self) -> bool:
         return self._get("draw/eraser", False, bool)
 

@@ -99,6 +99,8 @@ class DrawingCanvas(QWidget):
         self._current: list[tuple[float, float]] | None = None
         self._pen_width = 18
         self._eraser = False
+        # Drawn over the paper, never into it: the inside view's saliency (QImage, QRectF on the paper).
+        self._overlay: tuple | None = None
         self._hover: QPointF | None = None
         self._pressure = 1.0
 
@@ -241,6 +243,15 @@ class DrawingCanvas(QWidget):
         painter.end()
         self._commit(Placed(placed))
 
+    def set_overlay(self, overlay) -> None:
+        """Show (QImage, QRectF in paper pixels) over the drawing, or nothing for None; never exported or read."""
+        self._overlay = overlay
+        self.update()
+
+    @property
+    def overlay(self):
+        return self._overlay
+
     def export_png(self, path: str) -> None:
         """Write the paper as PNG atomically (QSaveFile: temp file, then rename)."""
         out = QSaveFile(path)
@@ -354,6 +365,11 @@ class DrawingCanvas(QWidget):
         rect = self._paper_rect()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawImage(rect, self._image)
+        if self._overlay is not None:
+            image, on_paper = self._overlay
+            scale = rect.width() / PAPER.width()
+            painter.drawImage(QRectF(rect.x() + on_paper.x() * scale, rect.y() + on_paper.y() * scale,
+                                     on_paper.width() * scale, on_paper.height() * scale), image)
         painter.setPen(QPen(QColor(110, 110, 110), 1))
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
         if self._hover is not None and rect.contains(self._hover):

@@ -10,7 +10,8 @@ from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel,
                                QSlider, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
-from app.draw.canvas import MAX_PEN, MIN_PEN, DrawingCanvas
+from app.draw.canvas import MAX_PEN, MIN_PEN, SNAPSHOT_SCALE, DrawingCanvas
+from app.draw.inside_view import InsidePanel
 from app.draw.chart import ProbabilityChart
 from app.draw.model_input import ModelInputView
 from app.widgets import ask_save_path, percent
@@ -98,6 +99,11 @@ class DrawTab(QWidget):
         self._reader = ""  # who reads the canvas while the recognizer is overridden
         self.charted: int | None = None  # the digit the chart shows when several are read; None: the last
         self.model_input.picked.connect(self.chart_digit)
+        self.inside = InsidePanel(paper_scale=1 / SNAPSHOT_SCALE)
+        self.inside.overlayChanged.connect(self.canvas.set_overlay)
+        self.inside.overlay_box.setChecked(settings.saliency_overlay)
+        self.inside.overlay_box.toggled.connect(lambda on: setattr(self.settings, "saliency_overlay", on))
+        self.inside.shown.connect(lambda: self._inspect(self.reading))
         # Always present (a label appearing would move the chart): says which digit is charted.
         self.chart_caption = QLabel("")
         self.chart_caption.setStyleSheet("color: gray")
@@ -121,6 +127,8 @@ class DrawTab(QWidget):
         self._update_actions()
         self.chart.show_message("loading model...")
         self.verdict_label.setText("Loading the model; you can start drawing.")
+        if settings.inside_view:
+            self.show_inside(True)
 
     # --- construction --------------------------------------------------------
     def _action(self, text, slot, shortcuts=(), tip="", checkable=False) -> QAction:
@@ -147,6 +155,12 @@ class DrawTab(QWidget):
         self.open_action = self._action("Open image...", self.open_image_dialog, ["Ctrl+O"], "Open an image to recognize")
         self.paste_action = self._action("Paste image", self.paste, ["Ctrl+V"], "Paste an image from the clipboard")
         self.export_action = self._action("Export PNG...", self.export_dialog, ["Ctrl+E"], "Save the canvas as PNG")
+        self.inside_action = self._action(
+            "Inside the network", self.show_inside, ["Ctrl+I"],
+            "Show what each layer of the network makes of the drawing, and which strokes drove the answer",
+            checkable=True)
+        self.inside_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # also from the View menu
+        self.inside_action.setIconText("Inside")  # the tool button's short name; the menu says it in full
         self.sample_actions = [
             self._action(str(d), lambda _=False, d=d: self.save_sample(d), [str(d)],
                          f"Save this drawing as your {d}") for d in range(10)]
@@ -174,7 +188,7 @@ class DrawTab(QWidget):
         tools.addWidget(self.pen_slider)
         tools.addWidget(self.pen_spin)
         tools.addStretch(1)
-        for action in (self.open_action,):  # paste and export live in the File menu
+        for action in (self.inside_action, self.open_action):  # paste and export live in the File menu
             button = QToolButton()
             button.setDefaultAction(action)
             tools.addWidget(button)
@@ -182,6 +196,8 @@ class DrawTab(QWidget):
         left = QVBoxLayout()
         left.addLayout(tools)
         left.addWidget(self.canvas, 1)
+        left.addWidget(self.inside)
+        self.inside.setVisible(False)
         sample_row = QHBoxLayout()
         label = QLabel("Teach it: this is a")
         label.setToolTip("Wrong answer (or right)? Save the drawing with its true digit as your own sample; "
@@ -216,8 +232,32 @@ class DrawTab(QWidget):
         layout.addWidget(right_box)
 
     # --- model ---------------------------------------------------------------
-    def set_predictor(self, predictor) -> None:
+    def set_predictor(self, predictor, path: str | None = None) -> None:
+        if path is not None:
+            self.inside.set_model_path(path)
         self.recognizer.set_predictor(predictor)
+
+    @Slot(bool)
+    def show_inside(self, on: bool) -> None:
+        """Open or hide the inside view; it computes only while open."""
+        self.inside.setVisible(on)
+        if self.inside_action.isChecked() != on:
+            self.inside_action.setChecked(on)
+        self.settings.inside_view = on
+        if on:
+            self._inspect(self.reading)
+
+    def _inspect(self, reading: Reading) -> None:
+        if not self.inside.isVisible():
+            return
+        if reading.blank:
+            self.inside.show_digit(None)
+            return
+        index = len(reading.digits) - 1 if self.charted is None else self.charted
+        self.inside.show_digit(reading.digits[index].image, reading.digits[index].box)
+
+    def shutdown(self) -> None:
+        self.inside.shutdown()
 
     def show_loading(self, text: str = "loading model...") -> None:
         self.chart.show_message(text)
@@ -241,12 +281,14 @@ class DrawTab(QWidget):
             self.digit_label.setText("")
             self.verdict_label.setText("Nothing drawn yet.")
             self.model_input.show_inputs([], [])
+            self._inspect(reading)
             return
         # The chart follows the rightmost digit (the one most often being
         # written) unless a thumbnail was clicked.
         index = len(reading.digits) - 1 if self.charted is None else self.charted
         focus = reading.digits[index].answer
         self.chart.show_probabilities(focus.probabilities, focus.sure and not focus.not_a_digit)
+        self._inspect(reading)
         self.model_input.show_inputs(
             [d.image for d in reading.digits],
             [("?" if d.answer.not_a_digit else str(d.answer.digit)) + f" {percent(d.answer.confidence)}"

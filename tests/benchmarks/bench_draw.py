@@ -2,6 +2,9 @@
 
 - move_to_chart: from a mouse-move event sent to the canvas to the chart
   holding the new probabilities (p50/p95 over a few hundred moves);
+  ``move_to_chart_with_inside_view_*`` the same with the inside view open
+  (issue 13: its p95 at most 1.5 times the plain one), in alternating
+  strokes of the same run;
 - startup: from the start of a fresh process to the window shown (first
   paint done), and to the first prediction ready;
 - memory: resident set after 50 strokes and after 5,000 (each read by the
@@ -133,25 +136,53 @@ def main() -> None:
         return QPoint(round(rect.x() + x * s), round(rect.y() + y * s))
 
     # Latency: each move is sent, then the event loop runs until the chart changed.
-    latencies = []
-    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to_widget(300, 200))
-    for i in range(args.moves):
-        angle = i * 0.15
-        point = to_widget(300 + 120 * math.cos(angle) * (1 + i / args.moves), 200 + 120 * math.sin(angle))
-        before = chart.updates
-        t = time.perf_counter()
-        QTest.mouseMove(canvas, point)
-        while chart.updates == before:
-            app.processEvents()
-        latencies.append(time.perf_counter() - t)
-        if i % 100 == 99:  # several strokes, like real drawing
-            QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
-            app.processEvents()
-            canvas.clear()
-            app.processEvents()
-            QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to_widget(300, 200))
-    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to_widget(300, 200))
+    # Blocks of one stroke alternate between the inside view hidden and shown,
+    # so that both figures see the same noise on this machine.
+    def stroke_latencies(moves: int) -> list[float]:
+        out = []
+        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to_widget(300, 200))
+        for i in range(moves):
+            angle = i * 0.15
+            point = to_widget(300 + 120 * math.cos(angle) * (1 + i / moves), 200 + 120 * math.sin(angle))
+            before = chart.updates
+            t = time.perf_counter()
+            QTest.mouseMove(canvas, point)
+            while chart.updates == before:
+                app.processEvents()
+            out.append(time.perf_counter() - t)
+        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+        app.processEvents()
+        canvas.clear()
+        app.processEvents()
+        return out
+
+    # The inside view's first opening loads the Keras model and traces it: not part of drawing.
+    tab.show_inside(True)
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to_widget(200, 150))
+    QTest.mouseMove(canvas, to_widget(300, 250))
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to_widget(300, 250))
+    t = time.perf_counter()
+    while tab.inside.results == 0:
+        app.processEvents()
+        time.sleep(0.002)
+    inside_first_result_s = time.perf_counter() - t
     canvas.clear()
+    tab.show_inside(False)
+    app.processEvents()
+
+    latencies, inside_latencies, inside_results = [], [], 0
+    block = 100
+    for b in range(2 * max(1, args.moves // block)):
+        shown = b % 2 == 1
+        tab.show_inside(shown)
+        app.processEvents()
+        before = tab.inside.results
+        (inside_latencies if shown else latencies).extend(stroke_latencies(block))
+        if shown:
+            while tab.inside.busy:  # the last drawing's result, so that the next block starts quiet
+                app.processEvents()
+            inside_results += tab.inside.results - before
+    tab.show_inside(False)
     app.processEvents()
 
     # Memory: strokes through the canvas API (each read by the model on release).
@@ -179,12 +210,18 @@ def main() -> None:
             rss[n] = rss_mb()
 
     ms = np.asarray(latencies) * 1000
+    inside_ms = np.asarray(inside_latencies) * 1000
     print(json.dumps({
         "benchmark": "draw",
         "moves": len(latencies),
         "move_to_chart_p50_ms": round(float(np.percentile(ms, 50)), 2),
         "move_to_chart_p95_ms": round(float(np.percentile(ms, 95)), 2),
         "move_to_chart_max_ms": round(float(ms.max()), 2),
+        "move_to_chart_with_inside_view_p50_ms": round(float(np.percentile(inside_ms, 50)), 2),
+        "move_to_chart_with_inside_view_p95_ms": round(float(np.percentile(inside_ms, 95)), 2),
+        "inside_view_over_plain_p95": round(float(np.percentile(inside_ms, 95) / np.percentile(ms, 95)), 2),
+        "inside_view_results_while_drawing": inside_results,
+        "inside_view_first_result_s": round(inside_first_result_s, 2),
         "window_shown_s": best(starts, "window_shown_s"),
         "first_prediction_ready_s": best(starts, "first_prediction_ready_s"),
         "first_reading_after_window_s": best(starts, "first_reading_after_window_s"),

@@ -1,0 +1,459 @@
+"""Inside the network: a Draw-tab panel that shows what each layer makes of the drawing.
+
+The computation (training.inside) needs the Keras model and TensorFlow, so it
+runs in its own thread, opened the first time the panel is shown; the GUI
+thread only turns the arrays it sends back into small images. Requests are
+coalesced like the chart's readings: while one is being computed, only the
+newest drawing waits, and nothing is computed while the panel is hidden.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout,
+                               QWidget)
+
+from training.inside import saliency_in_box, tiled
+
+# Between two computations the GUI thread gets this long to itself: a result
+# every 80 ms is live to the eye and leaves the strokes their share of the CPU.
+MIN_INTERVAL_MS = 80
+VIEW_HEIGHT = 104
+HEAT = (255, 70, 0)  # the saliency's colour, on the canvas and on the input
+
+
+@dataclass(frozen=True)
+class InsideRequest:
+    model_path: str
+    image: np.ndarray  # the model's (28, 28) input
+    box: tuple[int, int, int, int]  # the digit's box on the canvas snapshot: left, top, right, bottom
+
+
+@dataclass(frozen=True)
+class InsideResult:
+    request: InsideRequest
+    views: list  # training.inside.LayerView
+    saliency: np.ndarray  # (28, 28), summing to 1
+    on_box: np.ndarray  # the saliency stretched over the request's box
+    target: int  # the class the saliency explains
+    filters: np.ndarray | None
+    seconds: float
+
+
+class _InsideJob(QObject):
+    """Lives in the panel's thread: loads the Keras model once per path, then inspects drawings."""
+
+    looked = Signal(object)  # InsideResult
+    failed = Signal(str, str)  # message, model path
+    modelOpened = Signal(str)
+
+    def __init__(self):
+        super().__init__()
+        self._path: str | None = None
+        self._inspector = None
+
+    @Slot(object)
+    def inspect(self, request: InsideRequest) -> None:
+        try:
+            if request.model_path != self._path:
+                from training.inside import Inspector
+                from training.modelfile import load_model
+
+                self._inspector = None
+                self._inspector = Inspector(load_model(request.model_path).model)
+                self._path = request.model_path
+                self.modelOpened.emit(request.model_path)
+            t = time.perf_counter()
+            views = self._inspector.look(request.image)
+            saliency, target = self._inspector.explain(request.image)
+            left, top, right, bottom = request.box
+            on_box = saliency_in_box(saliency, request.image, right - left, bottom - top)
+            self.looked.emit(InsideResult(request, views, saliency, on_box, target,
+                                          self._inspector.first_filters, time.perf_counter() - t))
+        except Exception as exc:  # shown in the panel; the drawing goes on
+            self._path = None
+            self.failed.emit(str(exc) or type(exc).__name__, request.model_path)
+
+
+# --- arrays to images --------------------------------------------------------
+def _lut(anchors) -> np.ndarray:
+    positions = np.linspace(0, 1, len(anchors))
+    x = np.linspace(0, 1, 256)
+    return np.stack([np.interp(x, positions, [a[c] for a in anchors]) for c in range(3)], 1).astype(np.uint8)
+
+
+# Activations: dark for nothing, through red and orange to pale yellow for the strongest.
+ACTIVATION_LUT = _lut([(0, 0, 0), (90, 20, 110), (220, 60, 40), (250, 170, 30), (255, 250, 200)])
+# Weights: blue below zero, white at zero, red above.
+WEIGHT_LUT = _lut([(40, 80, 200), (255, 255, 255), (200, 40, 40)])
+GAP_COLOUR = np.array([70, 70, 70], np.uint8)
+
+
+def rgb_qimage(rgb: np.ndarray) -> QImage:
+    rgb = np.ascontiguousarray(rgb, np.uint8)
+    h, w, _ = rgb.shape
+    return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+def coloured(grid: np.ndarray, lut: np.ndarray) -> np.ndarray:
+    """A grid from ``tiled`` (values in [0, 1], NaN between tiles) -> RGB."""
+    gaps = np.isnan(grid)
+    rgb = lut[(np.nan_to_num(grid) * 255).astype(np.uint8)]
+    rgb[gaps] = GAP_COLOUR
+    return rgb
+
+
+def activation_image(values: np.ndarray) -> QImage:
+    top = float(np.abs(values).max())
+    return rgb_qimage(coloured(tiled(values / top if top > 0 else values), ACTIVATION_LUT))
+
+
+def filters_image(filters: np.ndarray) -> QImage:
+    top = float(np.abs(filters).max()) or 1.0
+    maps = np.moveaxis(filters, 0, -1)  # (h, w, count)
+    grow = max(1, 9 // maps.shape[0])  # 3x3 kernels enlarged, so the gaps between them stay thin
+    maps = np.repeat(np.repeat(maps, grow, 0), grow, 1)
+    return rgb_qimage(coloured(tiled(0.5 + 0.5 * maps / top), WEIGHT_LUT))
+
+
+def saliency_input_image(image: np.ndarray, saliency: np.ndarray) -> QImage:
+    heat = saliency / saliency.max() if saliency.max() > 0 else saliency
+    base = np.repeat((np.clip(image, 0, 1) * 150)[..., None], 3, 2)
+    rgb = base * (1 - heat[..., None]) + np.array(HEAT) * heat[..., None]
+    return rgb_qimage(np.clip(rgb, 0, 255))
+
+
+def overlay_image(on_box: np.ndarray) -> QImage:
+    """The saliency as translucent colour, for the canvas: strongest where the answer came from."""
+    h, w = on_box.shape
+    top = float(on_box.max())
+    rgba = np.zeros((h, w, 4), np.uint8)
+    rgba[..., :3] = HEAT
+    rgba[..., 3] = (np.sqrt(on_box / top) * 210).astype(np.uint8) if top > 0 else 0
+    return QImage(np.ascontiguousarray(rgba).data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
+
+
+# --- views ---------------------------------------------------------------------
+class ArrayView(QWidget):
+    """An image shown with sharp pixels at a fixed height, its width following its aspect."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._image: QImage | None = None
+        self.setFixedHeight(VIEW_HEIGHT)
+        self.setFixedWidth(VIEW_HEIGHT)
+
+    def set_image(self, image: QImage | None) -> None:
+        if image is None or image.isNull():
+            self._image = None
+            self.update()
+            return
+        width = max(24, min(4 * VIEW_HEIGHT, round(VIEW_HEIGHT * image.width() / max(1, image.height()))))
+        if width != self.width():
+            self.setFixedWidth(width)
+        self._image = image
+        self.update()
+
+    def image(self) -> QImage | None:
+        return self._image
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(30, 30, 30))
+        if self._image is not None:
+            scale = min(self.width() / self._image.width(), self.height() / self._image.height())
+            w, h = self._image.width() * scale, self._image.height() * scale
+            painter.drawImage(QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h), self._image)
+        painter.end()
+
+
+class BarsView(QWidget):
+    """A dense layer's activations as bars; an output layer of ten or eleven gets its labels."""
+
+    def __init__(self, labels: list[str] | None = None, parent=None):
+        super().__init__(parent)
+        self.labels = labels
+        self.values = np.zeros(0, np.float32)
+        self.setFixedHeight(VIEW_HEIGHT)
+        self.setFixedWidth(170 if labels else 200)
+
+    def set_values(self, values: np.ndarray) -> None:
+        self.values = np.asarray(values, np.float32).ravel()
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(30, 30, 30))
+        n = len(self.values)
+        if n:
+            label_h = 16 if self.labels else 0
+            height = self.height() - label_h - 2
+            top = float(np.abs(self.values).max()) or 1.0
+            step = self.width() / n
+            colour = QColor(250, 170, 30)
+            for i, v in enumerate(self.values):
+                bar = max(0.0, float(v)) / top * height
+                painter.fillRect(QRectF(i * step + (1 if step > 3 else 0), height - bar + 1,
+                                        max(step - (2 if step > 3 else 0), 1.0), bar), colour)
+            if self.labels:
+                painter.setPen(QColor(220, 220, 220))
+                for i, label in enumerate(self.labels[:n]):
+                    painter.drawText(QRectF(i * step, height + 2, step, label_h), Qt.AlignmentFlag.AlignCenter, label)
+        painter.end()
+
+
+class _Card(QWidget):
+    def __init__(self, title: str, view: QWidget, tip: str = "", parent=None):
+        super().__init__(parent)
+        self.view = view
+        self.title = QLabel(title)
+        self.title.setStyleSheet("color: gray")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(view)
+        layout.addStretch(1)
+        if tip:
+            self.setToolTip(tip)
+
+
+class InsidePanel(QWidget):
+    """Activation grids, dense bars, first-layer filters and the saliency of the drawing in view."""
+
+    overlayChanged = Signal(object)  # (QImage, QRectF on the paper) or None
+    shown = Signal()  # the panel came into view (opened, or its tab chosen): the drawing is wanted again
+    _requested = Signal(object)  # InsideRequest, to the job's thread
+
+    def __init__(self, paper_scale: float, parent=None):
+        super().__init__(parent)
+        self.paper_scale = paper_scale  # paper pixels per snapshot pixel
+        self.model_path: str | None = None
+        self.result: InsideResult | None = None
+        self.results = 0  # results shown; tests and the benchmark wait on it
+        self.overlay_on = True
+        self._pending: InsideRequest | None = None
+        self._busy = False
+        self._thread: QThread | None = None
+        self._job: _InsideJob | None = None
+        self._cards_for: tuple | None = None
+        self._cards: list[_Card] = []
+        self._gap = QTimer(self)
+        self._gap.setSingleShot(True)
+        self._gap.setInterval(MIN_INTERVAL_MS)
+        self._gap.timeout.connect(self._send_pending)
+
+        self.status = QLabel(self.tr("Draw a digit to see what each layer makes of it."))
+        self.status.setStyleSheet("color: gray")
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.overlay_box = QCheckBox(self.tr("Saliency on the canvas"))
+        self.overlay_box.setToolTip(self.tr(
+            "Colour the strokes that drove the answer (gradient × input: how much each pixel's ink "
+            "raised the answer's probability)."))
+        self.overlay_box.setChecked(True)
+        self.overlay_box.toggled.connect(self.set_overlay_on)
+        header = QHBoxLayout()
+        title = QLabel(self.tr("<b>Inside the network</b>"))
+        header.addWidget(title)
+        header.addWidget(self.status, 1)
+        header.addWidget(self.overlay_box)
+
+        self.saliency_view = ArrayView()
+        self.filters_view = ArrayView()
+        self.saliency_card = _Card(self.tr("Saliency"), self.saliency_view, self.tr(
+            "The model's input, coloured where the ink raised the answer's probability most."))
+        self.filters_card = _Card(self.tr("First-layer filters"), self.filters_view, self.tr(
+            "What the first layer learned to look for: blue weights count against, red for."))
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addWidget(self.saliency_card)
+        self.row.addWidget(self.filters_card)
+        self.row.addStretch(1)
+        strip = QWidget()
+        strip.setLayout(self.row)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(strip)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFixedHeight(VIEW_HEIGHT + 48)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.scroll)
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, VIEW_HEIGHT + 80)
+
+    # --- requests --------------------------------------------------------------
+    def set_model_path(self, path: str) -> None:
+        if path != self.model_path:
+            self.model_path = path
+            self.result = None
+            self.overlayChanged.emit(None)
+
+    def show_digit(self, image: np.ndarray | None, box=None) -> None:
+        """The drawing changed: look inside for this digit (None: nothing drawn)."""
+        if image is None or self.model_path is None:
+            self._pending = None
+            self.result = None
+            self.overlayChanged.emit(None)
+            self.saliency_view.set_image(None)
+            return
+        if not self.isVisible():
+            return
+        self._pending = InsideRequest(self.model_path, np.array(image, np.float32), tuple(box))
+        if not self._busy and not self._gap.isActive():
+            self._send_pending()
+
+    def _ensure_thread(self) -> None:
+        if self._thread is not None:
+            return
+        self._thread = QThread()
+        self._job = _InsideJob()
+        self._job.moveToThread(self._thread)
+        self._requested.connect(self._job.inspect)
+        self._job.looked.connect(self._on_looked)
+        self._job.failed.connect(self._on_failed)
+        self._job.modelOpened.connect(self._on_model_opened)
+        self._thread.start()
+
+    @Slot()
+    def _send_pending(self) -> None:
+        if self._pending is None or self._busy or not self.isVisible():
+            return
+        self._ensure_thread()
+        request, self._pending = self._pending, None
+        self._busy = True
+        if self.result is None:
+            self.status.setText(self.tr("Opening the model with TensorFlow (the first time takes a few seconds)..."))
+        self._requested.emit(request)
+
+    def _finished_one(self) -> None:
+        self._busy = False
+        if self._pending is not None:
+            self._gap.start()
+
+    # --- results ---------------------------------------------------------------
+    @Slot(str)
+    def _on_model_opened(self, path: str) -> None:
+        self._cards_for = None  # built again from the first result of this model
+
+    @Slot(str, str)
+    def _on_failed(self, message: str, path: str) -> None:
+        self._finished_one()
+        self.status.setText(self.tr("Cannot look inside this model: {message}").format(message=message))
+
+    @Slot(object)
+    def _on_looked(self, result: InsideResult) -> None:
+        self._finished_one()
+        if result.request.model_path != self.model_path:
+            return  # a model no longer in use; the next drawing asks again
+        self.result = result
+        self.results += 1
+        self._build_cards(result)
+        self.saliency_view.set_image(saliency_input_image(result.request.image, result.saliency))
+        for card, view in zip(self._cards, result.views):
+            if isinstance(card.view, BarsView):
+                card.view.set_values(view.values)
+            else:
+                card.view.set_image(activation_image(view.values))
+        self.status.setText(self.tr("Answer {target}: the layers that led to it, left to right.").format(
+            target=self._class_name(result.target)))
+        self._emit_overlay()
+
+    def _class_name(self, index: int) -> str:
+        return str(index) if index < 10 else self.tr("not a digit")
+
+    def layer_title(self, view, counts: dict) -> str:
+        """"Convolution 2 · 32 × 24×24": what a tutorial calls the layer, and its shape."""
+        counts[view.kind] = counts.get(view.kind, 0) + 1
+        n, shape = counts[view.kind], view.shape_text
+        if view.kind == "Conv2D":
+            return self.tr("Convolution {n} · {shape}").format(n=n, shape=shape)
+        if view.kind in ("MaxPooling2D", "AveragePooling2D"):
+            return self.tr("Pooling {n} · {shape}").format(n=n, shape=shape)
+        return self.tr("Dense {n} · {shape}").format(n=n, shape=shape)
+
+    def _build_cards(self, result: InsideResult) -> None:
+        key = (result.request.model_path, tuple((v.name, v.values.shape) for v in result.views))
+        if key == self._cards_for:
+            return
+        for card in self._cards:
+            self.row.removeWidget(card)
+            card.deleteLater()
+        self._cards = []
+        counts: dict = {}
+        for i, view in enumerate(result.views):
+            title = self.layer_title(view, counts)
+            vector = view.values.ndim == 1 or view.values.shape[0] * view.values.shape[1] <= 4
+            last = i == len(result.views) - 1 and view.values.ndim == 1
+            if last:
+                labels = [str(d) for d in range(10)] + (["✗"] if view.values.shape[0] > 10 else [])
+                title = self.tr("Output · {shape}").format(shape=view.shape_text)
+                card = _Card(title, BarsView(labels), self.tr(
+                    "The probabilities the model gives each digit (✗: not a digit)."))
+            elif vector:
+                card = _Card(title, BarsView(), self.tr("Each bar is one unit's activation."))
+            else:
+                card = _Card(title, ArrayView(), self.tr(
+                    "One small map per filter: bright where the filter found its pattern."))
+            self._cards.append(card)
+            self.row.insertWidget(self.row.count() - 1, card)
+        self.filters_card.setVisible(result.filters is not None)
+        if result.filters is not None:
+            self.filters_view.set_image(filters_image(result.filters))
+            self.filters_card.title.setText(
+                self.tr("First-layer filters · {count}").format(count=len(result.filters)))
+        self._cards_for = key
+
+    @Slot(bool)
+    def set_overlay_on(self, on: bool) -> None:
+        self.overlay_on = on
+        if self.overlay_box.isChecked() != on:
+            self.overlay_box.setChecked(on)
+        self._emit_overlay()
+
+    def _emit_overlay(self) -> None:
+        if not (self.overlay_on and self.isVisible() and self.result is not None):
+            self.overlayChanged.emit(None)
+            return
+        left, top, right, bottom = self.result.request.box
+        s = self.paper_scale
+        self.overlayChanged.emit((overlay_image(self.result.on_box),
+                                  QRectF(left * s, top * s, (right - left) * s, (bottom - top) * s)))
+
+    @property
+    def busy(self) -> bool:
+        """A drawing is being looked at, or waits for its turn."""
+        return self._busy or self._pending is not None
+
+    def layer_images(self) -> list[QImage]:
+        return [c.view.image() for c in self._cards if isinstance(c.view, ArrayView)]
+
+    def bar_values(self) -> list[np.ndarray]:
+        return [c.view.values for c in self._cards if isinstance(c.view, BarsView)]
+
+    # --- visibility and shutdown -----------------------------------------------
+    def hideEvent(self, event) -> None:
+        self._pending = None
+        self.overlayChanged.emit(None)
+        super().hideEvent(event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._emit_overlay()
+        self.shown.emit()
+
+    def shutdown(self, wait_ms: int = 3000) -> None:
+        """Stop the job's thread (a model still being opened may hold it up to ``wait_ms``)."""
+        self._gap.stop()
+        self._pending = None
+        if self._thread is not None:
+            self._thread.quit()
+            if self._thread.wait(wait_ms):
+                self._thread = None  # else kept: a QThread destroyed while running aborts the process

@@ -200,7 +200,7 @@ def output_path(given: str | None, default_stem: str) -> Path:
     """The model file to write: ``.keras`` added when missing; a bare ".keras" is no name."""
     out = Path(given or f"{default_stem}.keras")
     if out.name in (".keras", "") or out.name.startswith(".keras."):
-        raise ConfigError(f"{given!r} has no file name; give one, such as my-model.keras.")
+        raise ConfigError("{given} has no file name; give one, such as my-model.keras.", given=f"{given!r}")
     if out.suffix != ".keras":
         out = out.with_name(out.name + ".keras")
     return out
@@ -237,8 +237,7 @@ def cmd_evaluate(args, argv) -> int:
     dataset = load_dataset(args.dataset, args.data, pen_path=args.pen_data)
     if predictor.classes < len(dataset.class_names):
         raise DigitRecognizerError(
-            f"{args.model} answers {predictor.classes} classes, but {dataset.name} has "
-            f"{len(dataset.class_names)} (with \"not a digit\"); evaluate it on mnist.")
+            '{model} answers {classes} classes, but {name} has {count} (with "not a digit"); evaluate it on mnist.', model=args.model, classes=predictor.classes, name=dataset.name, count=len(dataset.class_names))
     x, y = dataset.x_test, dataset.y_test
     if args.limit:
         x, y = x[:args.limit], y[:args.limit]

@@ -111,7 +111,7 @@ def dataset_spec(name: str) -> DatasetSpec:
         return DATASETS[key]
     except KeyError:
         known = ", ".join(DATASETS)
-        raise DatasetError(f"Unknown dataset {name!r}; choose one of: {known}.") from None
+        raise DatasetError("Unknown dataset {name}; choose one of: {known}.", name=f"{name!r}", known=known) from None
 
 
 def keras_cache_dir() -> Path:
@@ -188,7 +188,7 @@ def _download(spec: DatasetSpec) -> Dataset:
 
 def _load_path(spec: DatasetSpec, path: Path) -> Dataset:
     if not path.exists():
-        raise DatasetError(f"{path}: no such file or folder.")
+        raise DatasetError("{path}: no such file or folder.", path=path)
     if path.is_dir():
         arrays = _read_idx_folder(path)
     elif zipfile.is_zipfile(path):
@@ -198,13 +198,15 @@ def _load_path(spec: DatasetSpec, path: Path) -> Dataset:
             with open(path, "rb") as f:
                 head = f.read(4)
         except OSError as exc:
-            raise DatasetError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+            raise DatasetError("{path} cannot be read ({reason}).", path=path, reason=exc.strerror or exc) from None
         if head.startswith(b"PK"):
-            raise DatasetError(f"{path} is a damaged or truncated .npz file (its zip directory is missing).")
+            raise DatasetError("{path} is a damaged or truncated .npz file (its zip directory is missing).",
+                               path=path)
         if head.startswith(b"\x1f\x8b"):
-            raise DatasetError(f"{path} is a single gzip file; choose the folder that holds the four IDX files.")
+            raise DatasetError("{path} is a single gzip file; choose the folder that holds the four IDX files.",
+                               path=path)
         raise DatasetError(
-            f"{path} is neither a .npz file nor a folder of IDX files.")
+            "{path} is neither a .npz file nor a folder of IDX files.", path=path)
     return _make_dataset(spec, arrays, str(path))
 
 
@@ -222,33 +224,33 @@ def check_npz_members(path: Path, keys) -> None:
                                else np.lib.format.read_array_header_2_0)
                 shape, _, dtype = read_header(f, max_header_size=10000)
             if dtype.hasobject:
-                raise DatasetError(f"{path}: {key} holds Python objects, which are never loaded.")
+                raise DatasetError("{path}: {key} holds Python objects, which are never loaded.", path=path, key=key)
             declared = math.prod(shape) * dtype.itemsize
             if declared > entry.file_size:
                 raise DatasetError(
-                    f"{path}: {key} declares {shape} {dtype} ({declared:,} bytes) but holds only "
-                    f"{entry.file_size:,} bytes; the file is damaged.")
+                    "{path}: {key} declares {shape} {dtype} ({declared} bytes) but holds only {file_size} bytes; the file is damaged.",
+                    path=path, key=key, shape=shape, dtype=dtype, declared=f"{declared:,}", file_size=f"{entry.file_size:,}")
 
 
 def read_npz_arrays(path: Path, keys) -> dict[str, np.ndarray]:
     """The arrays among ``keys`` that a .npz holds, sizes checked first; DatasetError in one sentence."""
     try:
         if not zipfile.is_zipfile(path):
-            raise DatasetError(f"{path} is not a readable .npz file (it is not a zip archive).")
+            raise DatasetError("{path} is not a readable .npz file (it is not a zip archive).", path=path)
         check_npz_members(path, keys)
         with np.load(path, allow_pickle=False) as npz:
             return {k: npz[k] for k in keys if k in npz.files}
     except DatasetError:
         raise
     except MemoryError:
-        raise DatasetError(f"{path} holds arrays too large for this computer's memory.") from None
+        raise DatasetError("{path} holds arrays too large for this computer's memory.", path=path) from None
     except (zlib.error, zipfile.BadZipFile, EOFError):
-        raise DatasetError(f"{path} is damaged: its compressed data cannot be unpacked.") from None
+        raise DatasetError("{path} is damaged: its compressed data cannot be unpacked.", path=path) from None
     except PermissionError:
-        raise DatasetError(f"{path} cannot be read: permission denied.") from None
+        raise DatasetError("{path} cannot be read: permission denied.", path=path) from None
     except Exception as exc:  # numpy and zipfile raise many types for malformed members
         reason = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__
-        raise DatasetError(f"{path} is not a readable .npz file ({reason}).") from None
+        raise DatasetError("{path} is not a readable .npz file ({reason}).", path=path, reason=reason) from None
 
 
 def _read_npz(path: Path) -> dict[str, np.ndarray]:
@@ -256,8 +258,8 @@ def _read_npz(path: Path) -> dict[str, np.ndarray]:
     missing = [k for k in NPZ_KEYS if k not in arrays]
     if missing:
         raise DatasetError(
-            f"{path} lacks {', '.join(missing)}: a Keras-layout .npz "
-            f"holds x_train, y_train, x_test and y_test.")
+            "{path} lacks {names}: a Keras-layout .npz holds x_train, y_train, x_test and y_test.",
+            path=path, names=', '.join(missing))
     return arrays
 
 
@@ -267,8 +269,8 @@ def _read_idx_folder(folder: Path) -> dict[str, np.ndarray]:
         found = [p for p in (folder / (stem + ".gz"), folder / stem) if p.is_file()]
         if not found:
             raise DatasetError(
-                f"{folder} lacks {stem}(.gz): an IDX folder holds "
-                f"{', '.join(IDX_FILES.values())}, each raw or gzipped.")
+                "{folder} lacks {stem}(.gz): an IDX folder holds {names}, each raw or gzipped.",
+                folder=folder, stem=stem, names=', '.join(IDX_FILES.values()))
         arrays[key] = read_idx(found[0])
     return arrays
 
@@ -283,31 +285,32 @@ def read_idx(path: Path) -> np.ndarray:
         with opener(path, "rb") as f:
             head = f.read(4)
             if len(head) < 4 or head[0] != 0 or head[1] != 0 or head[2] != 0x08:
-                raise DatasetError(f"{path} is not an IDX file of unsigned bytes.")
+                raise DatasetError("{path} is not an IDX file of unsigned bytes.", path=path)
             ndim = head[3]
             if ndim not in (1, 3):
-                raise DatasetError(f"{path} has {ndim} dimensions; expected 1 (labels) or 3 (images).")
+                raise DatasetError("{path} has {ndim} dimensions; expected 1 (labels) or 3 (images).",
+                                   path=path, ndim=ndim)
             dims = f.read(4 * ndim)
             if len(dims) < 4 * ndim:
-                raise DatasetError(f"{path} is truncated inside its header.")
+                raise DatasetError("{path} is truncated inside its header.", path=path)
             shape = tuple(int.from_bytes(dims[4 * i: 4 * i + 4], "big") for i in range(ndim))
             expected = math.prod(shape)  # Python integers: no overflow
             if expected > MAX_IDX_BYTES:
-                raise DatasetError(f"{path} declares shape {shape} ({expected:,} bytes), more than any "
-                                   f"dataset this app reads; the file is damaged.")
+                raise DatasetError("{path} declares shape {shape} ({expected} bytes), more than any dataset this app reads; the file is damaged.",
+                                   path=path, shape=shape, expected=f"{expected:,}")
             data = f.read(expected + 1)  # one more, to notice padding
     except DatasetError:
         raise
     except (zlib.error, gzip.BadGzipFile, EOFError):
-        raise DatasetError(f"{path} is damaged: its compressed data cannot be unpacked.") from None
+        raise DatasetError("{path} is damaged: its compressed data cannot be unpacked.", path=path) from None
     except PermissionError:
-        raise DatasetError(f"{path} cannot be read: permission denied.") from None
+        raise DatasetError("{path} cannot be read: permission denied.", path=path) from None
     except OSError as exc:
-        raise DatasetError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+        raise DatasetError("{path} cannot be read ({reason}).", path=path, reason=exc.strerror or exc) from None
     if len(data) != expected:
         raise DatasetError(
-            f"{path} is truncated or padded: its header promises {expected} "
-            f"bytes of data for shape {shape}, it holds {len(data)}{' or more' if len(data) > expected else ''}.")
+            "{path} is truncated or padded: its header promises {expected} bytes of data for shape {shape}, it holds {count}{value}.",
+            path=path, expected=expected, shape=shape, count=len(data), value=' or more' if len(data) > expected else '')
     return np.frombuffer(data, dtype=np.uint8).reshape(shape)
 
 
@@ -323,25 +326,28 @@ def validate_arrays(arrays: dict[str, np.ndarray], source: str, num_classes: int
         x, y = arrays[f"x_{split}"], arrays[f"y_{split}"]
         if x.ndim != 3 or x.shape[1:] != IMAGE_SHAPE:
             raise DatasetError(
-                f"{source}: x_{split} has shape {x.shape}; expected (N, 28, 28) images.")
+                "{source}: x_{split} has shape {shape}; expected (N, 28, 28) images.",
+                source=source, split=split, shape=x.shape)
         if x.dtype != np.uint8:
             raise DatasetError(
-                f"{source}: x_{split} holds {x.dtype}; expected uint8 pixels 0-255.")
+                "{source}: x_{split} holds {dtype}; expected uint8 pixels 0-255.",
+                source=source, split=split, dtype=x.dtype)
         if y.ndim != 1 or not np.issubdtype(y.dtype, np.integer):
             raise DatasetError(
-                f"{source}: y_{split} has shape {y.shape} and type {y.dtype}; "
-                f"expected one integer label per image.")
+                "{source}: y_{split} has shape {shape} and type {dtype}; expected one integer label per image.",
+                source=source, split=split, shape=y.shape, dtype=y.dtype)
         if len(x) != len(y):
             raise DatasetError(
-                f"{source}: x_{split} has {len(x)} images but y_{split} has {len(y)} labels.")
+                "{source}: x_{split} has {count} images but y_{split} has {count2} labels.",
+                source=source, split=split, count=len(x), count2=len(y))
         if len(y) == 0:
-            raise DatasetError(f"{source}: the {split} split is empty.")
+            raise DatasetError("{source}: the {split} split is empty.", source=source, split=split)
         if y.min() < 0 or y.max() >= num_classes:
             raise DatasetError(
-                f"{source}: y_{split} has labels from {y.min()} to {y.max()}; "
-                f"expected 0 to {num_classes - 1}.")
+                "{source}: y_{split} has labels from {min} to {max}; expected 0 to {value}.",
+                source=source, split=split, min=y.min(), max=y.max(), value=num_classes - 1)
     missing = sorted(set(range(num_classes)) - set(np.unique(arrays["y_train"]).tolist()))
     if missing:
         raise DatasetError(
-            f"{source}: the training split has no image of class "
-            f"{', '.join(map(str, missing))}; every class needs examples.")
+            "{source}: the training split has no image of class {names}; every class needs examples.",
+            source=source, names=', '.join(map(str, missing)))

@@ -17,6 +17,7 @@ import numpy as np
 from training.datasets import Dataset
 from training.errors import ConfigError
 from training.evaluate import Evaluation, evaluate_probabilities
+from training.messages import Message
 from training.trainer import TrainConfig, TrainResult, train
 
 PERSONAL_SHARE = 0.25
@@ -31,16 +32,17 @@ class FineTuneResult:
     held_out_count: int
 
     def summary(self) -> str:
-        parts = []
         if self.held_out_before is not None and self.held_out_after is not None:
-            parts.append(f"your held-out samples: {self.held_out_before.accuracy:.1%} before, "
-                         f"{self.held_out_after.accuracy:.1%} after ({self.held_out_count} drawings)")
+            held_out = Message("your held-out samples: {before} before, {after} after ({count} drawings)",
+                               before=f"{self.held_out_before.accuracy:.1%}",
+                               after=f"{self.held_out_after.accuracy:.1%}", count=self.held_out_count)
         else:
-            parts.append("none of your samples could be kept back to measure the gain (save at least "
-                         "two drawings of a digit)")
-        if self.train.test_accuracy is not None:
-            parts.append(f"MNIST test accuracy after: {self.train.test_accuracy:.2%}")
-        return "; ".join(parts)
+            held_out = Message("none of your samples could be kept back to measure the gain (save at least "
+                               "two drawings of a digit)")
+        if self.train.test_accuracy is None:
+            return held_out
+        return Message("{held_out}; MNIST test accuracy after: {accuracy}", held_out=held_out,
+                       accuracy=f"{self.train.test_accuracy:.2%}")
 
 
 def split_samples(y: np.ndarray, held_out: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -83,7 +85,7 @@ def fine_tune(base_model: str, samples_x: np.ndarray, samples_y: np.ndarray, mni
     from training.predictor import Predictor
 
     if len(samples_y) < 10:
-        raise ConfigError(f"Fine-tuning needs at least 10 saved samples; you have {len(samples_y)}.")
+        raise ConfigError("Fine-tuning needs at least 10 saved samples; you have {count}.", count=len(samples_y))
     config = config or default_config()
     config = replace(config, base_model=str(base_model), dataset="mnist+samples", train_limit=None)
     seed = config.seed or 0

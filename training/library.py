@@ -61,7 +61,7 @@ class ModelLibrary:
     def save(self, model, name: str, info: dict, overwrite: bool = False) -> Path:
         path = self.path_for(name)
         if path.exists() and not overwrite:
-            raise ModelFileError(f"A model named {name!r} exists already; choose another name.")
+            raise ModelFileError("A model named {name} exists already; choose another name.", name=f"{name!r}")
         save_model(model, path, {**info, "name": name.strip() or path.stem})
         return path
 
@@ -70,7 +70,7 @@ class ModelLibrary:
         if self.shipped is not None and path.resolve() == self.shipped.resolve():
             raise ModelFileError("The shipped model cannot be deleted.")
         if path.resolve().parent != self.folder.resolve():
-            raise ModelFileError(f"{path} is not in the model library.")
+            raise ModelFileError("{path} is not in the model library.", path=path)
         path.unlink(missing_ok=True)
         sidecar_path(path).unlink(missing_ok=True)
         twin_path(path).unlink(missing_ok=True)

@@ -54,7 +54,7 @@ def export_lite(model, path: str | os.PathLike) -> None:
         tf.get_logger().setLevel("ERROR")
         model.export(str(path), format="litert", verbose=False)
     if not Path(path).is_file() or Path(path).stat().st_size == 0:
-        raise ModelFileError(f"the LiteRT export wrote no file to {path}")
+        raise ModelFileError("the LiteRT export wrote no file to {path}", path=path)
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:
@@ -80,24 +80,27 @@ class LitePredictor:
             self._content = self.path.read_bytes()  # the interpreters keep pointing into it
             self._single = self._interpreter(1, SINGLE_THREADS)
         except Exception as exc:
-            raise ModelFileError(f"{self.path} is not a usable LiteRT model ({first_words(str(exc), exc)}).") from exc
+            raise ModelFileError("{path} is not a usable LiteRT model ({detail}).",
+                                 path=self.path, detail=first_words(str(exc), exc)) from exc
         self._lock = threading.Lock()
         self._batches: dict[int, object] = {}
         details = self._single.get_input_details()
         outputs = self._single.get_output_details()
         if len(details) != 1 or len(outputs) != 1:
-            raise ModelFileError(f"{self.path} is not a single-input, single-output model.")
+            raise ModelFileError("{path} is not a single-input, single-output model.", path=self.path)
         self.input_shape = tuple(int(v) for v in details[0]["shape_signature"][1:])
         if self.input_shape not in ACCEPTED_INPUTS or details[0]["dtype"] != np.float32:
-            raise ModelFileError(f"{self.path} expects inputs of shape {self.input_shape}, not 28x28 images.")
+            raise ModelFileError("{path} expects inputs of shape {input_shape}, not 28x28 images.",
+                                 path=self.path, input_shape=self.input_shape)
         self.classes = int(outputs[0]["shape"][-1])
         if self.classes not in (10, 11):
-            raise ModelFileError(f"{self.path} answers {self.classes} values, not 10 or 11 probabilities.")
+            raise ModelFileError("{path} answers {classes} values, not 10 or 11 probabilities.",
+                                 path=self.path, classes=self.classes)
         self.from_logits = False
         probe = self._run(self._single, np.full((1, 28, 28), 0.5, np.float32))[0]
         dark = self._run(self._single, np.zeros((1, 28, 28), np.float32))[0]
         if not (np.all(np.isfinite(probe)) and np.all(np.isfinite(dark))):
-            raise ModelFileError(f"{self.path} answers NaN or infinity instead of probabilities.")
+            raise ModelFileError("{path} answers NaN or infinity instead of probabilities.", path=self.path)
         # A foreign model may end in logits: callers always get probabilities.
         self.from_logits = not (np.all(probe >= 0) and abs(float(probe.sum()) - 1.0) < 1e-3)
 
@@ -243,7 +246,8 @@ def write_twin(path: str | os.PathLike) -> dict:
     path = Path(path)
     loaded = load_model(path)
     if loaded.info.get("stale_sidecar"):
-        raise ModelFileError(f"{sidecar_path(path)} describes another file; save the model again instead.")
+        raise ModelFileError("{sidecar_path} describes another file; save the model again instead.",
+                             sidecar_path=sidecar_path(path))
     info = dict(json.loads(sidecar_path(path).read_text(encoding="utf-8"))) if sidecar_path(path).is_file() else {}
     with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX, dir=path.parent) as staged:
         staged_twin = Path(staged) / f"twin{TWIN_SUFFIX}"

@@ -130,11 +130,11 @@ def read_info(model_path: str | os.PathLike) -> dict:
     try:
         info = json.loads(path.read_text(encoding="utf-8"))
     except PermissionError:
-        raise ModelFileError(f"{path} cannot be read: permission denied.") from None
+        raise ModelFileError("{path} cannot be read: permission denied.", path=path) from None
     except (OSError, ValueError) as exc:
-        raise ModelFileError(f"{path} is not a readable JSON sidecar ({exc}).") from exc
+        raise ModelFileError("{path} is not a readable JSON sidecar ({reason}).", path=path, reason=exc) from exc
     if not isinstance(info, dict):
-        raise ModelFileError(f"{path} is not a model sidecar (expected a JSON object).")
+        raise ModelFileError("{path} is not a model sidecar (expected a JSON object).", path=path)
     return clean_info(info)
 
 
@@ -149,7 +149,7 @@ def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict
 
     path = Path(path)
     if path.suffix != ".keras":
-        raise ModelFileError(f"{path}: model files end in .keras.")
+        raise ModelFileError("{path}: model files end in .keras.", path=path)
     info = dict(info or {})
     # Rebuilt from its config, the copy is uncompiled (clone_model would carry
     # the optimizer along, and with it twice the weights' size in Adam state).
@@ -189,7 +189,8 @@ def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict
             os.replace(staged_sidecar, sidecar_path(path))
             os.replace(staged_model, path)
     except OSError as exc:
-        raise ModelFileError(f"Could not save the model to {path}: {save_failure_reason(path, exc)}.") from exc
+        raise ModelFileError("Could not save the model to {path}: {reason}.",
+                             path=path, reason=save_failure_reason(path, exc)) from exc
     return info
 
 
@@ -241,18 +242,18 @@ def check_model_file(path: str | os.PathLike) -> dict:
     """Refuse what cannot be a model file; return its sidecar. Does not import TensorFlow."""
     path = Path(path)
     if path.is_dir():
-        raise ModelFileError(f"{path} is a folder, not a model file.")
+        raise ModelFileError("{path} is a folder, not a model file.", path=path)
     if not path.is_file():
-        raise ModelFileError(f"{path}: no such model file.")
+        raise ModelFileError("{path}: no such model file.", path=path)
     try:
         with open(path, "rb"):
             pass
     except PermissionError:
-        raise ModelFileError(f"{path} cannot be read: permission denied.") from None
+        raise ModelFileError("{path} cannot be read: permission denied.", path=path) from None
     except OSError as exc:
-        raise ModelFileError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+        raise ModelFileError("{path} cannot be read ({reason}).", path=path, reason=exc.strerror or exc) from None
     if path.suffix != ".keras" or not zipfile.is_zipfile(path):
-        raise ModelFileError(f"{path} is not a Keras model file (a .keras archive).")
+        raise ModelFileError("{path} is not a Keras model file (a .keras archive).", path=path)
     info = read_info(path)
     if not sidecar_matches(path, info):
         # The sidecar describes another file (a crash between the renames of a
@@ -262,8 +263,8 @@ def check_model_file(path: str | os.PathLike) -> dict:
     version = info.get("preprocess_version")
     if version is not None and version != PREPROCESS_VERSION:
         raise ModelFileError(
-            f"{path} was trained on images prepared another way (preprocessing version {version}; "
-            f"this app makes version {PREPROCESS_VERSION}); its answers would be wrong, so it is refused.")
+            "{path} was trained on images prepared another way (preprocessing version {version}; this app makes version {PREPROCESS_VERSION}); its answers would be wrong, so it is refused.",
+            path=path, version=version, PREPROCESS_VERSION=PREPROCESS_VERSION)
     return info
 
 
@@ -278,13 +279,14 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
         text = str(exc)
         if "TFSMLayer" in text:
             raise ModelFileError(
-                f"{path} was refused: it wraps a TensorFlow SavedModel (a TFSMLayer), whose code "
-                f"is not checked; only plain Keras layers are loaded.") from exc
+                "{path} was refused: it wraps a TensorFlow SavedModel (a TFSMLayer), whose code is not checked; only plain Keras layers are loaded.",
+                path=path) from exc
         if "safe_mode" in text or "Lambda" in text:
             raise ModelFileError(
-                f"{path} was refused: it contains code (a Lambda layer) that "
-                f"safe mode will not run.") from exc
-        raise ModelFileError(f"{path} could not be loaded as a Keras model ({first_words(text, exc)}).") from exc
+                "{path} was refused: it contains code (a Lambda layer) that safe mode will not run.",
+                path=path) from exc
+        raise ModelFileError("{path} could not be loaded as a Keras model ({detail}).",
+                             path=path, detail=first_words(text, exc)) from exc
     check_model_shape(model, path)
     check_model_answers(model, path)
     return LoadedModel(model=model, info=info, path=path)
@@ -308,19 +310,19 @@ def check_model_answers(model, path) -> None:
     out = np.asarray(model(probes, training=False))
     if not np.all(np.isfinite(out)):
         raise ModelFileError(
-            f"{path} answers NaN or infinity instead of probabilities: its weights are damaged "
-            f"or its training diverged; retrain it.")
+            "{path} answers NaN or infinity instead of probabilities: its weights are damaged or its training diverged; retrain it.",
+            path=path)
 
 
 def check_model_shape(model, path) -> None:
     if len(getattr(model, "inputs", None) or []) != 1 or len(getattr(model, "outputs", None) or []) != 1:
-        raise ModelFileError(f"{path} is not a single-input, single-output model.")
+        raise ModelFileError("{path} is not a single-input, single-output model.", path=path)
     in_shape = tuple(model.inputs[0].shape[1:])
     out_shape = tuple(model.outputs[0].shape[1:])
     if in_shape not in ACCEPTED_INPUTS:
         raise ModelFileError(
-            f"{path} expects inputs of shape {in_shape}; a digit model takes 28x28 images.")
+            "{path} expects inputs of shape {in_shape}; a digit model takes 28x28 images.",
+            path=path, in_shape=in_shape)
     if out_shape not in ((10,), (11,)):
         raise ModelFileError(
-            f"{path} has outputs of shape {out_shape}; a digit model answers 10 probabilities "
-            f"(or 11, with \"not a digit\").")
+            '{path} has outputs of shape {out_shape}; a digit model answers 10 probabilities (or 11, with "not a digit").', path=path, out_shape=out_shape)

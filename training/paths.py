@@ -46,20 +46,25 @@ def check_writable_file(path: Path, what: str = "The output file") -> None:
     """ConfigError, in words, if ``path`` could not be written: checked before hours of work, not after."""
     path = Path(path)
     if len(path.name.encode("utf-8", "surrogateescape")) > NAME_MAX:
-        raise ConfigError(f"{what} name is too long ({len(path.name)} characters; at most {NAME_MAX} bytes).")
+        raise ConfigError("{what} name is too long ({count} characters; at most {NAME_MAX} bytes).",
+                          what=what, count=len(path.name), NAME_MAX=NAME_MAX)
     if path.is_dir():
-        raise ConfigError(f"{what} {path} is a folder; give a file name, such as {path / 'model.keras'}.")
+        raise ConfigError("{what} {path} is a folder; give a file name, such as {value}.",
+                          what=what, path=path, value=path / 'model.keras')
     folder = path.parent
     for parent in (folder, *folder.parents):
         if parent.exists():
             if not parent.is_dir():
-                raise ConfigError(f"{what} cannot be written: {parent} is a file, not a folder.")
+                raise ConfigError("{what} cannot be written: {parent} is a file, not a folder.",
+                                  what=what, parent=parent)
             break
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=folder):
             pass
     except PermissionError:
-        raise ConfigError(f"{what} cannot be written: {folder} is not writable (permission denied).") from None
+        raise ConfigError("{what} cannot be written: {folder} is not writable (permission denied).",
+                          what=what, folder=folder) from None
     except OSError as exc:
-        raise ConfigError(f"{what} cannot be written in {folder} ({exc.strerror or exc}).") from None
+        raise ConfigError("{what} cannot be written in {folder} ({reason}).",
+                          what=what, folder=folder, reason=exc.strerror or exc) from None

@@ -114,23 +114,23 @@ def find_pen_file(path: str | os.PathLike | None = None) -> Path:
         if candidate.is_file():
             return candidate
     raise DatasetError(
-        f"The pen handwriting data ({FILE_NAME}, UNIPEN) was not found. It cannot be "
-        f"downloaded automatically: put it at {default_candidates()[-1]}, or choose "
-        f"the file yourself.")
+        "The pen handwriting data ({file}, UNIPEN) was not found. It cannot be downloaded automatically: put it at {value}, or choose the file yourself.",
+        file=FILE_NAME, value=default_candidates()[-1])
 
 
 def load_pen(path: str | os.PathLike | None = None) -> PenSet:
     path = find_pen_file(path)
     if not path.is_file():
-        raise DatasetError(f"{path}: no such file.")
+        raise DatasetError("{path}: no such file.", path=path)
     if not zipfile.is_zipfile(path):
-        raise DatasetError(f"{path} is not a .npz file (the pen data comes as {FILE_NAME}).")
+        raise DatasetError("{path} is not a .npz file (the pen data comes as {file}).", path=path, file=FILE_NAME)
     from training.datasets import read_npz_arrays
 
     arrays = read_npz_arrays(path, KEYS)
     missing = [k for k in KEYS if k not in arrays]
     if missing:
-        raise DatasetError(f"{path} lacks {', '.join(missing)}: it is not the UNIPEN pen data file.")
+        raise DatasetError("{path} lacks {names}: it is not the UNIPEN pen data file.",
+                           path=path, names=', '.join(missing))
     pts, ss, sp = arrays["points"], arrays["stroke_starts"], arrays["sample_starts"]
     n = len(arrays["labels"])
     if (pts.ndim != 2 or pts.shape[1:] != (2,) or len(sp) != n
@@ -138,7 +138,7 @@ def load_pen(path: str | os.PathLike | None = None) -> PenSet:
             or (len(ss) and (ss.min() < 0 or ss.max() >= len(pts)))
             or (len(sp) and (sp.min() < 0 or sp.max() >= len(ss)))
             or np.any(np.diff(ss) < 0) or np.any(np.diff(sp) < 0)):
-        raise DatasetError(f"{path}: its arrays do not fit together; it is not a valid pen data file.")
+        raise DatasetError("{path}: its arrays do not fit together; it is not a valid pen data file.", path=path)
     return PenSet(source=str(path), points=pts.astype(np.float32), stroke_starts=ss.astype(np.int64),
                   sample_starts=sp.astype(np.int64), labels=arrays["labels"].astype(str),
                   section=arrays["section"].astype(str), writer=arrays["writer"].astype(str))

@@ -247,21 +247,22 @@ def load_image(path: str | os.PathLike) -> np.ndarray:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise ImageError(f"{path}: no such file.") from None
+        raise ImageError("{path}: no such file.", path=path) from None
     except OSError as exc:
-        raise ImageError(f"{path} cannot be opened ({exc.strerror or exc}).") from None
+        raise ImageError("{path} cannot be opened ({reason}).", path=path, reason=exc.strerror or exc) from None
     if stat.S_ISDIR(info.st_mode):
-        raise ImageError(f"{path} is a folder, not an image.")
+        raise ImageError("{path} is a folder, not an image.", path=path)
     if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
-        raise ImageError(f"{path} is not a regular file.")
+        raise ImageError("{path} is not a regular file.", path=path)
     try:
         with open(path, "rb") as f:
             head = f.read(16)
     except OSError as exc:
-        raise ImageError(f"{path} cannot be opened ({exc.strerror or exc}).") from None
+        raise ImageError("{path} cannot be opened ({reason}).", path=path, reason=exc.strerror or exc) from None
     for magic, what in _REFUSED_BY_NAME:
         if head.lstrip().startswith(magic):
-            raise ImageError(f"{name} is {what}; only raster images are read ({FORMAT_NAMES}).")
+            raise ImageError("{name} is {what}; only raster images are read ({FORMAT_NAMES}).",
+                             name=name, what=what, FORMAT_NAMES=FORMAT_NAMES)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # Pillow's own warnings are reported as sentences below
@@ -275,21 +276,23 @@ def load_image(path: str | os.PathLike) -> np.ndarray:
                         image.draft("L", (int(width * side), int(height * side)))
                     if image.size[0] * image.size[1] > MAX_PIXELS:
                         raise ImageError(
-                            f"{name} is too large ({width:,} x {height:,} pixels); images of up to "
-                            f"{MAX_PIXELS // 1_000_000} megapixels are read.")
+                            "{name} is too large ({width} x {height} pixels); images of up to {value} megapixels are read.",
+                            name=name, width=f"{width:,}", height=f"{height:,}", value=MAX_PIXELS // 1_000_000)
                 image = ImageOps.exif_transpose(image)  # phone photos carry rotation in EXIF
                 image.load()
                 return to_grayscale(image)
     except ImageError:
         raise
     except UnidentifiedImageError:
-        raise ImageError(f"{name} is not an image in a format this app reads ({FORMAT_NAMES}).") from None
+        raise ImageError("{name} is not an image in a format this app reads ({FORMAT_NAMES}).",
+                         name=name, FORMAT_NAMES=FORMAT_NAMES) from None
     except Image.DecompressionBombError:
-        raise ImageError(f"{name} declares too many pixels to be read safely.") from None
+        raise ImageError("{name} declares too many pixels to be read safely.", name=name) from None
     except MemoryError:
-        raise ImageError(f"{name} needs more memory to decode than this computer can give.") from None
+        raise ImageError("{name} needs more memory to decode than this computer can give.", name=name) from None
     except Exception as exc:  # truncated or malformed files raise many types inside Pillow's decoders
-        raise ImageError(f"{name} is damaged or truncated and cannot be read ({_short(exc)}).") from None
+        raise ImageError("{name} is damaged or truncated and cannot be read ({short}).",
+                         name=name, short=_short(exc)) from None
 
 
 def _short(exc: Exception) -> str:

@@ -143,7 +143,8 @@ def get_preset(name: str) -> Preset:
         return PRESETS[name]
     except KeyError:
         raise ConfigError(
-            f"Unknown model preset {name!r}; choose one of: {', '.join(PRESETS)}.") from None
+            "Unknown model preset {name}; choose one of: {names}.",
+            name=f"{name!r}", names=', '.join(PRESETS)) from None
 
 
 OPTIMIZERS: dict[str, str] = {
@@ -159,7 +160,8 @@ def check_learning_rate(learning_rate: float) -> None:
     if not (isinstance(learning_rate, (int, float)) and math.isfinite(learning_rate)
             and 0 < learning_rate <= 10):
         raise ConfigError(
-            f"The learning rate must be a number above 0 and at most 10, not {learning_rate!r}.")
+            "The learning rate must be a number above 0 and at most 10, not {learning_rate}.",
+            learning_rate=f"{learning_rate!r}")
 
 
 def make_optimizer(name: str, learning_rate: float):
@@ -175,7 +177,8 @@ def make_optimizer(name: str, learning_rate: float):
         "adam": lambda: opt.Adam(learning_rate),
     }
     if name not in makers:
-        raise ConfigError(f"Unknown optimizer {name!r}; choose one of: {', '.join(OPTIMIZERS)}.")
+        raise ConfigError("Unknown optimizer {name}; choose one of: {names}.",
+                          name=f"{name!r}", names=', '.join(OPTIMIZERS))
     return makers[name]()
 
 

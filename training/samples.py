@@ -52,10 +52,11 @@ class Sample:
         try:
             image = np.load(self.image_path, allow_pickle=False)
         except Exception as exc:  # truncated, garbage, pickled, unreadable: numpy raises many types
-            raise DatasetError(f"Sample {self.id} is damaged ({self.image_path.name} cannot be read).") from exc
+            raise DatasetError("Sample {id} is damaged ({name} cannot be read).",
+                               id=self.id, name=self.image_path.name) from exc
         if image.shape != (28, 28) or image.dtype != np.uint8:
-            raise DatasetError(f"Sample {self.id} is damaged ({self.image_path.name} holds "
-                               f"{image.dtype} {image.shape}, not a 28x28 image).")
+            raise DatasetError("Sample {id} is damaged ({name} holds {dtype} {shape}, not a 28x28 image).",
+                               id=self.id, name=self.image_path.name, dtype=image.dtype, shape=image.shape)
         return image
 
 
@@ -235,7 +236,8 @@ class SampleStore:
         except OSError as exc:
             for target in written:
                 target.unlink(missing_ok=True)
-            raise DatasetError(f"Could not import {Path(path).name}: {exc.strerror or exc}; nothing was added.") from exc
+            raise DatasetError("Could not import {name}: {reason}; nothing was added.",
+                               name=Path(path).name, reason=exc.strerror or exc) from exc
         return len(events)
 
 
@@ -252,18 +254,19 @@ def read_sample_npz(path: Path) -> tuple[list[np.ndarray], list[int]]:
     pairs = [(arrays[f"x_{s}"], arrays[f"y_{s}"]) for s in ("train", "test")
              if f"x_{s}" in arrays and f"y_{s}" in arrays]
     if not pairs:
-        raise DatasetError(f"{path} holds no x_train/y_train or x_test/y_test arrays.")
+        raise DatasetError("{path} holds no x_train/y_train or x_test/y_test arrays.", path=path)
     images, labels = [], []
     for x, y in pairs:
         if x.ndim != 3 or x.shape[1:] != (28, 28) or y.ndim != 1 or len(x) != len(y):
-            raise DatasetError(f"{path}: expected (N, 28, 28) images with one label each, got {x.shape}.")
+            raise DatasetError("{path}: expected (N, 28, 28) images with one label each, got {shape}.",
+                               path=path, shape=x.shape)
         if not (np.issubdtype(x.dtype, np.integer) or np.issubdtype(x.dtype, np.floating)):
-            raise DatasetError(f"{path}: the images hold {x.dtype}, not numbers.")
+            raise DatasetError("{path}: the images hold {dtype}, not numbers.", path=path, dtype=x.dtype)
         if not np.issubdtype(y.dtype, np.integer) and not (
                 np.issubdtype(y.dtype, np.floating) and np.all(np.isfinite(y)) and np.all(y == np.round(y))):
-            raise DatasetError(f"{path}: labels must be whole numbers 0-9.")
+            raise DatasetError("{path}: labels must be whole numbers 0-9.", path=path)
         if len(y) and (y.min() < 0 or y.max() > 9):
-            raise DatasetError(f"{path}: labels must be 0-9.")
+            raise DatasetError("{path}: labels must be 0-9.", path=path)
         if x.dtype != np.uint8:  # floats: 0-1, or 0-255 stored as floats
             x = np.nan_to_num(x.astype(np.float32), nan=0.0, posinf=0.0, neginf=0.0)
             top = float(x.max(initial=0))

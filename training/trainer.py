@@ -23,6 +23,7 @@ import numpy as np
 from training.datasets import Dataset, load_dataset
 from training.errors import ConfigError, DigitRecognizerError, TrainingError
 from training.evaluate import Evaluation
+from training.messages import Message
 from training.presets import DEFAULT_PRESET, OPTIMIZERS, check_learning_rate, get_preset
 
 PROGRESS_INTERVAL_S = 0.25
@@ -61,24 +62,30 @@ class TrainConfig:
         """Raise ConfigError with one sentence for the first invalid setting."""
         get_preset(self.preset)
         if self.optimizer not in OPTIMIZERS:
-            raise ConfigError(f"Unknown optimizer {self.optimizer!r}; choose one of: {', '.join(OPTIMIZERS)}.")
+            raise ConfigError("Unknown optimizer {optimizer}; choose one of: {names}.",
+                              optimizer=f"{self.optimizer!r}", names=', '.join(OPTIMIZERS))
         check_learning_rate(self.learning_rate)
         if not (isinstance(self.epochs, int) and 1 <= self.epochs <= 1000):
-            raise ConfigError(f"Epochs must be a whole number from 1 to 1000, not {self.epochs!r}.")
+            raise ConfigError("Epochs must be a whole number from 1 to 1000, not {epochs}.",
+                              epochs=f"{self.epochs!r}")
         if not (isinstance(self.batch_size, int) and 1 <= self.batch_size <= 65536):
-            raise ConfigError(f"The batch size must be a whole number from 1 to 65536, not {self.batch_size!r}.")
+            raise ConfigError("The batch size must be a whole number from 1 to 65536, not {batch_size}.",
+                              batch_size=f"{self.batch_size!r}")
         if not (0.0 <= self.validation_split < 0.5):
-            raise ConfigError(f"The validation split must be at least 0 and below 0.5, not {self.validation_split!r}.")
+            raise ConfigError("The validation split must be at least 0 and below 0.5, not {validation_split}.",
+                              validation_split=f"{self.validation_split!r}")
         if not (math.isfinite(self.lr_decay) and 0 < self.lr_decay <= 1):
-            raise ConfigError(f"The learning-rate decay must be above 0 and at most 1, not {self.lr_decay!r}.")
+            raise ConfigError("The learning-rate decay must be above 0 and at most 1, not {lr_decay}.",
+                              lr_decay=f"{self.lr_decay!r}")
         for name in ("train_limit", "test_limit"):
             value = getattr(self, name)
             if value is not None and (not isinstance(value, int) or value < 10):
-                raise ConfigError(f"{name.replace('_', ' ').capitalize()} must be at least 10 images, not {value!r}.")
+                raise ConfigError("{what} must be at least 10 images, not {value}.",
+                                  what=name.replace('_', ' ').capitalize(), value=f"{value!r}")
         if not isinstance(self.device, str) or not (
                 self.device in ("auto", "cpu", "mirrored") or re.fullmatch(r"gpu:\d{1,3}", self.device)):
-            raise ConfigError(f"Unknown device {self.device!r}; use auto, cpu, mirrored, or gpu:N "
-                              f"with N the GPU's number (gpu:0 for the first).")
+            raise ConfigError("Unknown device {device}; use auto, cpu, mirrored, or gpu:N with N the GPU's number (gpu:0 for the first).",
+                              device=f"{self.device!r}")
         if self.mixed_precision and self.device == "cpu":
             raise ConfigError("Mixed precision speeds up GPUs only; turn it off to train on the CPU.")
 
@@ -163,22 +170,25 @@ class TrainResult:
             return None
         trained = self.history[-1].position
         layers = {type(layer).__name__ for layer in getattr(self.model, "layers", [])}
+        figures = dict(test=f"{test_acc:.0%}", train=f"{train_acc:.0%}")
         if test_acc < train_acc:
             if "BatchNormalization" in layers and trained < 2:
-                return (f"Test accuracy ({test_acc:.0%}) is below training accuracy ({train_acc:.0%}) because "
-                        f"the run is short: batch normalization uses each batch's own statistics while "
-                        f"training, but running averages when testing, and after {trained:.2g} epoch(s) those "
-                        f"have not caught up. Train longer and the two figures meet.")
-            return (f"Test accuracy ({test_acc:.0%}) is below training accuracy ({train_acc:.0%}): the model "
-                    f"fits its training images better than new ones (overfitting). More data, augmentation, "
-                    f"dropout or fewer epochs narrow the gap.")
-        why = ["averaged over the epoch while the model was still improving"]
+                return Message("Test accuracy ({test}) is below training accuracy ({train}) because the run is "
+                               "short: batch normalization uses each batch's own statistics while training, but "
+                               "running averages when testing, and after {epochs} epoch(s) those have not caught "
+                               "up. Train longer and the two figures meet.", epochs=f"{trained:.2g}", **figures)
+            return Message("Test accuracy ({test}) is below training accuracy ({train}): the model fits its "
+                           "training images better than new ones (overfitting). More data, augmentation, dropout "
+                           "or fewer epochs narrow the gap.", **figures)
+        why = [Message("averaged over the epoch while the model was still improving")]
         if self.config.augment:
-            why.append("measured on augmented (harder) images")
+            why.append(Message("measured on augmented (harder) images"))
         if "Dropout" in layers:
-            why.append("with dropout switched on")
-        return (f"Test accuracy ({test_acc:.0%}) is above training accuracy ({train_acc:.0%}) because the "
-                f"training figure is {', '.join(why)}; the test figure is the finished model.")
+            why.append(Message("with dropout switched on"))
+        reasons = {f"reason{i + 1}": reason for i, reason in enumerate(why)}
+        joined = Message(", ".join("{" + key + "}" for key in reasons), **reasons)
+        return Message("Test accuracy ({test}) is above training accuracy ({train}) because the training figure "
+                       "is {why}; the test figure is the finished model.", why=joined, **figures)
 
     @property
     def stopped_at(self) -> EpochEnded | None:
@@ -248,7 +258,8 @@ def _device_scope(device: str):
         index = int(device.split(":", 1)[1])
         gpus = tf.config.list_physical_devices("GPU")
         if index >= len(gpus):
-            raise ConfigError(f"TensorFlow sees {len(gpus)} GPU(s); there is no GPU {index}.")
+            raise ConfigError("TensorFlow sees {count} GPU(s); there is no GPU {index}.",
+                              count=len(gpus), index=index)
         return tf.device(f"/GPU:{index}"), f"GPU {index}"
     if device == "mirrored":
         # Every GPU; without GPUs, every logical CPU (how the tests exercise
@@ -413,7 +424,7 @@ def train(config: TrainConfig, on_event: Callable[[Event], None] | None = None,
     except Abandoned:
         raise  # nobody is listening for a result or a failure
     except DigitRecognizerError as exc:
-        emit(Failed(str(exc)))
+        emit(Failed(exc.message))
         raise
     except Exception as exc:
         message = _explain(exc, config)
@@ -427,10 +438,10 @@ def _explain(exc: Exception, config: TrainConfig) -> str:
     from training._tf import tf
 
     if isinstance(exc, tf.errors.ResourceExhaustedError) or "out of memory" in str(exc).lower():
-        return (f"The device ran out of memory with batch size {config.batch_size}; "
-                f"try a smaller batch size (for example {max(1, config.batch_size // 4)}).")
+        return Message("The device ran out of memory with batch size {batch}; try a smaller batch size "
+                       "(for example {smaller}).", batch=config.batch_size, smaller=max(1, config.batch_size // 4))
     first = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ""
-    return f"Training failed: {type(exc).__name__}: {first}"
+    return Message("Training failed: {error}: {detail}", error=type(exc).__name__, detail=first)
 
 
 def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip_evaluation,
@@ -490,9 +501,8 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
     if callback.nan_at is not None:
         epoch, batch = callback.nan_at
         raise TrainingError(
-            f"The loss became NaN at epoch {epoch}, batch {batch}: the learning rate "
-            f"{config.learning_rate:g} is probably too high for {config.optimizer}; "
-            f"try {config.learning_rate / 10:g}.")
+            "The loss became NaN at epoch {epoch}, batch {batch}: the learning rate {learning_rate} is probably too high for {optimizer}; try {value}.",
+            epoch=epoch, batch=batch, learning_rate=f"{config.learning_rate:g}", optimizer=config.optimizer, value=f"{config.learning_rate / 10:g}")
 
     x_test, y_test = dataset.x_test, dataset.y_test
     if config.test_limit is not None:
@@ -528,7 +538,7 @@ def study_configs(base: TrainConfig, kind: str) -> list[TrainConfig]:
         return [replace(quick, optimizer=name, learning_rate=rate) for name, rate in STUDY_RATES.items()]
     if kind == "rates":
         return [replace(quick, learning_rate=float(f"{base.learning_rate * f:.3g}")) for f in SWEEP_FACTORS]
-    raise ConfigError(f"Unknown study {kind!r}; choose optimizers or rates.")
+    raise ConfigError("Unknown study {kind}; choose optimizers or rates.", kind=f"{kind!r}")
 
 
 def run_study(configs: list[TrainConfig], on_event=None, should_stop=None, dataset: Dataset | None = None,

@@ -7,11 +7,36 @@ import sys
 
 
 def create_window(settings=None, data_dir=None):
-    """Build the main window (tests and benchmarks call this too)."""
+    """Build the main window in the settings' language (tests and benchmarks call this too).
+
+    Choosing another language in the View menu builds the window again, in
+    the same process: state the user keeps (geometry, tab, form, model) lives
+    in the settings and comes back.
+    """
+    from app import i18n
     from app.main_window import MainWindow
     from app.settings import Settings, user_data_dir
 
-    return MainWindow(settings or Settings(), data_dir or user_data_dir())
+    settings = settings or Settings()
+    data_dir = data_dir or user_data_dir()
+    i18n.install(i18n.chosen_language(settings.language))
+    window = MainWindow(settings, data_dir)
+
+    def rebuild(_code: str) -> None:
+        from PySide6.QtCore import QTimer
+
+        # The new window is on screen before the old one closes: closing the
+        # last window would end the application.
+        replacement = create_window(settings, data_dir)
+        replacement.restoreGeometry(window.saveGeometry())
+        replacement.tabs.setCurrentIndex(window.tabs.currentIndex())
+        replacement.show()
+        window.close()
+        QTimer.singleShot(0, replacement.load_active_model)
+        window.replacement = replacement  # tests follow the chain
+
+    window.languageChosen.connect(rebuild)
+    return window
 
 
 def run(argv: list[str]) -> int:

@@ -4,29 +4,34 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-HOW_TO = """
-<h3>Draw</h3>
-<p>Draw a digit on the black paper with the mouse (or a pen tablet). The chart shows, while you draw,
-how likely each digit is; the big answer above it turns amber when the model is not sure, and says
-<i>not a digit</i> for letters and scribbles. Write several digits side by side to read a number;
-click one of the small images under the chart to see its probabilities. Open, drop or paste an
-image to read it.</p>
-<h3>Teach</h3>
-<p>If the answer is wrong (or right), press the digit you meant, or click it after
-<i>Teach it: this is a</i>. The drawing is kept as your own sample in the Samples tab. With ten or
-more, <i>Fine-tune on my samples</i> in the Train tab teaches the model your hand, and tells you how
-well it reads drawings of yours it was not trained on, before and after.</p>
-<h3>Train</h3>
-<p>In the Train tab choose a dataset, a network and an optimizer, then <i>Start training</i>. The
-curves show the loss and accuracy as the model learns; <i>Stop</i> keeps what it has learned so far.
-The Results tab shows the test accuracy, which digits get confused, and the images it got wrong
-(click one to try it in the Draw tab). Save the model to keep it; <i>Use in Draw tab</i> switches
-the Draw tab to it.</p>
-"""
+def how_to() -> str:
+    """The how-to page, in the interface's language (one translatable text per section)."""
+    translate = QCoreApplication.translate
+    return "".join([
+        translate("Help", "<h3>Draw</h3>"
+                  "<p>Draw a digit on the black paper with the mouse (or a pen tablet). The chart shows, while you "
+                  "draw, how likely each digit is; the big answer above it turns amber when the model is not sure, "
+                  "and says <i>not a digit</i> for letters and scribbles. Write several digits side by side to "
+                  "read a number; click one of the small images under the chart to see its probabilities. Open, "
+                  "drop or paste an image to read it. <i>Inside the network</i> (Ctrl+I) shows what each layer "
+                  "makes of your drawing and colours the strokes that drove the answer.</p>"),
+        translate("Help", "<h3>Teach</h3>"
+                  "<p>If the answer is wrong (or right), press the digit you meant, or click it after "
+                  "<i>Teach it: this is a</i>. The drawing is kept as your own sample in the Samples tab. With ten "
+                  "or more, <i>Fine-tune on my samples</i> in the Train tab teaches the model your hand, and tells "
+                  "you how well it reads drawings of yours it was not trained on, before and after.</p>"),
+        translate("Help", "<h3>Train</h3>"
+                  "<p>In the Train tab choose a dataset, a network and an optimizer, then <i>Start training</i>. "
+                  "The curves show the loss and accuracy as the model learns; <i>Stop</i> keeps what it has learned "
+                  "so far. The Results tab shows the test accuracy, which digits get confused, and the images it "
+                  "got wrong (click one to try it in the Draw tab). Save the model to keep it; <i>Use in Draw "
+                  "tab</i> switches the Draw tab to it. <i>Study...</i> trains the same network with each "
+                  "optimizer, or at several learning rates, and compares the runs.</p>"),
+    ])
 
 
 def app_version() -> str:
@@ -35,16 +40,18 @@ def app_version() -> str:
     try:
         return metadata.version("digit-recognizer")
     except metadata.PackageNotFoundError:  # run from a source tree without installing
-        return "from source"
+        return QCoreApplication.translate("Help", "from source")
 
 
 def about_text() -> str:
+    translate = QCoreApplication.translate
     return (f"<h3>Digit Recognizer {html.escape(app_version())}</h3>"
-            "<p>Draw a digit and watch it recognized live; retrain the recognizer on your own computer.</p>"
-            "<p>Licence: MIT. Built with PySide6 (Qt), TensorFlow and Keras 3, LiteRT, pyqtgraph, "
-            "NumPy and Pillow.</p>"
-            "<p>Data: MNIST (Yann LeCun, Corinna Cortes, Christopher J. C. Burges). The real pen "
-            "handwriting comes from the UNIPEN project (train_r01_v07), used under CC BY 4.0.</p>")
+            + translate("Help", "<p>Draw a digit and watch it recognized live; retrain the recognizer on your own "
+                                "computer.</p>"
+                                "<p>Licence: MIT. Built with PySide6 (Qt), TensorFlow and Keras 3, LiteRT, pyqtgraph, "
+                                "NumPy and Pillow.</p>"
+                                "<p>Data: MNIST (Yann LeCun, Corinna Cortes, Christopher J. C. Burges). The real pen "
+                                "handwriting comes from the UNIPEN project (train_r01_v07), used under CC BY 4.0.</p>"))
 
 
 def shortcuts(window: QWidget) -> list[tuple[str, str]]:
@@ -60,17 +67,17 @@ def shortcuts(window: QWidget) -> list[tuple[str, str]]:
         if (keys, name) not in seen:
             seen.add((keys, name))
             rows.append((keys, name))
-    rows.append(("0 \u2013 9", "Save the drawing as your sample of that digit (Draw tab); "
-                               "relabel the selected samples (Samples tab)"))
+    rows.append(("0 \u2013 9", QCoreApplication.translate(
+        "Help", "Save the drawing as your sample of that digit (Draw tab); relabel the selected samples (Samples tab)")))
     return sorted(rows, key=lambda row: row[1].lower())
 
 
 def shortcuts_html(window: QWidget) -> str:
     body = "".join(f"<tr><td><b>{html.escape(k)}</b>&nbsp;&nbsp;&nbsp;</td><td>{html.escape(v)}</td></tr>"
                    for k, v in shortcuts(window))
-    return ("<table>" + body + "</table>"
-            "<p>A drag with the right mouse button erases. In the Samples tab, Delete removes the "
-            "selected samples.</p>")
+    return ("<table>" + body + "</table>" + QCoreApplication.translate(
+        "Help", "<p>A drag with the right mouse button erases. In the Samples tab, Delete removes the "
+                "selected samples.</p>"))
 
 
 def show_text(parent: QWidget, title: str, text: str) -> QDialog:

@@ -5,16 +5,17 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
 
 from app import help as help_pages
+from app import i18n
 from app.draw.draw_tab import DrawTab
 from app.model_loader import ModelLoader, TensorFlowPreloader
 from app.samples.samples_view import SamplesView
 from app.train.train_tab import TrainTab
-from app.widgets import ElidedLabel, confirm
+from app.widgets import ElidedLabel, confirm, percent
 from training.cli import shipped_model_path
 from training.library import ModelLibrary
 from training.runs import RunStore
@@ -28,16 +29,20 @@ PRELOAD_AFTER_MS = 1500
 
 
 def describe_model(path: str, info: dict) -> str:
-    name = info.get("name") or ("shipped model" if Path(path) == shipped_model_path() else Path(path).stem)
+    translate = QCoreApplication.translate
+    shipped = Path(path) == shipped_model_path()
+    name = info.get("name") or (translate("MainWindow", "shipped model") if shipped else Path(path).stem)
     accuracy = info.get("test_accuracy")
     parts = [info.get("preset"), (info.get("dataset") or "").upper() or None]
     detail = ", ".join(p for p in parts if p)
-    acc = f"test accuracy {accuracy:.2%}" if isinstance(accuracy, (int, float)) else "test accuracy unknown"
+    acc = (translate("MainWindow", "test accuracy {accuracy}").format(accuracy=percent(accuracy, 2))
+           if isinstance(accuracy, (int, float)) else translate("MainWindow", "test accuracy unknown"))
     return f"{name} ({detail + ', ' if detail else ''}{acc})"
 
 
 class MainWindow(QMainWindow):
     modelChanged = Signal(object, str)  # Predictor, path
+    languageChosen = Signal(str)  # "en", "vi" or "" (the system's): the window is built again in it
 
     def __init__(self, settings, data_dir, parent=None):
         super().__init__(parent)
@@ -45,21 +50,21 @@ class MainWindow(QMainWindow):
         self.data_dir = Path(data_dir)
         self.library = ModelLibrary(self.data_dir / "models", shipped_model_path())
         self.samples = SampleStore(self.data_dir / "samples")
-        self.setWindowTitle("Digit Recognizer")
+        self.setWindowTitle(self.tr("Digit Recognizer"))
         self.predictor = None
         self.model_path: str | None = None
         self.last_problem: tuple[str, str] | None = None
 
         self.tabs = QTabWidget()
         self.draw_tab = DrawTab(settings, self.samples)
-        self.tabs.addTab(self.draw_tab, "Draw")
+        self.tabs.addTab(self.draw_tab, self.tr("Draw"))
         self.train_tab = TrainTab(settings, self.library, self.samples, RunStore(self.data_dir / "runs"))
-        self.tabs.addTab(self.train_tab, "Train")
+        self.tabs.addTab(self.train_tab, self.tr("Train"))
         self.samples_view = SamplesView(self.samples, settings)
-        self.tabs.addTab(self.samples_view, "Samples")
+        self.tabs.addTab(self.samples_view, self.tr("Samples"))
         self.setCentralWidget(self.tabs)
 
-        self.model_label = ElidedLabel("Model: loading...")  # plain text: a model's name is never markup
+        self.model_label = ElidedLabel(self.tr("Model: loading..."))  # plain text: a model's name is never markup
         self.statusBar().addPermanentWidget(self.model_label)
         self.draw_tab.statusMessage.connect(self.show_status)
         self.draw_tab.problem.connect(self.show_problem)
@@ -96,35 +101,57 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         d = self.draw_tab
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(d.open_action)
         file_menu.addAction(d.paste_action)
         file_menu.addAction(d.export_action)
         file_menu.addSeparator()
-        quit_action = QAction("Quit", self)
+        quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         for action in (d.undo_action, d.redo_action, d.clear_action):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         for action in (d.eraser_action, d.thinner_action, d.thicker_action):
             edit_menu.addAction(action)
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(d.inside_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        how_to = QAction("How to use Digit Recognizer", self)
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("Language"))
+        group = QActionGroup(self)
+        chosen = self.settings.language
+        for code, name in [("", self.tr("System language")), *i18n.LANGUAGES.items()]:
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            group.addAction(action)
+        group.triggered.connect(lambda action: self.choose_language(action.data()))
+        self.language_actions = group.actions()
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        how_to = QAction(self.tr("How to use Digit Recognizer"), self)
         how_to.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-        how_to.triggered.connect(lambda: help_pages.show_text(self, "How to use Digit Recognizer", help_pages.HOW_TO))
+        how_to.triggered.connect(lambda: help_pages.show_text(self, how_to.text(), help_pages.how_to()))
         help_menu.addAction(how_to)
-        keys = QAction("Keyboard shortcuts", self)
-        keys.triggered.connect(lambda: help_pages.show_text(self, "Keyboard shortcuts", help_pages.shortcuts_html(self)))
+        keys = QAction(self.tr("Keyboard shortcuts"), self)
+        keys.triggered.connect(lambda: help_pages.show_text(self, keys.text(), help_pages.shortcuts_html(self)))
         help_menu.addAction(keys)
         help_menu.addSeparator()
-        about = QAction("About Digit Recognizer", self)
-        about.triggered.connect(lambda: help_pages.show_text(self, "About Digit Recognizer", help_pages.about_text()))
+        about = QAction(self.tr("About Digit Recognizer"), self)
+        about.triggered.connect(lambda: help_pages.show_text(self, about.text(), help_pages.about_text()))
         help_menu.addAction(about)
+
+    def choose_language(self, code: str) -> None:
+        """Remember the language; rebuild the window in it now, or at the next start while training runs."""
+        if code == self.settings.language:
+            return
+        self.settings.language = code
+        if self.train_tab.is_running():
+            self.show_status(self.tr("The new language is used from the next start (a model is being trained)."), 8000)
+            return
+        self.languageChosen.emit(code)
 
     # --- model -----------------------------------------------------------------
     def load_active_model(self) -> None:
@@ -133,7 +160,7 @@ class MainWindow(QMainWindow):
         self.use_model(path)
 
     def use_model(self, path: str) -> None:
-        self.model_label.setText("Model: loading...")
+        self.model_label.setText(self.tr("Model: loading..."))
         self.draw_tab.show_loading()
         self.loader.load(str(path))
 
@@ -141,7 +168,7 @@ class MainWindow(QMainWindow):
     def _on_model_loaded(self, predictor, path: str) -> None:
         self.predictor, self.model_path = predictor, path
         info = predictor.info or {}
-        self.model_label.setText(f"Model: {describe_model(path, info)}")
+        self.model_label.setText(self.tr("Model: {description}").format(description=describe_model(path, info)))
         self.draw_tab.set_predictor(predictor, path)
         self.settings.active_model = "" if Path(path) == shipped_model_path() else path
         self.train_tab.library_view.set_active(path)
@@ -161,20 +188,21 @@ class MainWindow(QMainWindow):
     def _show_in_draw_tab(self, chosen) -> None:
         image, predictor = chosen
         self.tabs.setCurrentWidget(self.draw_tab)
-        self.draw_tab.show_image(image, "a misclassified test image", predictor,
-                                 "the model that got it wrong (just trained)")
+        self.draw_tab.show_image(image, self.tr("a misclassified test image"), predictor,
+                                 self.tr("the model that got it wrong (just trained)"))
 
     @Slot(str, str)
     def _on_model_failed(self, message: str, path: str) -> None:
         shipped = str(shipped_model_path())
         if path != shipped and Path(shipped).is_file():
-            self.show_problem("Model not loaded", f"{message}\n\nThe shipped model is used instead.")
+            self.show_problem(self.tr("Model not loaded"),
+                              message + "\n\n" + self.tr("The shipped model is used instead."))
             self.settings.active_model = ""
             self.use_model(shipped)
             return
-        self.model_label.setText("Model: none")
-        self.draw_tab.show_loading("no model")
-        self.show_problem("Model not loaded", message, critical=True)
+        self.model_label.setText(self.tr("Model: none"))
+        self.draw_tab.show_loading(self.tr("no model"))
+        self.show_problem(self.tr("Model not loaded"), message, critical=True)
 
     @Slot(str)
     def show_status(self, text: str, milliseconds: int = 5000) -> None:
@@ -209,9 +237,9 @@ class MainWindow(QMainWindow):
     # --- closing -----------------------------------------------------------------
     def closeEvent(self, event) -> None:
         if self.train_tab.is_running() and not confirm(
-                self, "Quit while training?",
-                "A model is being trained. Quitting stops it and loses what it has learned so far.",
-                "Stop and quit"):
+                self, self.tr("Quit while training?"),
+                self.tr("A model is being trained. Quitting stops it and loses what it has learned so far."),
+                self.tr("Stop and quit")):
             event.ignore()
             return
         # Gone from the screen at once; the worker stops after its batch and is

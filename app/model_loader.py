@@ -22,7 +22,9 @@ class _LoadJob(QObject):
 
             predictor = open_predictor(self.path)
         except Exception as exc:  # every failure must reach the user, not die in a thread
-            self.failed.emit(str(exc) or type(exc).__name__, self.path)
+            from app.i18n import message
+
+            self.failed.emit(message(exc), self.path)
         else:
             self.loaded.emit(predictor, self.path)
 

@@ -45,6 +45,16 @@ class Settings:
     def sync(self) -> None:
         self._s.sync()
 
+    # Interface
+    @property
+    def language(self) -> str:
+        """"en", "vi", or "" to follow the system's language."""
+        return self._get("ui/language", "", str)
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._set("ui/language", str(value))
+
     # Draw tab
     @property
     def pen_width(self) -> int:

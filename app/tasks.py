@@ -20,7 +20,9 @@ class _Task(QRunnable):
         try:
             value = self.fn()
         except Exception as exc:  # reported to the GUI, never lost in the pool
-            self.signals.failed.emit(str(exc) or type(exc).__name__)
+            from app.i18n import message
+
+            self.signals.failed.emit(message(exc))
         else:
             self.signals.finished.emit(value)
 

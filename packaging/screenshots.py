@@ -53,6 +53,13 @@ def main(out: Path, mnist: str) -> None:
 
     draw(strokes_for(4, Style(size=280, pen=24, centre=(300, 200), slant=0.15, variant=1)))
     window.grab().save(str(out / "draw-tab.png"))
+    inside = window.draw_tab.inside
+    window.draw_tab.show_inside(True)
+    while inside.results == 0 or inside.busy:
+        pump(0.05)
+    pump(0.3)
+    window.grab().save(str(out / "inside-view.png"))
+    window.draw_tab.show_inside(False)
     canvas.clear()
     for i, d in enumerate("2026"):
         draw(strokes_for(int(d), Style(size=170, pen=16, centre=(105 + 130 * i, 200), variant=i % 2, slant=0.1)))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
+from app.widgets import percent
+
 BAR = pg.mkBrush(90, 140, 220)
 TOP = pg.mkBrush(255, 150, 30)
 UNSURE_TOP = pg.mkBrush(200, 170, 120)
@@ -21,7 +23,7 @@ class ProbabilityChart(pg.PlotWidget):
         item.setYRange(0, 1.05, padding=0)
         item.setXRange(-0.6, 9.6, padding=0)
         item.getAxis("bottom").setTicks([[(i, str(i)) for i in range(10)], []])
-        item.getAxis("left").setTicks([[(v, f"{v:.0%}") for v in (0, 0.25, 0.5, 0.75, 1.0)], []])
+        item.getAxis("left").setTicks([[(v, percent(v)) for v in (0, 0.25, 0.5, 0.75, 1.0)], []])
         item.showGrid(y=True, alpha=0.15)
         self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7, brushes=[BAR] * 10, pen=None)
         self.addItem(self.bars)

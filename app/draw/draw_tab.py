@@ -14,12 +14,13 @@ from app.draw.canvas import MAX_PEN, MIN_PEN, SNAPSHOT_SCALE, DrawingCanvas
 from app.draw.inside_view import InsidePanel
 from app.draw.chart import ProbabilityChart
 from app.draw.model_input import ModelInputView
+from app.i18n import message
 from app.widgets import ask_save_path, percent
 from training.errors import ImageError
 from training.preprocess import ink_map, load_image, to_grayscale
 from training.recognize import BLANK, Reading, read_image
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"
+IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp"
 
 
 class LiveRecognizer(QObject):
@@ -104,6 +105,7 @@ class DrawTab(QWidget):
         self.inside.overlay_box.setChecked(settings.saliency_overlay)
         self.inside.overlay_box.toggled.connect(lambda on: setattr(self.settings, "saliency_overlay", on))
         self.inside.shown.connect(lambda: self._inspect(self.reading))
+        self.inside.ink_for_box = self._ink_in_box
         # Always present (a label appearing would move the chart): says which digit is charted.
         self.chart_caption = QLabel("")
         self.chart_caption.setStyleSheet("color: gray")
@@ -125,8 +127,8 @@ class DrawTab(QWidget):
         self.canvas.penWidthChanged.connect(self._on_pen_width)
         self.canvas.eraserChanged.connect(self._on_eraser)
         self._update_actions()
-        self.chart.show_message("loading model...")
-        self.verdict_label.setText("Loading the model; you can start drawing.")
+        self.chart.show_message(self.tr("loading model..."))
+        self.verdict_label.setText(self.tr("Loading the model; you can start drawing."))
         if settings.inside_view:
             self.show_inside(True)
 
@@ -137,33 +139,39 @@ class DrawTab(QWidget):
         # Only while the Draw tab has the focus: Delete in another tab must not clear the canvas.
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         keys = ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
-        action.setToolTip(f"{tip or text} ({keys})" if keys else (tip or text))
+        action.setToolTip(f"{tip or text} ({keys})" if keys else (tip or text))  # both already translated
         action.setCheckable(checkable)
         (action.toggled if checkable else action.triggered).connect(slot)
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
-        self.undo_action = self._action("Undo", self.canvas.undo, ["Ctrl+Z"], "Undo the last stroke")
-        self.redo_action = self._action("Redo", self.canvas.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo")
-        self.clear_action = self._action("Clear", self.canvas.clear, ["Delete", "Escape"], "Clear the canvas")
-        self.eraser_action = self._action("Eraser", self.canvas.set_eraser, ["E"], "Eraser (right-drag also erases)",
-                                          checkable=True)
+        self.undo_action = self._action(self.tr("Undo"), self.canvas.undo, ["Ctrl+Z"], self.tr("Undo the last stroke"))
+        self.redo_action = self._action(self.tr("Redo"), self.canvas.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], self.tr("Redo"))
+        self.clear_action = self._action(self.tr("Clear"), self.canvas.clear, ["Delete", "Escape"],
+                                         self.tr("Clear the canvas"))
+        self.eraser_action = self._action(self.tr("Eraser"), self.canvas.set_eraser, ["E"],
+                                          self.tr("Eraser (right-drag also erases)"), checkable=True)
         self.eraser_action.setChecked(self.canvas.eraser)
-        self.thinner_action = self._action("Thinner pen", lambda: self.canvas.set_pen_width(self.canvas.pen_width - 2), ["["])
-        self.thicker_action = self._action("Thicker pen", lambda: self.canvas.set_pen_width(self.canvas.pen_width + 2), ["]"])
-        self.open_action = self._action("Open image...", self.open_image_dialog, ["Ctrl+O"], "Open an image to recognize")
-        self.paste_action = self._action("Paste image", self.paste, ["Ctrl+V"], "Paste an image from the clipboard")
-        self.export_action = self._action("Export PNG...", self.export_dialog, ["Ctrl+E"], "Save the canvas as PNG")
+        self.thinner_action = self._action(self.tr("Thinner pen"),
+                                           lambda: self.canvas.set_pen_width(self.canvas.pen_width - 2), ["["])
+        self.thicker_action = self._action(self.tr("Thicker pen"),
+                                           lambda: self.canvas.set_pen_width(self.canvas.pen_width + 2), ["]"])
+        self.open_action = self._action(self.tr("Open image..."), self.open_image_dialog, ["Ctrl+O"],
+                                        self.tr("Open an image to recognize"))
+        self.paste_action = self._action(self.tr("Paste image"), self.paste, ["Ctrl+V"],
+                                         self.tr("Paste an image from the clipboard"))
+        self.export_action = self._action(self.tr("Export PNG..."), self.export_dialog, ["Ctrl+E"],
+                                          self.tr("Save the canvas as PNG"))
         self.inside_action = self._action(
-            "Inside the network", self.show_inside, ["Ctrl+I"],
-            "Show what each layer of the network makes of the drawing, and which strokes drove the answer",
+            self.tr("Inside the network"), self.show_inside, ["Ctrl+I"],
+            self.tr("Show what each layer of the network makes of the drawing, and which strokes drove the answer"),
             checkable=True)
         self.inside_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # also from the View menu
-        self.inside_action.setIconText("Inside")  # the tool button's short name; the menu says it in full
+        self.inside_action.setIconText(self.tr("Inside", "the tool button of 'Inside the network'"))
         self.sample_actions = [
             self._action(str(d), lambda _=False, d=d: self.save_sample(d), [str(d)],
-                         f"Save this drawing as your {d}") for d in range(10)]
+                         self.tr("Save this drawing as your {digit}").format(digit=d)) for d in range(10)]
 
     def _build_layout(self) -> None:
         tools = QHBoxLayout()
@@ -172,23 +180,23 @@ class DrawTab(QWidget):
             button.setDefaultAction(action)
             tools.addWidget(button)
         tools.addSpacing(12)
-        tools.addWidget(QLabel("Pen"))
+        tools.addWidget(QLabel(self.tr("Pen")))
         self.pen_slider = QSlider(Qt.Orientation.Horizontal)
         self.pen_slider.setRange(MIN_PEN, MAX_PEN)
         self.pen_slider.setValue(self.canvas.pen_width)
-        self.pen_slider.setToolTip("Pen width ([ and ] change it)")
+        self.pen_slider.setToolTip(self.tr("Pen width ([ and ] change it)"))
         self.pen_slider.setMinimumWidth(70)
         self.pen_slider.setMaximumWidth(160)
         self.pen_spin = QSpinBox()
         self.pen_spin.setRange(MIN_PEN, MAX_PEN)
         self.pen_spin.setValue(self.canvas.pen_width)
-        self.pen_spin.setSuffix(" px")
+        self.pen_spin.setSuffix(self.tr(" px"))
         self.pen_slider.valueChanged.connect(self.canvas.set_pen_width)
         self.pen_spin.valueChanged.connect(self.canvas.set_pen_width)
         tools.addWidget(self.pen_slider)
         tools.addWidget(self.pen_spin)
         tools.addStretch(1)
-        for action in (self.inside_action, self.open_action):  # paste and export live in the File menu
+        for action in (self.open_action,):  # paste and export live in the File menu
             button = QToolButton()
             button.setDefaultAction(action)
             tools.addWidget(button)
@@ -199,9 +207,9 @@ class DrawTab(QWidget):
         left.addWidget(self.inside)
         self.inside.setVisible(False)
         sample_row = QHBoxLayout()
-        label = QLabel("Teach it: this is a")
-        label.setToolTip("Wrong answer (or right)? Save the drawing with its true digit as your own sample; "
-                         "fine-tune on your samples in the Train tab.")
+        label = QLabel(self.tr("Teach it: this is a"))
+        label.setToolTip(self.tr("Wrong answer (or right)? Save the drawing with its true digit as your own sample; "
+                                 "fine-tune on your samples in the Train tab."))
         sample_row.addWidget(label)
         for action in self.sample_actions:
             button = QToolButton()
@@ -209,7 +217,7 @@ class DrawTab(QWidget):
             sample_row.addWidget(button)
         sample_row.addStretch(1)
         left.addLayout(sample_row)
-        hint = QLabel("Draw one digit, or several side by side. Drop or paste an image to read it.")
+        hint = QLabel(self.tr("Draw one digit, or several side by side. Drop or paste an image to read it."))
         hint.setStyleSheet("color: gray")
         left.addWidget(hint)
 
@@ -218,9 +226,15 @@ class DrawTab(QWidget):
         right.addWidget(self.verdict_label)
         right.addWidget(self.chart_caption)
         right.addWidget(self.chart, 1)
-        caption = QLabel("What the model sees")
+        caption = QLabel(self.tr("What the model sees"))
         caption.setStyleSheet("color: gray")
-        right.addWidget(caption)
+        # Beside what the model sees: the next step is what it makes of it.
+        inside_button = QToolButton()
+        inside_button.setDefaultAction(self.inside_action)
+        caption_row = QHBoxLayout()
+        caption_row.addWidget(caption, 1)
+        caption_row.addWidget(inside_button)
+        right.addLayout(caption_row)
         right.addWidget(self.model_input)
         right_box = QWidget()
         right_box.setLayout(right)
@@ -256,11 +270,16 @@ class DrawTab(QWidget):
         index = len(reading.digits) - 1 if self.charted is None else self.charted
         self.inside.show_digit(reading.digits[index].image, reading.digits[index].box)
 
+    def _ink_in_box(self, box) -> np.ndarray | None:
+        left, top, right, bottom = box
+        ink = ink_map(self.canvas.snapshot())
+        return None if ink is None else ink[top:bottom, left:right]
+
     def shutdown(self) -> None:
         self.inside.shutdown()
 
-    def show_loading(self, text: str = "loading model...") -> None:
-        self.chart.show_message(text)
+    def show_loading(self, text: str = "") -> None:
+        self.chart.show_message(text or self.tr("loading model..."))
 
     # --- reading -------------------------------------------------------------
     @Slot(int)
@@ -276,10 +295,10 @@ class DrawTab(QWidget):
             self.charted = None  # another count of digits: back to following the last one
         self.reading = reading
         if reading.blank:
-            self.chart.show_message("draw a digit")
-            self.chart_caption.setText("Probability of each digit")
+            self.chart.show_message(self.tr("draw a digit"))
+            self.chart_caption.setText(self.tr("Probability of each digit"))
             self.digit_label.setText("")
-            self.verdict_label.setText("Nothing drawn yet.")
+            self.verdict_label.setText(self.tr("Nothing drawn yet."))
             self.model_input.show_inputs([], [])
             self._inspect(reading)
             return
@@ -294,45 +313,63 @@ class DrawTab(QWidget):
             [("?" if d.answer.not_a_digit else str(d.answer.digit)) + f" {percent(d.answer.confidence)}"
              for d in reading.digits], highlighted=index)
         if len(reading.digits) == 1:
-            self.chart_caption.setText("Probability of each digit")
+            self.chart_caption.setText(self.tr("Probability of each digit"))
         else:
             shown = "?" if focus.not_a_digit else str(focus.digit)
-            self.chart_caption.setText(f"Charted: the {ordinal(index + 1)} of {len(reading.digits)} ({shown})")
+            self.chart_caption.setText(self.tr("Charted: the {nth} of {count} ({shown})").format(
+                nth=self.ordinal(index + 1), count=len(reading.digits), shown=shown))
         self.digit_label.setStyleSheet("")
         if len(reading.digits) == 1:
             answer = focus
             if answer.not_a_digit:
-                self.digit_label.setText("not a digit")
+                self.digit_label.setText(self.tr("not a digit"))
                 self.digit_label.setStyleSheet("font-size: 22pt; color: #b04040")
                 nearest = float(answer.probabilities[answer.nearest])
-                self.verdict_label.setText(
-                    f"This does not look like a digit ({percent(answer.confidence)} sure)."
-                    + (f" The nearest digit is {answer.nearest}, at {percent(nearest)}." if nearest >= 0.05 else ""))
+                text = self.tr("This does not look like a digit ({sure} sure).").format(sure=percent(answer.confidence))
+                if nearest >= 0.05:
+                    text += " " + self.tr("The nearest digit is {digit}, at {share}.").format(
+                        digit=answer.nearest, share=percent(nearest))
+                self.verdict_label.setText(text)
                 return
             self.digit_label.setText(str(answer.digit) if answer.sure else f"{answer.digit}?")
             if answer.sure:
-                self.verdict_label.setText(f"{percent(answer.confidence, 1)} sure")
+                self.verdict_label.setText(self.tr("{share} sure").format(share=percent(answer.confidence, 1)))
             else:
                 runner_up = int(np.argsort(answer.probabilities)[-2])
-                self.verdict_label.setText(
-                    f"Not sure: maybe {answer.digit} ({percent(answer.confidence)}) "
-                    f"or {runner_up} ({percent(answer.probabilities[runner_up])}).")
+                self.verdict_label.setText(self.tr("Not sure: maybe {first} ({first_share}) or {second} ({second_share}).")
+                                           .format(first=answer.digit, first_share=percent(answer.confidence),
+                                                   second=runner_up,
+                                                   second_share=percent(answer.probabilities[runner_up])))
         else:
             self.digit_label.setText(reading.text)
-            refused = [ordinal(i + 1) for i, d in enumerate(reading.digits) if d.answer.not_a_digit]
-            unsure = [ordinal(i + 1) for i, d in enumerate(reading.digits)
+            refused = [self.ordinal(i + 1) for i, d in enumerate(reading.digits) if d.answer.not_a_digit]
+            unsure = [self.ordinal(i + 1) for i, d in enumerate(reading.digits)
                       if not d.answer.sure and not d.answer.not_a_digit]
             lowest = min(d.answer.confidence for d in reading.digits)
-            if refused:
-                text = (f"{len(reading.digits)} characters; the {', '.join(refused)} "
-                        f"{'is' if len(refused) == 1 else 'are'} not a digit (shown as ?).")
+            count = len(reading.digits)
+            if len(refused) == 1:
+                text = self.tr("{count} characters; the {nth} is not a digit (shown as ?).").format(
+                    count=count, nth=refused[0])
+            elif refused:
+                text = self.tr("{count} characters; the {nths} are not digits (shown as ?).").format(
+                    count=count, nths=", ".join(refused))
+            elif unsure:
+                text = self.tr("{count} digits, the least certain at {share}; not sure of the {nths} one.").format(
+                    count=count, share=percent(lowest), nths=", ".join(unsure))
             else:
-                text = f"{len(reading.digits)} digits, the least certain at {percent(lowest)}"
-                text += f"; not sure of the {', '.join(unsure)} one." if unsure else "."
+                text = self.tr("{count} digits, the least certain at {share}.").format(
+                    count=count, share=percent(lowest))
             self.verdict_label.setText(text)
         self.digit_label.setStyleSheet("" if reading.sure else "color: #b08040")
         if self.recognizer.overridden:
-            self.verdict_label.setText(f"Read by {self._reader}: " + self.verdict_label.text())
+            self.verdict_label.setText(self.tr("Read by {reader}: {verdict}").format(
+                reader=self._reader, verdict=self.verdict_label.text()))
+
+    def ordinal(self, n: int) -> str:
+        """"1st", "2nd" in English; the translation says it its own way ("thứ {n}")."""
+        english = ordinal(n)
+        return self.tr("{ordinal}", "an ordinal number such as 1st or 22nd; {n} is the number").format(
+            ordinal=english, n=n)
 
     # --- tools ---------------------------------------------------------------
     def _update_actions(self) -> None:
@@ -359,7 +396,7 @@ class DrawTab(QWidget):
             return False
         self.recognizer.read_now()  # the newest pixels, not the last throttled reading
         if len(self.reading.digits) != 1:
-            self.statusMessage.emit("Draw exactly one digit to save it as a sample.")
+            self.statusMessage.emit(self.tr("Draw exactly one digit to save it as a sample."))
             return False
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -367,11 +404,16 @@ class DrawTab(QWidget):
         try:
             sample = self.samples.add(self.reading.digits[0].image, digit, raw_png=bytes(buffer.data()))
         except OSError as exc:
-            self.problem.emit("Cannot save the sample", f"Could not write to {self.samples.folder}: {exc}")
+            self.problem.emit(self.tr("Cannot save the sample"), self.tr("Could not write to {folder}: {reason}").format(
+                folder=self.samples.folder, reason=exc.strerror or exc))
             return False
         count = self.samples.counts()[digit]
         self.canvas.clear()  # ready for the next one (undo brings the drawing back)
-        self.statusMessage.emit(f"Saved as your {digit} ({count} sample{'s' if count != 1 else ''} of {digit}).")
+        if count == 1:
+            self.statusMessage.emit(self.tr("Saved as your {digit} (your first {digit}).").format(digit=digit))
+        else:
+            self.statusMessage.emit(self.tr("Saved as your {digit} ({count} samples of {digit}).").format(
+                digit=digit, count=count))
         self.sampleSaved.emit(sample)
         return True
 
@@ -380,40 +422,46 @@ class DrawTab(QWidget):
         """Place an image on the canvas; ``predictor`` (named ``reader``) reads it instead of the model in use."""
         ink = ink_map(gray)
         if ink is None:
-            self.statusMessage.emit(f"No digit found in {source}.")
+            self.statusMessage.emit(self.tr("No digit found in {source}.").format(source=source))
             return False
         self.canvas.place_ink(ink)
         if predictor is not None:
             self._reader = reader
             self.recognizer.read_with(predictor)
-        self.statusMessage.emit(f"Showing {source}" + (f", read by {reader}." if predictor is not None else "."))
+        if predictor is not None:
+            self.statusMessage.emit(self.tr("Showing {source}, read by {reader}.").format(source=source, reader=reader))
+        else:
+            self.statusMessage.emit(self.tr("Showing {source}.").format(source=source))
         return True
 
     def open_image(self, path: str) -> bool:
         try:
             gray = load_image(path)
         except ImageError as exc:
-            self.problem.emit("Cannot open image", str(exc))
+            self.problem.emit(self.tr("Cannot open image"), message(exc))
             return False
         self.settings.set_last_dir("image", path)
         return self.show_image(gray, Path(path).name)
 
     def open_image_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open an image", self.settings.dialog_start("image"), IMAGE_FILTER)
+        file_filter = self.tr("Images ({patterns})").format(patterns=IMAGE_PATTERNS) + ";;" + self.tr("All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an image"), self.settings.dialog_start("image"),
+                                              file_filter)
         if path:
             self.open_image(path)
 
     def paste(self) -> bool:
         mime = QApplication.clipboard().mimeData()
         if mime is not None and mime.hasImage():
-            return self.show_image(qimage_to_gray(QImage(mime.imageData())), "the pasted image")
+            return self.show_image(qimage_to_gray(QImage(mime.imageData())), self.tr("the pasted image"))
         if mime is not None and mime.hasUrls() and mime.urls()[0].isLocalFile():
             return self.open_image(mime.urls()[0].toLocalFile())
-        self.statusMessage.emit("The clipboard holds no image.")
+        self.statusMessage.emit(self.tr("The clipboard holds no image."))
         return False
 
     def export_dialog(self) -> None:
-        path = ask_save_path(self, self.settings, "export", "Export the canvas", "digit.png", "PNG image (*.png)", ".png")
+        path = ask_save_path(self, self.settings, "export", self.tr("Export the canvas"), "digit.png",
+                             self.tr("PNG image (*.png)"), ".png")
         if path:
             self.export(path)
 
@@ -421,9 +469,10 @@ class DrawTab(QWidget):
         try:
             self.canvas.export_png(path)
         except OSError as exc:
-            self.problem.emit("Cannot export", f"Could not write {path}: {exc}")
+            self.problem.emit(self.tr("Cannot export"), self.tr("Could not write {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc))
             return False
-        self.statusMessage.emit(f"Saved {path}.")
+        self.statusMessage.emit(self.tr("Saved {path}.").format(path=path))
         return True
 
     def dragEnterEvent(self, event) -> None:
@@ -436,11 +485,12 @@ class DrawTab(QWidget):
         if mime.hasUrls() and mime.urls()[0].isLocalFile():
             self.open_image(mime.urls()[0].toLocalFile())
         elif mime.hasImage():
-            self.show_image(qimage_to_gray(QImage(mime.imageData())), "the dropped image")
+            self.show_image(qimage_to_gray(QImage(mime.imageData())), self.tr("the dropped image"))
         event.acceptProposedAction()
 
 
 def ordinal(n: int) -> str:
+    """English ordinals ("1st", "22nd"): the Draw tab asks for ``DrawTab.ordinal``, which translates."""
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from app.widgets import ElidedLabel
 from training.inside import saliency_in_box, tiled
 
 # Between two computations the GUI thread gets this long to itself: a result
@@ -128,13 +128,21 @@ def saliency_input_image(image: np.ndarray, saliency: np.ndarray) -> QImage:
     return rgb_qimage(np.clip(rgb, 0, 255))
 
 
-def overlay_image(on_box: np.ndarray) -> QImage:
-    """The saliency as translucent colour, for the canvas: strongest where the answer came from."""
+def overlay_image(on_box: np.ndarray, ink: np.ndarray | None = None) -> QImage:
+    """The saliency as translucent colour, for the canvas: strongest where the answer came from.
+
+    With the box's ``ink`` (same shape, 0-1), only the strokes are coloured:
+    the map is 28 px across, and stretched over the box it would also tint
+    the paper between them.
+    """
     h, w = on_box.shape
     top = float(on_box.max())
+    alpha = np.sqrt(on_box / top) * 230 if top > 0 else np.zeros((h, w))
+    if ink is not None and ink.shape == on_box.shape:
+        alpha = alpha * np.clip(2.0 * ink, 0.0, 1.0)
     rgba = np.zeros((h, w, 4), np.uint8)
     rgba[..., :3] = HEAT
-    rgba[..., 3] = (np.sqrt(on_box / top) * 210).astype(np.uint8) if top > 0 else 0
+    rgba[..., 3] = alpha.astype(np.uint8)
     return QImage(np.ascontiguousarray(rgba).data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
 
 
@@ -237,6 +245,8 @@ class InsidePanel(QWidget):
         self.result: InsideResult | None = None
         self.results = 0  # results shown; tests and the benchmark wait on it
         self.overlay_on = True
+        # box -> the ink in it (snapshot pixels, 0-1), set by the Draw tab: the overlay colours strokes only.
+        self.ink_for_box = None
         self._pending: InsideRequest | None = None
         self._busy = False
         self._thread: QThread | None = None
@@ -248,9 +258,8 @@ class InsidePanel(QWidget):
         self._gap.setInterval(MIN_INTERVAL_MS)
         self._gap.timeout.connect(self._send_pending)
 
-        self.status = QLabel(self.tr("Draw a digit to see what each layer makes of it."))
+        self.status = ElidedLabel(self.tr("Draw a digit to see what each layer makes of it."))
         self.status.setStyleSheet("color: gray")
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.overlay_box = QCheckBox(self.tr("Saliency on the canvas"))
         self.overlay_box.setToolTip(self.tr(
             "Colour the strokes that drove the answer (gradient × input: how much each pixel's ink "
@@ -424,7 +433,8 @@ class InsidePanel(QWidget):
             return
         left, top, right, bottom = self.result.request.box
         s = self.paper_scale
-        self.overlayChanged.emit((overlay_image(self.result.on_box),
+        ink = self.ink_for_box(self.result.request.box) if self.ink_for_box is not None else None
+        self.overlayChanged.emit((overlay_image(self.result.on_box, ink),
                                   QRectF(left * s, top * s, (right - left) * s, (bottom - top) * s)))
 
     @property

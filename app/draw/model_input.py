@@ -28,8 +28,8 @@ class ModelInputView(QWidget):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(140)
-        self._tip = ("The 28x28 image the model actually sees: the ink's box scaled to "
-                     "20 px and centred by its centre of mass, as in MNIST.")
+        self._tip = self.tr("The 28x28 image the model actually sees: the ink's box scaled to "
+                            "20 px and centred by its centre of mass, as in MNIST.")
         self.setToolTip(self._tip)
         self._images: list[QImage] = []
         self._labels: list[str] = []
@@ -44,7 +44,8 @@ class ModelInputView(QWidget):
         self.highlighted = highlighted if len(images) > 1 else None
         several = len(images) > 1
         self.setCursor(Qt.CursorShape.PointingHandCursor if several else Qt.CursorShape.ArrowCursor)
-        self.setToolTip(self._tip + ("\n\nClick a digit to show its probabilities in the chart." if several else ""))
+        self.setToolTip(self._tip + ("\n\n" + self.tr("Click a digit to show its probabilities in the chart.")
+                                     if several else ""))
         self.update()
 
     def count(self) -> int:

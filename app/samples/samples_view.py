@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLab
 
 from app.tasks import run_in_background
 from app.thumbnails import thumbnail_grid, thumbnail_icon
+from app.i18n import message
 from app.widgets import ask_save_path, confirm
 from training.errors import DigitRecognizerError
 from training.samples import SampleStore
@@ -35,27 +36,27 @@ class SamplesView(QWidget):
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(self._context_menu)
-        self.grid.setToolTip("Right-click to relabel or delete; Delete removes the selection; "
-                             "a digit key relabels it.")
-        delete = QAction("Delete", self.grid)
+        self.grid.setToolTip(self.tr("Right-click to relabel or delete; Delete removes the selection; "
+                                     "a digit key relabels it."))
+        delete = QAction(self.tr("Delete"), self.grid)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.delete_selected)
         self.grid.addAction(delete)
         for digit in range(10):
-            relabel = QAction(f"Relabel as {digit}", self.grid)
+            relabel = QAction(self.tr("Relabel as {digit}").format(digit=digit), self.grid)
             relabel.setShortcut(QKeySequence(str(digit)))
             relabel.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             relabel.triggered.connect(lambda _=False, d=digit: self.relabel_selected(d))
             self.grid.addAction(relabel)
 
-        export_button = QPushButton("Export .npz...")
+        export_button = QPushButton(self.tr("Export .npz..."))
         export_button.clicked.connect(self._export_dialog)
-        import_button = QPushButton("Import .npz...")
+        import_button = QPushButton(self.tr("Import .npz..."))
         import_button.clicked.connect(self._import_dialog)
         buttons = QHBoxLayout()
-        hint = QLabel("Save samples from the Draw tab: draw a digit, then press its key (0-9) "
-                      "or click its button. Fine-tune on them in the Train tab.")
+        hint = QLabel(self.tr("Save samples from the Draw tab: draw a digit, then press its key (0-9) "
+                              "or click its button. Fine-tune on them in the Train tab."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: gray")
         buttons.addWidget(hint, 1)
@@ -108,8 +109,9 @@ class SamplesView(QWidget):
         except DigitRecognizerError as exc:
             # Shown, not hidden: the user sees it and can delete it; training leaves it out.
             self.damaged.append(sample.id)
-            item.setText(f"{sample.digit} (damaged)")
-            item.setToolTip(f"{exc} It is left out of training; select it and press Delete to remove it.")
+            item.setText(self.tr("{digit} (damaged)").format(digit=sample.digit))
+            item.setToolTip(message(exc) + " " + self.tr(
+                "It is left out of training; select it and press Delete to remove it."))
 
     def sample_added(self, sample) -> None:
         """One new sample: one item, in its place (by digit, newest last), instead of a rebuild."""
@@ -124,13 +126,16 @@ class SamplesView(QWidget):
     def _show_counts(self) -> None:
         cells = "".join(f"<td align='center' style='padding: 0 8px'><b>{d}</b><br>{n}</td>"
                         for d, n in enumerate(self.counts))
-        self.counts_label.setText(f"<table><tr><td>Samples per digit:&nbsp;</td>{cells}"
-                                  f"<td>&nbsp;&nbsp;{sum(self.counts)} in all</td></tr></table>")
+        title = self.tr("Samples per digit:")
+        total = self.tr("{count} in all").format(count=sum(self.counts))
+        self.counts_label.setText(f"<table><tr><td>{title}&nbsp;</td>{cells}<td>&nbsp;&nbsp;{total}</td></tr></table>")
 
     def damaged_message(self) -> str:
-        return (f"{len(self.damaged)} of your samples {'is' if len(self.damaged) == 1 else 'are'} damaged and "
-                f"left out of training; the Samples tab marks {'it' if len(self.damaged) == 1 else 'them'} "
-                f"for deletion.")
+        if len(self.damaged) == 1:
+            return self.tr("1 of your samples is damaged and left out of training; the Samples tab marks it "
+                           "for deletion.")
+        return self.tr("{count} of your samples are damaged and left out of training; the Samples tab marks "
+                       "them for deletion.").format(count=len(self.damaged))
 
     def selected_ids(self) -> list[str]:
         return [item.data(Qt.ItemDataRole.UserRole) for item in self.grid.selectedItems()]
@@ -142,37 +147,40 @@ class SamplesView(QWidget):
         if ids:
             self.refresh()
             self.changed.emit()
-            self.statusMessage.emit(f"Relabelled {len(ids)} sample(s) as {digit}.")
+            self.statusMessage.emit(self.tr("Relabelled {count} sample(s) as {digit}.").format(
+                count=len(ids), digit=digit))
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
-        if not ids or not confirm(self, "Delete samples?",
-                                  f"Delete {len(ids)} of your samples? This cannot be undone.", "Delete"):
+        if not ids or not confirm(self, self.tr("Delete samples?"),
+                                  self.tr("Delete {count} of your samples? This cannot be undone.").format(
+                                      count=len(ids)), self.tr("Delete")):
             return
         for sid in ids:
             self.store.delete(sid)
         if ids:
             self.refresh()
             self.changed.emit()
-            self.statusMessage.emit(f"Deleted {len(ids)} sample(s).")
+            self.statusMessage.emit(self.tr("Deleted {count} sample(s).").format(count=len(ids)))
 
     def _context_menu(self, pos) -> None:
         if not self.grid.selectedItems():
             return
         menu = QMenu(self)
-        relabel = menu.addMenu("Relabel as")
+        relabel = menu.addMenu(self.tr("Relabel as"))
         for digit in range(10):
             relabel.addAction(str(digit), lambda d=digit: self.relabel_selected(d))
-        menu.addAction("Delete", self.delete_selected)
+        menu.addAction(self.tr("Delete"), self.delete_selected)
         menu.exec(self.grid.mapToGlobal(pos))
 
     def export_npz(self, path: str) -> bool:
         try:
             count = self.store.export_npz(path)
         except OSError as exc:
-            self.problem.emit("Cannot export", f"Could not write {path}: {exc}")
+            self.problem.emit(self.tr("Cannot export"), self.tr("Could not write {path}: {reason}").format(
+                path=path, reason=message(exc)))
             return False
-        self.statusMessage.emit(f"Exported {count} samples to {path}.")
+        self.statusMessage.emit(self.tr("Exported {count} samples to {path}.").format(count=count, path=path))
         return True
 
     def import_npz(self, path: str) -> bool:
@@ -180,30 +188,30 @@ class SamplesView(QWidget):
         if self.importing:
             return False
         self.importing = True
-        self.statusMessage.emit(f"Importing samples from {path}...")
+        self.statusMessage.emit(self.tr("Importing samples from {path}...").format(path=path))
 
         def finished(count):
             self.importing = False
             self.refresh()
             self.changed.emit()
-            self.statusMessage.emit(f"Imported {count} samples from {path}.")
+            self.statusMessage.emit(self.tr("Imported {count} samples from {path}.").format(count=count, path=path))
 
-        def failed(message):
+        def failed(reason):
             self.importing = False
-            self.problem.emit("Cannot import", message)
+            self.problem.emit(self.tr("Cannot import"), reason)
 
         self._import_task = run_in_background(lambda: self.store.import_npz(path), finished, failed)
         return True
 
     def _export_dialog(self) -> None:
-        path = ask_save_path(self, self.settings, "samples", "Export samples", "my-digits.npz",
-                             "Keras datasets (*.npz)", ".npz")
+        path = ask_save_path(self, self.settings, "samples", self.tr("Export samples"), "my-digits.npz",
+                             self.tr("Keras datasets (*.npz)"), ".npz")
         if path:
             self.export_npz(path)
 
     def _import_dialog(self) -> None:
         start = self.settings.dialog_start("samples") if self.settings else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Import samples", start, "Keras datasets (*.npz)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import samples"), start, self.tr("Keras datasets (*.npz)"))
         if path:
             if self.settings:
                 self.settings.set_last_dir("samples", path)

@@ -6,12 +6,13 @@ import csv
 import io
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.train.curves import loss_and_accuracy_plots
+from app.i18n import training_text
 from app.widgets import ask_save_path, percent
 from training.files import atomic_write_text
 from training.presets import OPTIMIZERS
@@ -22,13 +23,20 @@ COLOURS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 1
 DIFFERENT = QBrush(QColor(255, 236, 179))
 
 
+def optimizer_name(name) -> str:
+    return training_text(OPTIMIZERS[name]) if name in OPTIMIZERS else str(name)
+
+
 def run_label(record: dict) -> str:
     s = record["settings"]
-    return f"{s.get('preset')} · {OPTIMIZERS.get(s.get('optimizer'), s.get('optimizer'))} · lr {s.get('learning_rate')}"
+    return f"{s.get('preset')} · {optimizer_name(s.get('optimizer'))} · lr {s.get('learning_rate')}"
 
 
 def table_rows(records: list[dict]) -> list[tuple[str, list[str]]]:
     """(row name, one value per run): the settings and the results compared."""
+    translate = QCoreApplication.translate
+    number = QLocale().toString
+
     def setting(key, show=str):
         return [show(r["settings"].get(key)) for r in records]
 
@@ -38,32 +46,41 @@ def table_rows(records: list[dict]) -> list[tuple[str, list[str]]]:
 
     def measured(record, key):
         m = (record.get("measures") or {}).get(key)
-        return f"{percent(m['accuracy'], 1)} of {m['count']:,}" if isinstance(m, dict) and "accuracy" in m else ""
+        if not (isinstance(m, dict) and "accuracy" in m):
+            return ""
+        return translate("CompareView", "{accuracy} of {count}").format(accuracy=percent(m["accuracy"], 1),
+                                                                        count=number(int(m["count"])))
+
+    def outcome(value) -> str:
+        from app.train.runs_view import OUTCOMES
+
+        return translate("RunsView", OUTCOMES[value]) if value in OUTCOMES else str(value)
 
     return [
-        ("Model", setting("preset")),
-        ("Dataset", setting("dataset")),
-        ("Optimizer", setting("optimizer", lambda v: OPTIMIZERS.get(v, str(v)))),
-        ("Learning rate", setting("learning_rate", lambda v: f"{v:g}" if isinstance(v, (int, float)) else str(v))),
-        ("Learning-rate decay", setting("lr_decay", lambda v: f"{v:g}" if isinstance(v, (int, float)) else str(v))),
-        ("Batch size", setting("batch_size")),
-        ("Epochs asked", setting("epochs")),
-        ("Epochs done", [str(len(r.get("epochs") or [])) for r in records]),
-        ("Augmentation", setting("augment", lambda v: "yes" if v else "no")),
-        ("Validation split", setting("validation_split", lambda v: f"{v:g}" if isinstance(v, (int, float)) else str(v))),
-        ("Training images", setting("train_limit", lambda v: "all" if v is None else f"{v:,}")),
-        ("Seed", setting("seed")),
-        ("Device", [str(r.get("device", "")) for r in records]),
-        ("Outcome", [str(r.get("outcome", "")) for r in records]),
-        ("Time", [f"{int(r.get('seconds') or 0) // 60}:{int(r.get('seconds') or 0) % 60:02d}" for r in records]),
-        ("Last training accuracy", [percent(r["epochs"][-1]["accuracy"], 2)
-                                    if r.get("epochs") and r["epochs"][-1].get("accuracy") is not None else ""
-                                    for r in records]),
-        ("Test accuracy", [figure(r, "test_accuracy") for r in records]),
-        ("Test images", [f"{r['test_images']:,}" if r.get("test_images") else "" for r in records]),
+        (translate("CompareView", "Model"), setting("preset")),
+        (translate("CompareView", "Dataset"), setting("dataset")),
+        (translate("CompareView", "Optimizer"), setting("optimizer", optimizer_name)),
+        (translate("CompareView", "Learning rate"), setting("learning_rate", lambda v: f"{v:g}" if isinstance(v, (int, float)) else str(v))),
+        (translate("CompareView", "Learning-rate decay"), setting("lr_decay", lambda v: f"{v:g}" if isinstance(v, (int, float)) else str(v))),
+        (translate("CompareView", "Batch size"), setting("batch_size")),
+        (translate("CompareView", "Epochs asked"), setting("epochs")),
+        (translate("CompareView", "Epochs done"), [str(len(r.get("epochs") or [])) for r in records]),
+        (translate("CompareView", "Augmentation"), setting("augment", lambda v: translate("CompareView", "yes") if v else translate("CompareView", "no"))),
+        (translate("CompareView", "Validation split"),
+         setting("validation_split", lambda v: f"{v:g}" if isinstance(v, (int, float)) else str(v))),
+        (translate("CompareView", "Training images"), setting("train_limit", lambda v: translate("CompareView", "all") if v is None else number(int(v)))),
+        (translate("CompareView", "Seed"), setting("seed")),
+        (translate("CompareView", "Device"), [str(r.get("device", "")) for r in records]),
+        (translate("CompareView", "Outcome"), [outcome(r.get("outcome", "")) for r in records]),
+        (translate("CompareView", "Time"), [f"{int(r.get('seconds') or 0) // 60}:{int(r.get('seconds') or 0) % 60:02d}" for r in records]),
+        (translate("CompareView", "Last training accuracy"), [percent(r["epochs"][-1]["accuracy"], 2)
+                                        if r.get("epochs") and r["epochs"][-1].get("accuracy") is not None else ""
+                                        for r in records]),
+        (translate("CompareView", "Test accuracy"), [figure(r, "test_accuracy") for r in records]),
+        (translate("CompareView", "Test images"), [number(int(r["test_images"])) if r.get("test_images") else "" for r in records]),
         # The same data for every run, whatever each trained and was tested on:
-        ("Your samples", [measured(r, "samples") for r in records]),
-        ("Held-out pen digits", [measured(r, "pen") for r in records]),
+        (translate("CompareView", "Your samples"), [measured(r, "samples") for r in records]),
+        (translate("CompareView", "Held-out pen digits"), [measured(r, "pen") for r in records]),
     ]
 
 
@@ -78,15 +95,15 @@ class CompareView(QWidget):
         self.settings = settings
         self.records: list[dict] = []
         self.x_axis = QComboBox()
-        self.x_axis.addItem("against epochs", "epochs")
-        self.x_axis.addItem("against time (seconds)", "time")
+        self.x_axis.addItem(self.tr("against epochs"), "epochs")
+        self.x_axis.addItem(self.tr("against time (seconds)"), "time")
         self.x_axis.currentIndexChanged.connect(self._draw_curves)
-        self.png_button = QPushButton("Export PNG...")
+        self.png_button = QPushButton(self.tr("Export PNG..."))
         self.png_button.clicked.connect(self._export_png_dialog)
-        self.csv_button = QPushButton("Export CSV...")
+        self.csv_button = QPushButton(self.tr("Export CSV..."))
         self.csv_button.clicked.connect(self._export_csv_dialog)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Curves"))
+        top.addWidget(QLabel(self.tr("Curves")))
         top.addWidget(self.x_axis)
         top.addStretch(1)
         top.addWidget(self.png_button)
@@ -109,7 +126,7 @@ class CompareView(QWidget):
         self.table = QTableWidget(0, 0)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setToolTip("Rows where the runs differ are highlighted.")
+        self.table.setToolTip(self.tr("Rows where the runs differ are highlighted."))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(plots)
         splitter.addWidget(self.table)
@@ -125,7 +142,7 @@ class CompareView(QWidget):
         rows = table_rows(self.records) if self.records else []
         self.table.setColumnCount(len(self.records))
         self.table.setRowCount(len(rows))
-        self.table.setHorizontalHeaderLabels([f"Run {i + 1}" for i in range(len(self.records))])
+        self.table.setHorizontalHeaderLabels([self.tr("Run {n}").format(n=i + 1) for i in range(len(self.records))])
         for i, record in enumerate(self.records):
             self.table.horizontalHeaderItem(i).setToolTip(run_label(record))
             self.table.horizontalHeaderItem(i).setForeground(QBrush(QColor(*COLOURS[i])))
@@ -160,14 +177,15 @@ class CompareView(QWidget):
                 xs = [p[3] if by_time else p[0] for p in points]
                 loss_item.setData(xs, [p[1] for p in points])
                 acc_item.setData(xs, [p[2] if p[2] is not None else float("nan") for p in points])
-                name = f"Run {i + 1}"  # short: the table says what each run was
+                name = self.tr("Run {n}").format(n=i + 1)  # short: the table says what each run was
                 self.loss_plot.plotItem.legend.addItem(loss_item, name)
                 self.acc_plot.plotItem.legend.addItem(acc_item, name)
             else:
                 loss_item.setData([], [])
                 acc_item.setData([], [])
         for plot in (self.loss_plot, self.acc_plot):
-            plot.setLabel("bottom", "seconds since the start" if by_time else "epoch")
+            plot.setLabel("bottom", self.tr("seconds since the start") if by_time
+                          else QCoreApplication.translate("TrainingCurves", "epoch"))
 
     def curve_counts(self) -> list[int]:
         """Points drawn per run: for tests."""
@@ -178,7 +196,8 @@ class CompareView(QWidget):
     def csv_text(self) -> str:
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(["", *[f"Run {i + 1}: {run_label(r)}" for i, r in enumerate(self.records)]])
+        writer.writerow(["", *[self.tr("Run {n}").format(n=i + 1) + f": {run_label(r)}"
+                               for i, r in enumerate(self.records)]])
         for name, values in table_rows(self.records):
             writer.writerow([name, *values])
         writer.writerow([])
@@ -192,26 +211,27 @@ class CompareView(QWidget):
         try:
             atomic_write_text(path, self.csv_text())
         except OSError as exc:
-            self.problem.emit("Cannot export", f"{path} could not be written: {exc.strerror or exc}.")
+            self.problem.emit(self.tr("Cannot export"), self.tr("{path} could not be written: {reason}.").format(
+                path=path, reason=exc.strerror or exc))
             return False
-        self.statusMessage.emit(f"Saved the comparison to {path}.")
+        self.statusMessage.emit(self.tr("Saved the comparison to {path}.").format(path=path))
         return True
 
     def export_png(self, path: str) -> bool:
         if not self.grab().save(path, "PNG"):
-            self.problem.emit("Cannot export", f"{path} could not be written.")
+            self.problem.emit(self.tr("Cannot export"), self.tr("{path} could not be written.").format(path=path))
             return False
-        self.statusMessage.emit(f"Saved the comparison picture to {path}.")
+        self.statusMessage.emit(self.tr("Saved the comparison picture to {path}.").format(path=path))
         return True
 
     def _export_csv_dialog(self) -> None:
-        path = ask_save_path(self, self.settings, "export", "Export the comparison", "comparison.csv",
-                             "CSV (*.csv)", ".csv")
+        path = ask_save_path(self, self.settings, "export", self.tr("Export the comparison"), "comparison.csv",
+                             self.tr("CSV table (*.csv)"), ".csv")
         if path:
             self.export_csv(path)
 
     def _export_png_dialog(self) -> None:
-        path = ask_save_path(self, self.settings, "export", "Export the comparison", "comparison.png",
-                             "PNG image (*.png)", ".png")
+        path = ask_save_path(self, self.settings, "export", self.tr("Export the comparison"), "comparison.png",
+                             self.tr("PNG image (*.png)"), ".png")
         if path:
             self.export_png(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 TRAIN_PEN = pg.mkPen((90, 140, 220), width=2)
@@ -14,11 +15,13 @@ def loss_and_accuracy_plots() -> tuple[pg.PlotWidget, pg.PlotWidget]:
     loss_plot, acc_plot = pg.PlotWidget(background=None), pg.PlotWidget(background=None)
     # Legends where the curves are not: loss falls (top right is empty),
     # accuracy rises (bottom right is empty).
-    for plot, label, corner in ((loss_plot, "loss", (-10, 10)), (acc_plot, "accuracy", (-10, -10))):
+    translate = QCoreApplication.translate
+    for plot, label, corner in ((loss_plot, translate("TrainingCurves", "loss"), (-10, 10)),
+                                (acc_plot, translate("TrainingCurves", "accuracy"), (-10, -10))):
         plot.setMenuEnabled(False)
         plot.showGrid(x=True, y=True, alpha=0.15)
         plot.setLabel("left", label)
-        plot.setLabel("bottom", "epoch")
+        plot.setLabel("bottom", translate("TrainingCurves", "epoch"))
         plot.addLegend(offset=corner).setBrush(pg.mkBrush(255, 255, 255, 200))
         for axis in ("left", "bottom"):
             # No "(x0.001)" scaling: both plots count epochs the same way.
@@ -35,12 +38,13 @@ class TrainingCurves(QWidget):
         self.loss_plot.getAxis("bottom").setStyle(showValues=False)
         self.loss_plot.getAxis("bottom").showLabel(False)
         self.acc_plot.setYRange(0, 1, padding=0.02)
-        self.train_loss = self.loss_plot.plot([], [], pen=TRAIN_PEN, name="training")
+        training, validation = self.tr("training"), self.tr("validation")
+        self.train_loss = self.loss_plot.plot([], [], pen=TRAIN_PEN, name=training)
         self.val_loss = self.loss_plot.plot([], [], pen=VAL_PEN, symbol="o", symbolSize=7,
-                                            symbolBrush=VAL_PEN.color(), name="validation")
-        self.train_acc = self.acc_plot.plot([], [], pen=TRAIN_PEN, name="training")
+                                            symbolBrush=VAL_PEN.color(), name=validation)
+        self.train_acc = self.acc_plot.plot([], [], pen=TRAIN_PEN, name=training)
         self.val_acc = self.acc_plot.plot([], [], pen=VAL_PEN, symbol="o", symbolSize=7,
-                                          symbolBrush=VAL_PEN.color(), name="validation")
+                                          symbolBrush=VAL_PEN.color(), name=validation)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.loss_plot)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from app.widgets import confirm
+from app.i18n import message
+from app.widgets import confirm, percent
 from training.errors import ModelFileError
 from training.library import ModelLibrary
 
-COLUMNS = ("Name", "Dataset", "Preset", "Test accuracy", "Epochs", "Created")
+COLUMNS = (QT_TRANSLATE_NOOP("ModelLibraryView", "Name"), QT_TRANSLATE_NOOP("ModelLibraryView", "Dataset"),
+           QT_TRANSLATE_NOOP("ModelLibraryView", "Preset"), QT_TRANSLATE_NOOP("ModelLibraryView", "Test accuracy"),
+           QT_TRANSLATE_NOOP("ModelLibraryView", "Epochs"), QT_TRANSLATE_NOOP("ModelLibraryView", "Created"))
 
 
 class ModelLibraryView(QWidget):
@@ -25,7 +28,8 @@ class ModelLibraryView(QWidget):
         self.library = library
         self.active_path: str | None = None
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("ModelLibraryView", column) for column in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -37,9 +41,9 @@ class ModelLibraryView(QWidget):
         self.table.setWordWrap(False)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _: self.use_selected())
-        self.use_button = QPushButton("Use in Draw tab")
+        self.use_button = QPushButton(self.tr("Use in Draw tab"))
         self.use_button.clicked.connect(self.use_selected)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self.delete_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.use_button)
@@ -58,13 +62,13 @@ class ModelLibraryView(QWidget):
             acc = entry.test_accuracy
             in_use = bool(self.active_path) and Path(self.active_path) == entry.path
             # The mark leads, so that a long name cut short never hides it.
-            name = ("\u25b6 in use: " if in_use else "") + entry.name
+            name = (self.tr("\u25b6 in use: ") if in_use else "") + entry.name
             values = (name, str(info.get("dataset", "")).upper(), info.get("preset", ""),
-                      f"{acc:.2%}" if acc is not None else info.get("problem", "?"),
+                      percent(acc, 2) if acc is not None else info.get("problem", "?"),
                       str(info.get("epochs", "")), str(info.get("created", ""))[:16].replace("T", " "))
             for col, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
-                item.setToolTip(f"{entry.name}\n{entry.path}" + ("\nIn use in the Draw tab." if in_use else ""))
+                item.setToolTip(f"{entry.name}\n{entry.path}" + ("\n" + self.tr("In use in the Draw tab.") if in_use else ""))
                 font = item.font()
                 font.setItalic(entry.protected)
                 font.setBold(in_use)
@@ -89,8 +93,9 @@ class ModelLibraryView(QWidget):
         entry = self.selected()
         self.use_button.setEnabled(entry is not None)
         self.delete_button.setEnabled(entry is not None and not entry.protected)
-        self.delete_button.setToolTip("The shipped model is always kept." if entry is not None and entry.protected
-                                      else "Delete the model file and its sidecar")
+        self.delete_button.setToolTip(self.tr("The shipped model is always kept.")
+                                      if entry is not None and entry.protected
+                                      else self.tr("Delete the model file and its sidecar"))
 
     def use_selected(self) -> None:
         entry = self.selected()
@@ -102,14 +107,15 @@ class ModelLibraryView(QWidget):
         if entry is None or entry.protected:
             return
         in_use = self.active_path is not None and Path(self.active_path) == entry.path
-        text = (f"Delete \u201c{entry.name}\u201d? It is the model in use; the Draw tab goes back to the "
-                f"shipped model." if in_use else f"Delete \u201c{entry.name}\u201d? This cannot be undone.")
-        if not confirm(self, "Delete the model?", text, "Delete"):
+        text = (self.tr("Delete \u201c{name}\u201d? It is the model in use; the Draw tab goes back to the "
+                        "shipped model.") if in_use else
+                self.tr("Delete \u201c{name}\u201d? This cannot be undone.")).format(name=entry.name)
+        if not confirm(self, self.tr("Delete the model?"), text, self.tr("Delete")):
             return
         try:
             self.library.delete(entry.path)
         except (ModelFileError, OSError) as exc:
-            self.problem.emit("Cannot delete", str(exc))
+            self.problem.emit(self.tr("Cannot delete"), message(exc))
         else:
             self.deleted.emit(str(entry.path))
         self.refresh()

@@ -6,10 +6,12 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QVBoxLayout, QWidget
 
+from app.i18n import translated
 from app.thumbnails import thumbnail_grid, thumbnail_icon
+from app.widgets import percent
 
 GALLERY_LIMIT = 200
 MAX_CLASSES = 11  # ten digits and "not a digit"
@@ -25,20 +27,20 @@ class ResultsView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.summary = QLabel("Results appear here when a run ends.")
+        self.summary = QLabel(self.tr("Results appear here when a run ends."))
         self.summary.setWordWrap(True)
         font = self.summary.font()
         font.setPointSize(font.pointSize() + 1)
         self.summary.setFont(font)
 
-        self.confusion_plot = pg.PlotWidget(background=None, title="Confusion matrix")
+        self.confusion_plot = pg.PlotWidget(background=None, title=self.tr("Confusion matrix"))
         self.confusion_plot.setMenuEnabled(False)
         self.confusion_plot.setMouseEnabled(x=False, y=False)
         self.confusion_plot.invertY(True)
         self.confusion_plot.setAspectLocked(True)
         self._set_confusion_ticks(10)
-        self.confusion_plot.setLabel("bottom", "predicted")
-        self.confusion_plot.setLabel("left", "true")
+        self.confusion_plot.setLabel("bottom", self.tr("predicted"))
+        self.confusion_plot.setLabel("left", self.tr("true"))
         self.confusion_image = pg.ImageItem(np.zeros((10, 10)))
         self.confusion_image.setColorMap(pg.colormap.get("viridis"))
         self.confusion_plot.addItem(self.confusion_image)
@@ -58,7 +60,7 @@ class ResultsView(QWidget):
         view.sigResized.connect(self._fit_cell_labels)
         view.sigRangeChanged.connect(self._fit_cell_labels)  # the locked aspect rescales without a resize
 
-        self.per_class_plot = pg.PlotWidget(background=None, title="Accuracy per class")
+        self.per_class_plot = pg.PlotWidget(background=None, title=self.tr("Accuracy per class"))
         self.per_class_plot.setMenuEnabled(False)
         self.per_class_plot.setMouseEnabled(x=False, y=False)
         self.per_class_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(10)], []])
@@ -67,9 +69,9 @@ class ResultsView(QWidget):
         self.per_class_plot.addItem(self.per_class_bars)
 
         self.gallery = thumbnail_grid()
-        self.gallery.setToolTip("Misclassified test images; click one to load it into the Draw tab.")
+        self.gallery.setToolTip(self.tr("Misclassified test images; click one to load it into the Draw tab."))
         self.gallery.itemClicked.connect(self._chosen)
-        self.gallery_title = QLabel("Misclassified test images")
+        self.gallery_title = QLabel(self.tr("Misclassified test images"))
 
         # The confusion matrix gets the room its counts need; the gallery scrolls.
         grid = QGridLayout()
@@ -88,20 +90,24 @@ class ResultsView(QWidget):
         """``images``/``labels``: the test split the run was evaluated on."""
         evaluation = result.evaluation
         if evaluation is None:
-            self.summary.setText("The run ended before it could be evaluated.")
+            self.summary.setText(self.tr("The run ended before it could be evaluated."))
             return
         at = result.stopped_at
+        number = QLocale().toString
         if at is not None:
-            when = f"stopped at epoch {at.epoch}, batch {at.batches_done:,} of {at.batches:,}"
+            when = self.tr("stopped at epoch {epoch}, batch {done} of {batches}").format(
+                epoch=at.epoch, done=number(at.batches_done), batches=number(at.batches))
         elif result.stopped:
-            when = f"stopped after epoch {result.epochs_completed}"
+            when = self.tr("stopped after epoch {epoch}").format(epoch=result.epochs_completed)
         else:
-            when = f"after {result.epochs_completed} epoch(s)"
-        gap = result.gap_explanation()
-        self.summary.setText(
-            f"Test accuracy <b>{evaluation.accuracy:.2%}</b> on {evaluation.count:,} images, "
-            f"{when}, {result.seconds:.0f} s on {result.device}; "
-            f"{len(evaluation.misclassified)} mistakes." + (f"<br>{html.escape(gap)}" if gap else ""))
+            when = self.tr("after {epochs} epoch(s)").format(epochs=result.epochs_completed)
+        gap = self.gap_text(result)
+        self.summary.setText(self.tr(
+            "Test accuracy <b>{accuracy}</b> on {images} images, {when}, {seconds} s on {device}; {mistakes} mistakes.")
+            .format(accuracy=percent(evaluation.accuracy, 2), images=number(evaluation.count), when=when,
+                    seconds=number(round(result.seconds)), device=result.device,
+                    mistakes=number(len(evaluation.misclassified)))
+            + (f"<br>{html.escape(gap)}" if gap else ""))
         confusion = evaluation.confusion.astype(np.float64)
         classes = len(confusion)
         self._set_confusion_ticks(classes)
@@ -128,14 +134,24 @@ class ResultsView(QWidget):
             image = images[index].astype(np.float32) / (255.0 if images.dtype == np.uint8 else 1.0)
             true, said = (class_ticks(MAX_CLASSES)[int(v)] for v in (labels[index], evaluation.predicted[index]))
             item = QListWidgetItem(thumbnail_icon(image), f"{true}→{said}")
-            item.setToolTip(f"Test image {index}: true {true}, predicted {said} "
-                            f"({evaluation.confidence[index]:.0%})")
+            item.setToolTip(self.tr("Test image {index}: true {true}, predicted {said} ({share})").format(
+                index=index, true=true, said=said, share=percent(evaluation.confidence[index])))
             item.setData(Qt.ItemDataRole.UserRole, len(self._images))
             self._images.append(image)
             self.gallery.addItem(item)
         more = len(evaluation.misclassified) - len(wrong)
-        self.gallery_title.setText(f"Misclassified test images (true→predicted){f', first {len(wrong)}' if more else ''}; "
-                                   "click one to try it in the Draw tab")
+        if more:
+            self.gallery_title.setText(self.tr("Misclassified test images (true→predicted), first {count}; "
+                                               "click one to try it in the Draw tab").format(count=len(wrong)))
+        else:
+            self.gallery_title.setText(self.tr("Misclassified test images (true→predicted); "
+                                               "click one to try it in the Draw tab"))
+
+    @staticmethod
+    def gap_text(result) -> str:
+        """Why training and test accuracy differ, in the interface's language ("" when they agree)."""
+        gap = result.gap_explanation()
+        return translated(gap) if gap else ""
 
     def cell_pixels(self) -> float:
         """The side of one confusion-matrix cell on screen, in pixels."""
@@ -156,7 +172,7 @@ class ResultsView(QWidget):
                 font.setPointSizeF(size)
                 text.setFont(font)
             text.setVisible(visible)
-        self.confusion_plot.setToolTip("" if visible else "Enlarge the window to see the counts in the cells.")
+        self.confusion_plot.setToolTip("" if visible else self.tr("Enlarge the window to see the counts in the cells."))
 
     def _set_confusion_ticks(self, classes: int) -> None:
         ticks = [[(i + 0.5, name) for i, name in enumerate(class_ticks(classes))], []]

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.train.compare_view import MAX_RUNS
+from app.i18n import training_text
 from app.widgets import confirm, percent
 from training.presets import OPTIMIZERS
 from training.runs import RunStore
 
-COLUMNS = ("Started", "Outcome", "Model", "Dataset", "Optimizer", "Learning rate", "Epochs", "Test accuracy",
-           "Device", "Time")
+COLUMNS = (QT_TRANSLATE_NOOP("RunsView", "Started"), QT_TRANSLATE_NOOP("RunsView", "Outcome"),
+           QT_TRANSLATE_NOOP("RunsView", "Model"), QT_TRANSLATE_NOOP("RunsView", "Dataset"),
+           QT_TRANSLATE_NOOP("RunsView", "Optimizer"), QT_TRANSLATE_NOOP("RunsView", "Learning rate"),
+           QT_TRANSLATE_NOOP("RunsView", "Epochs"), QT_TRANSLATE_NOOP("RunsView", "Test accuracy"),
+           QT_TRANSLATE_NOOP("RunsView", "Device"), QT_TRANSLATE_NOOP("RunsView", "Time"))
+OUTCOMES = {"finished": QT_TRANSLATE_NOOP("RunsView", "finished"), "stopped": QT_TRANSLATE_NOOP("RunsView", "stopped"),
+            "failed": QT_TRANSLATE_NOOP("RunsView", "failed")}
 
 
 def local_time(iso: str) -> str:
@@ -27,7 +33,8 @@ def local_time(iso: str) -> str:
 
 def run_row(record: dict) -> list[str]:
     if "damaged" in record:
-        return [record["id"], "damaged: " + record["damaged"]] + [""] * (len(COLUMNS) - 2)
+        damaged = QCoreApplication.translate("RunsView", "damaged: {reason}").format(reason=record["damaged"])
+        return [record["id"], damaged] + [""] * (len(COLUMNS) - 2)
     s = record["settings"]
     done = len(record.get("epochs") or [])
     last = (record.get("epochs") or [{}])[-1]
@@ -36,8 +43,11 @@ def run_row(record: dict) -> list[str]:
         epochs = f"{done - 1 + last['batches_done'] / last['batches']:.2f}/{s.get('epochs', '?')}"
     accuracy = record.get("test_accuracy")
     minutes, seconds = divmod(int(record.get("seconds") or 0), 60)
-    return [local_time(str(record.get("started", ""))), record.get("outcome", ""),
-            s.get("preset", ""), s.get("dataset", ""), OPTIMIZERS.get(s.get("optimizer"), s.get("optimizer", "")),
+    outcome = record.get("outcome", "")
+    return [local_time(str(record.get("started", ""))),
+            QCoreApplication.translate("RunsView", OUTCOMES[outcome]) if outcome in OUTCOMES else str(outcome),
+            s.get("preset", ""), s.get("dataset", ""),
+            training_text(OPTIMIZERS[s["optimizer"]]) if s.get("optimizer") in OPTIMIZERS else s.get("optimizer", ""),
             f"{s.get('learning_rate', '')}", epochs, percent(accuracy, 2) if accuracy is not None else "",
             record.get("device", ""), f"{minutes}:{seconds:02d}"]
 
@@ -51,7 +61,7 @@ class RunsView(QWidget):
         self.store = store
         self.records: list[dict] = []
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("RunsView", c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
@@ -61,11 +71,12 @@ class RunsView(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.summary = QLabel("")
         self.summary.setStyleSheet("color: gray")
-        self.compare_button = QPushButton("Compare")
-        self.compare_button.setToolTip("Select 2 to 6 runs (Ctrl-click) to see their curves and settings side by side.")
+        self.compare_button = QPushButton(self.tr("Compare"))
+        self.compare_button.setToolTip(self.tr("Select 2 to 6 runs (Ctrl-click) to see their curves and settings "
+                                               "side by side."))
         self.compare_button.clicked.connect(self.compare_selected)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected runs from the history (saved models stay).")
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the selected runs from the history (saved models stay)."))
         self.delete_button.clicked.connect(self.delete_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
@@ -86,8 +97,8 @@ class RunsView(QWidget):
                 if record.get("message"):
                     item.setToolTip(record["message"])
                 self.table.setItem(row, col, item)
-        self.summary.setText(f"{len(self.records)} run(s), newest first; every run is kept here, "
-                             f"saved or not." if self.records else "Runs appear here as they end.")
+        self.summary.setText(self.tr("{count} run(s), newest first; every run is kept here, saved or not.").format(
+            count=len(self.records)) if self.records else self.tr("Runs appear here as they end."))
         self._update_buttons()
 
     def selected_ids(self) -> list[str]:
@@ -109,12 +120,14 @@ class RunsView(QWidget):
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
-        if not ids or not confirm(self, "Delete runs?",
-                                  f"Delete {len(ids)} run(s) from the history? Saved models are kept.", "Delete"):
+        if not ids or not confirm(self, self.tr("Delete runs?"),
+                                  self.tr("Delete {count} run(s) from the history? Saved models are kept.").format(
+                                      count=len(ids)), self.tr("Delete")):
             return
         for run_id in ids:
             try:
                 self.store.delete(run_id)
             except OSError as exc:
-                self.problem.emit("Cannot delete", f"The run {run_id} could not be deleted: {exc.strerror or exc}.")
+                self.problem.emit(self.tr("Cannot delete"), self.tr("The run {run} could not be deleted: {reason}.").format(
+                    run=run_id, reason=exc.strerror or exc))
         self.refresh()

@@ -6,12 +6,13 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QFrame, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QProgressBar, QPushButton,
                                QScrollArea, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
+from app.i18n import message as error_message, training_text, translated
 from app.tasks import run_in_background
 from app.train.curves import TrainingCurves
 from app.train.library_view import ModelLibraryView
@@ -19,7 +20,7 @@ from app.train.compare_view import CompareView
 from app.train.results import ResultsView
 from app.train.runs_view import RunsView
 from app.train.worker import TrainingRun
-from app.widgets import CountSpinBox, ElidedLabel, confirm, wheel_only_when_focused
+from app.widgets import CountSpinBox, ElidedLabel, confirm, percent, wheel_only_when_focused
 from training.datasets import DATASETS
 from training.errors import ConfigError
 from training.finetune import FineTuneResult, default_config, fine_tune, with_samples
@@ -38,14 +39,24 @@ def format_duration(seconds: float) -> str:
 
 
 def rough_duration(seconds: float) -> str:
-    """An estimate in round words: "under a minute", "5 min", "1 h 20 min"."""
+    """An estimate in round words: "under a minute", "about 5 min", "about 1 h 20 min"."""
+    translate = QCoreApplication.translate
     minutes = int(round(seconds / 60))
     if minutes < 1:
-        return "under a minute"
+        return translate("TrainTab", "under a minute")
     if minutes < 60:
-        return f"{minutes} min"
+        return translate("TrainTab", "about {minutes} min").format(minutes=minutes)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return translate("TrainTab", "about {hours} h {minutes} min").format(hours=hours, minutes=f"{minutes:02d}")
+
+
+def count(n: int) -> str:
+    """A whole number with the locale's digit grouping (54,000 in English, 54.000 in Vietnamese)."""
+    return QLocale().toString(int(n))
+
+
+def decimal(value: float, decimals: int) -> str:
+    return QLocale().toString(float(value), "f", decimals)
 
 
 def pair(first: QWidget, label: str, second: QWidget) -> QHBoxLayout:
@@ -92,9 +103,9 @@ class TrainTab(QWidget):
         self.library_view.useRequested.connect(self.useModelRequested)
         self.library_view.problem.connect(self.problem)
         self.views = QTabWidget()
-        self.views.addTab(self.curves, "Curves")
-        self.views.addTab(self.results, "Results")
-        self.views.addTab(self.library_view, "Models")
+        self.views.addTab(self.curves, self.tr("Curves"))
+        self.views.addTab(self.results, self.tr("Results"))
+        self.views.addTab(self.library_view, self.tr("Models"))
         self.runs_view = RunsView(runs) if runs is not None else None
         self.compare_view = CompareView(settings)
         self.compare_view.problem.connect(self.problem)
@@ -102,11 +113,11 @@ class TrainTab(QWidget):
         if self.runs_view is not None:
             self.runs_view.problem.connect(self.problem)
             self.runs_view.compareRequested.connect(self.compare_runs)
-            self.views.addTab(self.runs_view, "Runs")
-            self.views.addTab(self.compare_view, "Compare")
+            self.views.addTab(self.runs_view, self.tr("Runs"))
+            self.views.addTab(self.compare_view, self.tr("Compare"))
 
         controls = self._build_controls()
-        self.views.addTab(self.log, "Log")  # the run's full story; the progress line stays under Start
+        self.views.addTab(self.log, self.tr("Log"))  # the run's full story; the progress line stays under Start
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -130,41 +141,41 @@ class TrainTab(QWidget):
         form = QFormLayout()
         self.dataset_box = QComboBox()
         for spec in DATASETS.values():
-            self.dataset_box.addItem(spec.title, spec.name)
-        self.dataset_box.addItem("MNIST + my samples", MNIST_WITH_SAMPLES)
-        form.addRow("Dataset", self.dataset_box)
+            self.dataset_box.addItem(training_text(spec.title), spec.name)
+        self.dataset_box.addItem(self.tr("MNIST + my samples"), MNIST_WITH_SAMPLES)
+        form.addRow(self.tr("Dataset"), self.dataset_box)
         self.data_edit = QLineEdit()
-        self.data_edit.setPlaceholderText("Keras cache, else download")
-        self.data_edit.setToolTip("A Keras-layout .npz (x_train, y_train, x_test, y_test) or a folder of the "
-                                  "four IDX files. Empty: the Keras cache, a system copy, or Keras' download.")
-        browse = QPushButton("Browse...")
+        self.data_edit.setPlaceholderText(self.tr("Keras cache, else download"))
+        self.data_edit.setToolTip(self.tr("A Keras-layout .npz (x_train, y_train, x_test, y_test) or a folder of the "
+                                          "four IDX files. Empty: the Keras cache, a system copy, or Keras' download."))
+        browse = QPushButton(self.tr("Browse..."))
         # A dataset is a .npz file or a folder of the four IDX files: both are offered.
         browse_menu = QMenu(browse)
-        browse_menu.addAction("A .npz file...", self._browse_data)
-        browse_menu.addAction("A folder of IDX files...", self._browse_data_folder)
+        browse_menu.addAction(self.tr("A .npz file..."), self._browse_data)
+        browse_menu.addAction(self.tr("A folder of IDX files..."), self._browse_data_folder)
         browse.setMenu(browse_menu)
         row = QHBoxLayout()
         row.addWidget(self.data_edit, 1)
         row.addWidget(browse)
-        form.addRow("Data file", row)
+        form.addRow(self.tr("Data file"), row)
         # Always shown (a row appearing would move the fields below it), enabled
         # for the dataset that uses it.
         self.pen_edit = QLineEdit()
         self.pen_edit.setPlaceholderText("unipen-dev.npz")
-        self.pen_edit.setToolTip("The UNIPEN pen handwriting file (unipen-dev.npz) for "
-                                 "\"MNIST + real pen handwriting\". Empty: the Keras cache folder.")
-        self.pen_browse = QPushButton("Browse...")
+        self.pen_edit.setToolTip(self.tr("The UNIPEN pen handwriting file (unipen-dev.npz) for "
+                                         "\"MNIST + real pen handwriting\". Empty: the Keras cache folder."))
+        self.pen_browse = QPushButton(self.tr("Browse..."))
         self.pen_browse.clicked.connect(self._browse_pen_data)
         pen_row = QHBoxLayout()
         pen_row.addWidget(self.pen_edit, 1)
         pen_row.addWidget(self.pen_browse)
-        form.addRow("Pen data", pen_row)
+        form.addRow(self.tr("Pen data"), pen_row)
 
         self.preset_box = QComboBox()
         for preset in PRESETS.values():
             self.preset_box.addItem(preset.name, preset.name)
         self.preset_box.setCurrentIndex(list(PRESETS).index(DEFAULT_PRESET))
-        form.addRow("Model", self.preset_box)
+        form.addRow(self.tr("Model"), self.preset_box)
         self.preset_info = QLabel()
         self.preset_info.setWordWrap(True)
         self.preset_info.setMinimumWidth(200)
@@ -177,82 +188,82 @@ class TrainTab(QWidget):
 
         self.optimizer_box = QComboBox()
         for name, text in OPTIMIZERS.items():
-            self.optimizer_box.addItem(text, name)
-        form.addRow("Optimizer", self.optimizer_box)
+            self.optimizer_box.addItem(training_text(text), name)
+        form.addRow(self.tr("Optimizer"), self.optimizer_box)
         self.lr_edit = QLineEdit()
         validator = QDoubleValidator(0.0, 10.0, 8)
         validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
         self.lr_edit.setValidator(validator)
-        form.addRow("Learning rate", self.lr_edit)
+        form.addRow(self.tr("Learning rate"), self.lr_edit)
         # Two short fields per row: the whole form fits the default window without scrolling.
         self.epochs_spin = QSpinBox()
         self.epochs_spin.setRange(1, 1000)
         self.batch_spin = QSpinBox()
         self.batch_spin.setRange(1, 65536)
-        form.addRow("Epochs", pair(self.epochs_spin, "Batch size", self.batch_spin))
+        form.addRow(self.tr("Epochs"), pair(self.epochs_spin, self.tr("Batch size"), self.batch_spin))
         self.val_spin = QDoubleSpinBox()
         self.val_spin.setRange(0.0, 0.45)
         self.val_spin.setSingleStep(0.05)
         self.val_spin.setValue(0.1)
-        self.val_spin.setToolTip("The share of the training images kept apart to validate each epoch.")
+        self.val_spin.setToolTip(self.tr("The share of the training images kept apart to validate each epoch."))
         self.limit_spin = CountSpinBox()
         self.limit_spin.setRange(0, 10_000_000)
         self.limit_spin.setSingleStep(1000)
-        self.limit_spin.setSpecialValueText("all")
-        self.limit_spin.setToolTip("Train on this many images only, for a quick run.")
-        form.addRow("Validation", pair(self.val_spin, "Images", self.limit_spin))
-        self.augment_check = QCheckBox("Shifts, rotations, zoom, stroke width")
-        self.augment_check.setToolTip("Random shifts, rotations, zoom and stroke width: "
-                                      "slower, but reads mouse-drawn digits better.")
-        form.addRow("Augmentation", self.augment_check)
+        self.limit_spin.setSpecialValueText(self.tr("all"))
+        self.limit_spin.setToolTip(self.tr("Train on this many images only, for a quick run."))
+        form.addRow(self.tr("Validation"), pair(self.val_spin, self.tr("Images"), self.limit_spin))
+        self.augment_check = QCheckBox(self.tr("Shifts, rotations, zoom, stroke width"))
+        self.augment_check.setToolTip(self.tr("Random shifts, rotations, zoom and stroke width: "
+                                              "slower, but reads mouse-drawn digits better."))
+        form.addRow(self.tr("Augmentation"), self.augment_check)
         self.device_box = QComboBox()
-        self.device_box.addItem("Automatic (GPU if any)", "auto")
-        self.device_box.addItem("CPU", "cpu")
-        self.mixed_check = QCheckBox("Mixed precision")
-        self.mixed_check.setToolTip("float16 compute with float32 weights: faster on recent GPUs (GPU only).")
+        self.device_box.addItem(self.tr("Automatic (GPU if any)"), "auto")
+        self.device_box.addItem(self.tr("CPU"), "cpu")
+        self.mixed_check = QCheckBox(self.tr("Mixed precision"))
+        self.mixed_check.setToolTip(self.tr("float16 compute with float32 weights: faster on recent GPUs (GPU only)."))
         device_row = QHBoxLayout()
         device_row.addWidget(self.device_box, 1)
         device_row.addWidget(self.mixed_check)
-        form.addRow("Device", device_row)
+        form.addRow(self.tr("Device"), device_row)
 
         # One line, always there (a message appearing must not move the buttons); the full text is its tooltip.
         self.problem_label = ElidedLabel()
         self.problem_label.setMinimumHeight(self.problem_label.fontMetrics().lineSpacing())
         self.problem_label.setStyleSheet("color: #c0392b")
-        self.start_button = QPushButton("Start training")
+        self.start_button = QPushButton(self.tr("Start training"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(lambda: self.start())  # not clicked(bool) into dataset
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setEnabled(False)
-        self.stop_button.setToolTip("Finish the current batch and keep the model trained so far.")
+        self.stop_button.setToolTip(self.tr("Finish the current batch and keep the model trained so far."))
         self.stop_button.clicked.connect(lambda: self.stop())
-        self.finetune_button = QPushButton("Fine-tune on my samples")
+        self.finetune_button = QPushButton(self.tr("Fine-tune on my samples"))
         self.finetune_button.clicked.connect(lambda: self.start_fine_tune())
-        self.study_button = QPushButton("Study...")
-        self.study_button.setToolTip("Train the form's network several ways, one after another, on a subset "
-                                     "for a few epochs, then compare the runs.")
+        self.study_button = QPushButton(self.tr("Study..."))
+        self.study_button.setToolTip(self.tr("Train the form's network several ways, one after another, on a subset "
+                                             "for a few epochs, then compare the runs."))
         study_menu = QMenu(self.study_button)
-        study_menu.addAction("Compare the five optimizers", lambda: self.start_study("optimizers"))
-        study_menu.addAction("Sweep the learning rate", lambda: self.start_study("rates"))
+        study_menu.addAction(self.tr("Compare the five optimizers"), lambda: self.start_study("optimizers"))
+        study_menu.addAction(self.tr("Sweep the learning rate"), lambda: self.start_study("rates"))
         self.study_button.setMenu(study_menu)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button, 1)
         buttons.addWidget(self.stop_button)
         self.progress = QProgressBar()
         self.progress.setFormat("%p%")
-        self.progress_label = QLabel("Not running.")
+        self.progress_label = QLabel(self.tr("Not running."))
         self.progress_label.setWordWrap(True)
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
         self.log.setMaximumBlockCount(2000)
 
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("name for the trained model")
-        self.save_button = QPushButton("Save")
+        self.name_edit.setPlaceholderText(self.tr("name for the trained model"))
+        self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save)
-        self.save_use_button = QPushButton("Save and use")
+        self.save_use_button = QPushButton(self.tr("Save and use"))
         self.save_use_button.clicked.connect(lambda: self.save(use=True))
-        self.name_edit.setToolTip("The name the trained model is saved under in the model library.")
+        self.name_edit.setToolTip(self.tr("The name the trained model is saved under in the model library."))
         self.name_edit.setMinimumWidth(120)
         save_row = QHBoxLayout()
         save_row.addWidget(self.name_edit, 1)
@@ -265,7 +276,7 @@ class TrainTab(QWidget):
         config_column = QVBoxLayout(config_group)
         config_column.addLayout(form)
         config_column.addStretch(1)  # spare height below the form, not between its rows
-        run_group = QGroupBox("Run")
+        run_group = QGroupBox(self.tr("Run"))
         run_layout = QVBoxLayout(run_group)
         run_layout.addWidget(self.problem_label)
         run_layout.addLayout(buttons)
@@ -282,7 +293,8 @@ class TrainTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(config_group)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the form narrows instead
+        # Never cut off: where a translation makes the form wider than the panel can get, it scrolls.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         for box in config_group.findChildren(QComboBox):
             # A combo box asks for its longest item's width; let it be narrower (the popup shows it all).
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -297,6 +309,8 @@ class TrainTab(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(scroll, 1)
         column.addWidget(run_group)
+        # Narrower than the form at the smallest window (which must fit an 800x600 screen): the form
+        # then scrolls sideways, never cut off.
         panel.setMinimumWidth(280)
         self.form_scroll = scroll
 
@@ -321,23 +335,24 @@ class TrainTab(QWidget):
         return self.settings.dialog_start(kind)
 
     def _browse_data(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a dataset file", self._start_folder(self.data_edit, "dataset"),
-                                              "Keras datasets (*.npz);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a dataset file"),
+                                              self._start_folder(self.data_edit, "dataset"),
+                                              self.tr("Keras datasets (*.npz)") + ";;" + self.tr("All files (*)"))
         if path:
             self.settings.set_last_dir("dataset", path)
             self.data_edit.setText(path)
 
     def _browse_data_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Choose a folder with the four IDX files",
+        path = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder with the four IDX files"),
                                                 self._start_folder(self.data_edit, "dataset"))
         if path:
             self.settings.set_last_dir("dataset", path)
             self.data_edit.setText(path)
 
     def _browse_pen_data(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose the pen handwriting file",
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the pen handwriting file"),
                                               self._start_folder(self.pen_edit, "pen"),
-                                              "UNIPEN pen data (*.npz);;All files (*)")
+                                              self.tr("UNIPEN pen data (*.npz)") + ";;" + self.tr("All files (*)"))
         if path:
             self.settings.set_last_dir("pen", path)
             self.pen_edit.setText(path)
@@ -409,11 +424,14 @@ class TrainTab(QWidget):
                                    self.epochs_spin.value(), measured)
         if seconds is None:
             return ""
-        where = "the GPU" if on_gpu else "the CPU"
-        basis = "as fast as your last run" if measured else "measured on a 2-core laptop"
         took = rough_duration(seconds)
-        return (f"Expected: {took if took.startswith('under') else 'about ' + took} ({self.epochs_spin.value()} epoch(s) of "
-                f"{images:,} images on {where}, {basis}).")
+        epochs = self.epochs_spin.value()
+        if on_gpu:
+            text = self.tr("Expected: {duration} ({epochs} epoch(s) of {images} images on the GPU, {basis}).")
+        else:
+            text = self.tr("Expected: {duration} ({epochs} epoch(s) of {images} images on the CPU, {basis}).")
+        basis = self.tr("as fast as your last run") if measured else self.tr("measured on a 2-core laptop")
+        return text.format(duration=took, epochs=epochs, images=count(images), basis=basis)
 
     def _update_pen_row(self) -> None:
         uses_pen = self.dataset_box.currentData() == "mnist+pen"
@@ -432,7 +450,7 @@ class TrainTab(QWidget):
 
     def _show_preset_info(self) -> None:
         name = self.preset_box.currentData()
-        text = PRESETS[name].description
+        text = training_text(PRESETS[name].description)
         # Counting parameters builds the model, which needs TensorFlow: only once
         # it is fully loaded (while the background import runs, this thread
         # would wait for it).
@@ -440,7 +458,8 @@ class TrainTab(QWidget):
             from training.presets import count_params
             self._param_counts[name] = count_params(name)
         self.preset_info.setText(text)
-        self.params_label.setText(f"{self._param_counts[name]:,} parameters" if name in self._param_counts else "")
+        self.params_label.setText(self.tr("{count} parameters").format(count=count(self._param_counts[name]))
+                                  if name in self._param_counts else "")
 
     def tensorflow_ready(self, devices: list) -> None:
         """Called once TensorFlow is loaded (in the background): list the GPUs, count parameters."""
@@ -454,7 +473,7 @@ class TrainTab(QWidget):
             if self.device_box.findData(device_id) < 0:
                 self.device_box.addItem(name, device_id)
         if len(gpus) > 1 and self.device_box.findData("mirrored") < 0:
-            self.device_box.addItem(f"All {len(gpus)} GPUs (MirroredStrategy)", "mirrored")
+            self.device_box.addItem(self.tr("All {count} GPUs (MirroredStrategy)").format(count=len(gpus)), "mirrored")
         remembered = self.device_box.findData(self.settings.train_form.get("device"))
         if remembered >= 0 and self.device_box.currentData() == "auto":
             self.device_box.setCurrentIndex(remembered)  # a GPU chosen last time, listed only now
@@ -474,10 +493,10 @@ class TrainTab(QWidget):
         try:
             learning_rate = float(text)
         except ValueError:
-            raise ConfigError(f"The learning rate {text!r} is not a number.") from None
+            raise ConfigError(self.tr("The learning rate \u201c{text}\u201d is not a number.").format(text=text)) from None
         data = self.data_edit.text().strip()
         if data and not Path(data).expanduser().exists():
-            raise ConfigError(f"The data file {data} does not exist.")
+            raise ConfigError(self.tr("The data file {path} does not exist.").format(path=data))
         pen = self.pen_edit.text().strip()
         if self.dataset_box.currentData() == "mnist+pen":
             from training.errors import DatasetError
@@ -486,12 +505,12 @@ class TrainTab(QWidget):
             try:
                 found = find_pen_file(pen or None)
             except DatasetError as exc:
-                raise ConfigError(str(exc)) from None
+                raise ConfigError(error_message(exc)) from None
             if not found.is_file():
-                raise ConfigError(f"The pen data file {pen} does not exist.")
+                raise ConfigError(self.tr("The pen data file {path} does not exist.").format(path=pen))
         with_samples = self.dataset_box.currentData() == MNIST_WITH_SAMPLES
         if with_samples and not self._sample_count:
-            raise ConfigError("You have no saved samples yet: save some in the Draw tab, or choose MNIST.")
+            raise ConfigError(self.tr("You have no saved samples yet: save some in the Draw tab, or choose MNIST."))
         config = TrainConfig(
             dataset="mnist" if with_samples else self.dataset_box.currentData(), data_path=data or None,
             pen_data_path=pen or None,
@@ -513,17 +532,17 @@ class TrainTab(QWidget):
         try:
             self.config()
         except ConfigError as exc:
-            self.problem_label.setText(str(exc))
+            self.problem_label.setText(error_message(exc))
             self.start_button.setEnabled(False)
             self.study_button.setEnabled(False)
-            self.start_button.setToolTip(str(exc))
+            self.start_button.setToolTip(error_message(exc))
             return False
         self.problem_label.setText("")  # emptied, not hidden: the buttons below stay where they are
         self.start_button.setEnabled(self.run is None)
         self.study_button.setEnabled(self.run is None)
         self.start_button.setToolTip("")
         if self.run is None and not self._showing_outcome:
-            self.progress_label.setText(self.expected_duration() or "Not running.")
+            self.progress_label.setText(self.expected_duration() or self.tr("Not running."))
         return True
 
     def set_active_model(self, path: str) -> None:
@@ -539,11 +558,11 @@ class TrainTab(QWidget):
     def _refresh_fine_tune_button(self) -> None:
         count = self._sample_count
         self.finetune_button.setEnabled(self.run is None and self.active_model is not None and count >= 10)
-        self.finetune_button.setText(f"Fine-tune on my samples ({count})")
+        self.finetune_button.setText(self.tr("Fine-tune on my samples ({count})").format(count=count))
         self.finetune_button.setToolTip(
-            "Start from the model in use in the Draw tab and train a few epochs on your saved samples "
-            "mixed with MNIST (the data file above)." if count >= 10
-            else "Save at least 10 samples in the Draw tab first.")
+            self.tr("Start from the model in use in the Draw tab and train a few epochs on your saved samples "
+                    "mixed with MNIST (the data file above).") if count >= 10
+            else self.tr("Save at least 10 samples in the Draw tab first."))
 
     # --- running ---------------------------------------------------------------------
     def is_running(self) -> bool:
@@ -579,9 +598,11 @@ class TrainTab(QWidget):
 
             job = train_with_samples
 
-        self._log(f"Starting: {config.preset} on {config.dataset}, {config.optimizer} lr {config.learning_rate:g}, "
-                  f"{config.epochs} epochs of batch {config.batch_size}"
-                  f"{', augmented' if config.augment else ''}.")
+        self._log((self.tr("Starting: {preset} on {dataset}, {optimizer} lr {rate}, {epochs} epochs of batch {batch}, "
+                           "augmented.") if config.augment else
+                   self.tr("Starting: {preset} on {dataset}, {optimizer} lr {rate}, {epochs} epochs of batch {batch}."))
+                  .format(preset=config.preset, dataset=config.dataset, optimizer=config.optimizer,
+                          rate=f"{config.learning_rate:g}", epochs=config.epochs, batch=config.batch_size))
         return self._launch(TrainingRun(config, dataset, self, job=job), config)
 
     def _shared_measure(self):
@@ -604,7 +625,8 @@ class TrainTab(QWidget):
         if self.run is not None or not self._validate() or not self._may_discard_result():
             return False
         if self.dataset_box.currentData() == MNIST_WITH_SAMPLES:
-            self.problem.emit("Cannot study", "A study runs on one of the datasets; choose MNIST or another.")
+            self.problem.emit(self.tr("Cannot study"),
+                              self.tr("A study runs on one of the datasets; choose MNIST or another."))
             return False
         configs = study_configs(self.config(), kind)
         self.remember_form()
@@ -616,10 +638,10 @@ class TrainTab(QWidget):
         def job(on_event, should_stop, skip_evaluation):
             return run_study(configs, on_event, should_stop, dataset, skip_evaluation, measure)
 
-        what = "the five optimizers" if kind == "optimizers" else \
-            f"{configs[0].optimizer} at {', '.join(f'{c.learning_rate:g}' for c in configs)}"
-        self._log(f"Study: {configs[0].preset} with {what}, {configs[0].epochs} epoch(s) on "
-                  f"{configs[0].train_limit:,} images each.")
+        what = self.tr("the five optimizers") if kind == "optimizers" else self.tr("{optimizer} at {rates}").format(
+            optimizer=configs[0].optimizer, rates=", ".join(f"{c.learning_rate:g}" for c in configs))
+        self._log(self.tr("Study: {preset} with {what}, {epochs} epoch(s) on {images} images each.").format(
+            preset=configs[0].preset, what=what, epochs=configs[0].epochs, images=count(configs[0].train_limit)))
         return self._launch(TrainingRun(configs[0], parent=self, job=job), configs[0])
 
     def start_fine_tune(self) -> bool:
@@ -641,17 +663,18 @@ class TrainTab(QWidget):
                              skip_evaluation=skip_evaluation)
 
         self._speed_measured_for = ""
-        self._log(f"Fine-tuning {Path(base).name} on {self._sample_count} samples of yours mixed with MNIST "
-                  f"({config.epochs} epochs, Adam lr {config.learning_rate:g}, augmented).")
+        self._log(self.tr("Fine-tuning {model} on {count} samples of yours mixed with MNIST "
+                          "({epochs} epochs, Adam lr {rate}, augmented).").format(
+            model=Path(base).name, count=self._sample_count, epochs=config.epochs, rate=f"{config.learning_rate:g}"))
         return self._launch(TrainingRun(config, parent=self, job=job), config)
 
     def _may_discard_result(self) -> bool:
         """True unless the last run's model is unsaved and the user keeps it."""
         if self.result is None or self._result_saved or self.result.epochs_completed == 0:
             return True
-        return confirm(self, "Discard the trained model?",
-                       "The model from the last run is not saved. A new run discards it.",
-                       "Discard and start")
+        return confirm(self, self.tr("Discard the trained model?"),
+                       self.tr("The model from the last run is not saved. A new run discards it."),
+                       self.tr("Discard and start"))
 
     def _launch(self, run: TrainingRun, config) -> bool:
         self._record = {"config": config, "started": time.time(), "curve": [], "epochs": [], "device": ""}
@@ -663,7 +686,7 @@ class TrainTab(QWidget):
         self.curves.clear()
         self.views.setCurrentWidget(self.curves)
         self.progress.setRange(0, 0)  # busy until the data is loaded and batches are known
-        self.progress_label.setText("Loading the data and building the model...")
+        self.progress_label.setText(self.tr("Loading the data and building the model..."))
         self.run = run
         worker = self.run.worker
         worker.started.connect(self._on_started)
@@ -684,8 +707,8 @@ class TrainTab(QWidget):
         if self.run is not None:
             self.run.stop()
             self.stop_button.setEnabled(False)
-            self.progress_label.setText("Stopping after this batch...")
-            self._log("Stop requested: finishing the current batch.")
+            self.progress_label.setText(self.tr("Stopping after this batch..."))
+            self._log(self.tr("Stop requested: finishing the current batch."))
 
     def shutdown(self) -> None:
         """Stop and join the worker (the window is closing); no evaluation, no model files written."""
@@ -708,18 +731,22 @@ class TrainTab(QWidget):
         if self._record is not None:
             self._record["device"] = event.device
         if self._study is not None and event.config is not None:
-            self._log(f"Study run {len(self._study['ids']) + 1} of {self._study['runs']}: "
-                      f"{OPTIMIZERS.get(event.config.optimizer)}, learning rate {event.config.learning_rate:g}.")
-        self._log(f"Training on {event.train_samples:,} images ({event.validation_samples:,} for validation) "
-                  f"on {event.device}.")
+            self._log(self.tr("Study run {n} of {runs}: {optimizer}, learning rate {rate}.").format(
+                n=len(self._study["ids"]) + 1, runs=self._study["runs"],
+                optimizer=training_text(OPTIMIZERS.get(event.config.optimizer, event.config.optimizer)),
+                rate=f"{event.config.learning_rate:g}"))
+        self._log(self.tr("Training on {images} images ({validation} for validation) on {device}.").format(
+            images=count(event.train_samples), validation=count(event.validation_samples), device=event.device))
 
     @Slot(object)
     def _on_progressed(self, event) -> None:
         self.progress.setValue((event.epoch - 1) * event.batches + event.batch)
-        self.progress_label.setText(
-            f"Epoch {event.epoch}/{event.epochs} · batch {event.batch}/{event.batches} · "
-            f"loss {event.loss:.4f} · accuracy {event.accuracy:.2%} · "
-            f"{event.samples_per_second:,.0f} images/s · ETA {format_duration(event.eta_seconds)}")
+        self.progress_label.setText(self.tr(
+            "Epoch {epoch}/{epochs} · batch {batch}/{batches} · loss {loss} · accuracy {accuracy} · "
+            "{speed} images/s · {eta} left").format(
+                epoch=event.epoch, epochs=event.epochs, batch=event.batch, batches=event.batches,
+                loss=decimal(event.loss, 4), accuracy=percent(event.accuracy, 2),
+                speed=count(round(event.samples_per_second)), eta=format_duration(event.eta_seconds)))
         if event.batch >= min(20, event.batches):  # past the first batches' warm-up
             self._last_speed = event.samples_per_second
         self.curves.add_progress(event)
@@ -732,10 +759,14 @@ class TrainTab(QWidget):
         self.curves.add_epoch(event)
         if self._record is not None:
             self._record["epochs"].append(event)
-        val = ("" if event.val_loss is None else
-               f", validation loss {event.val_loss:.4f} accuracy {event.val_accuracy:.2%}")
-        self._log(f"Epoch {event.epoch}/{event.epochs}: loss {event.loss:.4f} accuracy {event.accuracy:.2%}{val} "
-                  f"({event.seconds:.1f} s).")
+        values = dict(epoch=event.epoch, epochs=event.epochs, loss=decimal(event.loss, 4),
+                      accuracy=percent(event.accuracy, 2), seconds=decimal(event.seconds, 1))
+        if event.val_loss is None:
+            self._log(self.tr("Epoch {epoch}/{epochs}: loss {loss} accuracy {accuracy} ({seconds} s).").format(**values))
+        else:
+            self._log(self.tr("Epoch {epoch}/{epochs}: loss {loss} accuracy {accuracy}, validation loss {val_loss} "
+                              "accuracy {val_accuracy} ({seconds} s).").format(
+                val_loss=decimal(event.val_loss, 4), val_accuracy=percent(event.val_accuracy, 2), **values))
 
     @Slot(list)
     def compare_runs(self, records: list) -> None:
@@ -757,7 +788,7 @@ class TrainTab(QWidget):
         try:
             self.runs.add(record)
         except (OSError, ValueError) as exc:
-            self._log(f"The run could not be kept in the history: {exc}")
+            self._log(self.tr("The run could not be kept in the history: {reason}").format(reason=exc))
             return
         if self.runs_view is not None:
             self.runs_view.refresh()
@@ -768,17 +799,23 @@ class TrainTab(QWidget):
         self.result = result
         if result.evaluation is not None:
             at = result.stopped_at
+            accuracy = percent(result.evaluation.accuracy, 2)
             if at is not None:
-                when = f"Stopped at epoch {at.epoch}, batch {at.batches_done:,} of {at.batches:,}"
+                self._log(self.tr("Stopped at epoch {epoch}, batch {done} of {batches}: test accuracy {accuracy}.")
+                          .format(epoch=at.epoch, done=count(at.batches_done), batches=count(at.batches),
+                                  accuracy=accuracy))
+            elif result.stopped:
+                self._log(self.tr("Stopped after {epochs} epoch(s): test accuracy {accuracy}.").format(
+                    epochs=result.epochs_completed, accuracy=accuracy))
             else:
-                when = f"{'Stopped' if result.stopped else 'Finished'} after {result.epochs_completed} epoch(s)"
-            self._log(f"{when}: test accuracy {result.evaluation.accuracy:.2%}.")
-            gap = result.gap_explanation()
+                self._log(self.tr("Finished after {epochs} epoch(s): test accuracy {accuracy}.").format(
+                    epochs=result.epochs_completed, accuracy=accuracy))
+            gap = self.results.gap_text(result)
             if gap:
                 self._log(gap)
             self.results.show_result(result, result.x_test, result.y_test)
             self.views.setCurrentWidget(self.results)
-        self.progress_label.setText(f"Done in {format_duration(result.seconds)}.")
+        self.progress_label.setText(self.tr("Done in {duration}.").format(duration=format_duration(result.seconds)))
         self._showing_outcome = True
         if self._last_speed and self._speed_measured_for:
             # The basis of the next expected duration for this preset on this device.
@@ -787,25 +824,26 @@ class TrainTab(QWidget):
             self.name_edit.setText(self.free_name(
                 f"{result.config.preset}-{result.config.dataset}-{time.strftime('%Y%m%d-%H%M')}"))
         self._set_save_enabled(result.epochs_completed > 0)
-        self.statusMessage.emit("Training finished; save the model to keep it.")
+        self.statusMessage.emit(self.tr("Training finished; save the model to keep it."))
 
     @Slot(object)
     def _on_completed(self, value) -> None:
         if isinstance(value, FineTuneResult):
             self.fine_tune_result = value
-            summary = value.summary()
-            self._log(f"Fine-tuned: {summary}.")
-            self.results.summary.setText(self.results.summary.text() + f"<br>Fine-tuned: {summary}.")
+            summary = translated(value.summary())
+            self._log(self.tr("Fine-tuned: {summary}.").format(summary=summary))
+            self.results.summary.setText(self.results.summary.text() + "<br>"
+                                         + self.tr("Fine-tuned: {summary}.").format(summary=summary))
             self.name_edit.setText(self.free_name(f"fine-tuned-{time.strftime('%Y%m%d-%H%M')}"))
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         self._keep_run("failed", message=message)
-        self._log(f"Failed: {message}")
-        self.progress_label.setText("Failed.")
+        self._log(self.tr("Failed: {message}").format(message=message))
+        self.progress_label.setText(self.tr("Failed."))
         self._showing_outcome = True
         if self._study is None:  # in a study a failed run (a diverging rate) is a result, told in the log
-            self.problem.emit("Training failed", message)
+            self.problem.emit(self.tr("Training failed"), message)
 
     @Slot()
     def _on_run_ended(self) -> None:
@@ -814,7 +852,8 @@ class TrainTab(QWidget):
         if study is not None and self.runs_view is not None:
             records = {r["id"]: r for r in self.runs.runs()}
             done = [records[i] for i in study["ids"] if i in records]
-            self._log(f"Study over: {len(done)} of {study['runs']} run(s); see the Compare tab.")
+            self._log(self.tr("Study over: {done} of {runs} run(s); see the Compare tab.").format(
+                done=len(done), runs=study["runs"]))
             if len(done) >= 2:
                 self.compare_runs(done)
         self.progress.setRange(0, max(1, self.progress.maximum()))
@@ -851,22 +890,22 @@ class TrainTab(QWidget):
         name = self.name_edit.text().strip() or self.name_edit.placeholderText()
         result = self.result
         self._set_save_enabled(False)
-        self._log(f"Saving {name!r}...")
+        self._log(self.tr("Saving \u201c{name}\u201d...").format(name=name))
 
         def done(path):
             self._result_saved = True
             self._set_save_enabled(True)
-            self._log(f"Saved {path}.")
+            self._log(self.tr("Saved {path}.").format(path=path))
             self.library_view.refresh()
             self.library_view.select_path(path)
-            self.statusMessage.emit(f"Saved {name}.")
+            self.statusMessage.emit(self.tr("Saved {name}.").format(name=name))
             if use:
                 self.useModelRequested.emit(str(path))
 
         def failed(message):
             self._set_save_enabled(True)
-            self._log(f"Not saved: {message}")
-            self.problem.emit("Cannot save the model", message)
+            self._log(self.tr("Not saved: {message}").format(message=message))
+            self.problem.emit(self.tr("Cannot save the model"), message)
 
         self._save_signals = run_in_background(
             lambda: self.library.save(result.model, name, result.sidecar()), done, failed)

@@ -14,6 +14,7 @@ import threading
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from app.i18n import message, translated
 from training import trainer as t
 
 
@@ -51,7 +52,7 @@ class TrainingWorker(QObject):
             pass  # the window is closing
         except Exception as exc:
             if not self._failed_reported:
-                self.failed.emit(str(exc) or type(exc).__name__)
+                self.failed.emit(message(exc))
         self.completed.emit(value)
 
     def _route(self, event) -> None:
@@ -65,7 +66,7 @@ class TrainingWorker(QObject):
             self.finished.emit(event.result)
         elif isinstance(event, t.Failed):
             self._failed_reported = True
-            self.failed.emit(event.message)
+            self.failed.emit(translated(event.message))  # here: a signal carries a plain str
 
 
 class TrainingRun(QObject):

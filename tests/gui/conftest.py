@@ -12,7 +12,9 @@ from strokes import Style, strokes_for
 def settings(tmp_path):
     from app.settings import Settings
 
-    return Settings.from_file(tmp_path / "settings.ini")
+    settings = Settings.from_file(tmp_path / "settings.ini")
+    settings.language = "en"  # the tests read English, whatever this machine's language
+    return settings
 
 
 @pytest.fixture

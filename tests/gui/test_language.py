@@ -1,0 +1,159 @@
+"""English and Vietnamese: every string the main window shows is translated, numbers follow the locale."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from .conftest import draw_digit, settle
+
+ROOT = Path(__file__).resolve().parents[2]
+# Words that only an English sentence has: a Vietnamese one keeps technical
+# names (MNIST, Keras, batch, epoch, GPU, Dense, SGD...) but none of these.
+ENGLISH = re.compile(
+    r"\b(the|and|of|is|are|an|with|for|your|you|not|no|none|model|models|digit|digits|draw|drawing|train|"
+    r"training|save|open|delete|test|accuracy|loss|image|images|sample|samples|file|folder|run|runs|start|stop|"
+    r"clear|undo|redo|pen|eraser|help|quit|edit|view|results|curves|compare|export|import|learning|rate|dataset|"
+    r"device|validation|sure|loading|inside|network|layer|filters|saliency|charted|probability|each|what|sees|"
+    r"shipped|language|shortcuts|about|browse|study|optimizer|augmentation|name|created|outcome|time|seconds|"
+    r"predicted|true|confusion|class|matrix|misclassified|here|appear|when|ends|nothing|yet|teach|this|that|"
+    r"use|used|keep|kept|expected|about|parameters|epochs|batch size|images/s|left|done|finished|failed)\b",
+    re.IGNORECASE)
+
+
+def shown_texts(window) -> list[tuple[str, str]]:
+    """(where, text) for every string the window's widgets, menus, tables and plots show."""
+    import pyqtgraph as pg
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QTableWidget,
+                                   QTabWidget, QWidget)
+
+    out = [("title", window.windowTitle())]
+    for widget in window.findChildren(QWidget):
+        kind = type(widget).__name__
+        if widget.toolTip():
+            out.append((f"{kind} tooltip", widget.toolTip()))
+        if isinstance(widget, QLabel):
+            out.append((kind, widget.text()))
+        elif isinstance(widget, QAbstractButton):
+            out.append((kind, widget.text()))
+        elif isinstance(widget, QGroupBox):
+            out.append((kind, widget.title()))
+        elif isinstance(widget, QLineEdit):
+            out.append((f"{kind} placeholder", widget.placeholderText()))
+        elif isinstance(widget, QComboBox):
+            out += [(f"{kind} item", widget.itemText(i)) for i in range(widget.count())]
+        if isinstance(widget, QTabWidget):
+            out += [("tab", widget.tabText(i)) for i in range(widget.count())]
+        if isinstance(widget, QTableWidget):
+            for i in range(widget.columnCount()):
+                item = widget.horizontalHeaderItem(i)
+                if item is not None:
+                    out.append(("column", item.text()))
+        if isinstance(widget, pg.PlotWidget):
+            item = widget.getPlotItem()
+            out.append(("plot title", item.titleLabel.text))
+            for axis in ("left", "bottom"):
+                out.append(("axis", item.getAxis(axis).labelText))
+            if item.legend is not None:
+                out += [("legend", label.text) for _, label in item.legend.items]
+    for action in window.findChildren(QAction):
+        out += [("action", action.text()), ("action tooltip", action.toolTip())]
+    for menu in window.menuBar().actions():
+        out.append(("menu", menu.text()))
+    return [(where, re.sub(r"<[^>]+>", " ", text)) for where, text in out if text]
+
+
+# Kept in English on purpose: a key's name, a dataset's name, the term in brackets after its translation.
+KEPT = re.compile(r"(phím|nhấn) Delete|MNIST\+PEN|\((saliency|pooling|overfitting)\)", re.IGNORECASE)
+
+
+def untranslated(texts) -> list[tuple[str, str]]:
+    return [(where, text) for where, text in texts if ENGLISH.search(KEPT.sub(" ", text))]
+
+
+@pytest.fixture
+def vietnamese_window(qtbot, settings, data_dir):
+    from app.gui import create_window
+
+    settings.language = "vi"
+    win = create_window(settings, data_dir)
+    qtbot.addWidget(win)
+    win.resize(1100, 680)
+    win.show()
+    win.load_active_model()
+    qtbot.waitUntil(lambda: win.predictor is not None, timeout=60_000)
+    yield win
+    win.close()
+    from app import i18n
+
+    i18n.install("en")  # the next test's window is English again
+
+
+def test_the_translations_are_complete_and_compiled():
+    """Every tr() string of app/ and every sentence from training/ has a finished Vietnamese translation."""
+    result = subprocess.run([sys.executable, str(ROOT / "packaging" / "update_translations.py"), "--check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_english_window_has_only_english(window):
+    texts = dict(shown_texts(window))
+    assert window.windowTitle() == "Digit Recognizer" and "Draw" in [window.tabs.tabText(i) for i in range(3)]
+    assert not any("ữ" in text or "ệ" in text for text in texts.values())
+
+
+def test_in_vietnamese_no_string_of_the_main_window_is_left_in_english(qtbot, vietnamese_window):
+    win = vietnamese_window
+    assert [win.tabs.tabText(i) for i in range(win.tabs.count())] == ["Vẽ", "Huấn luyện", "Mẫu"]
+    draw_digit(qtbot, win.draw_tab.canvas, 3)
+    settle(qtbot, win)
+    win.draw_tab.show_inside(True)
+    qtbot.waitUntil(lambda: win.draw_tab.inside.results > 0, timeout=60_000)
+    for index in range(win.tabs.count()):  # every tab laid out and shown once
+        win.tabs.setCurrentIndex(index)
+        qtbot.wait(50)
+    win.tabs.setCurrentIndex(0)
+    left = untranslated(shown_texts(win))
+    assert not left, "\n".join(f"{where}: {text!r}" for where, text in left)
+    # Numbers follow the Vietnamese locale: a decimal comma in the percentages.
+    assert QLocale().decimalPoint() == ","
+    verdict = win.draw_tab.verdict_label.text()
+    assert "chắc chắn" in verdict and re.search(r"\d,\d%", verdict), verdict
+
+
+def test_errors_from_training_are_translated(vietnamese_window, tmp_path):
+    from app.i18n import message
+    from training.errors import ImageError
+    from training.preprocess import load_image
+
+    folder = tmp_path / "a-folder.png"
+    folder.mkdir()
+    with pytest.raises(ImageError) as caught:
+        load_image(folder)
+    assert str(caught.value) == f"{folder} is a folder, not an image."  # the command line's English
+    assert message(caught.value) == f"{folder} là một thư mục, không phải ảnh."
+
+
+def test_the_language_menu_rebuilds_the_window_and_is_remembered(qtbot, window, settings):
+    actions = {a.data(): a for a in window.language_actions}
+    assert set(actions) == {"", "en", "vi"} and actions["en"].isChecked()
+    window.tabs.setCurrentIndex(1)
+    actions["vi"].trigger()
+    replacement = window.replacement
+    qtbot.addWidget(replacement)
+    assert not window.isVisible() and replacement.isVisible()
+    assert settings.language == "vi" and replacement.tabs.currentIndex() == 1
+    assert replacement.tabs.tabText(0) == "Vẽ"
+    qtbot.waitUntil(lambda: replacement.predictor is not None, timeout=60_000)
+    replacement.language_actions[1].trigger()  # English again
+    again = replacement.replacement
+    qtbot.addWidget(again)
+    assert again.tabs.tabText(0) == "Draw" and settings.language == "en"
+    qtbot.waitUntil(lambda: again.predictor is not None, timeout=60_000)
+    again.close()

@@ -16,7 +16,8 @@ def test_the_wheel_ships_all_code_and_resources(tmp_path):
     expected = {str(p.relative_to(ROOT)) for room in ("app", "training", "resources")
                 for p in (ROOT / room).rglob("*.py")}
     expected |= {"resources/models/default.keras", "resources/models/default.json", "resources/models/default.tflite",
-                 "resources/icons/digit-recognizer.png"}
+                 "resources/icons/digit-recognizer.png", "resources/i18n/digit_recognizer_vi.qm",
+                 "resources/i18n/digit_recognizer_vi.ts"}
     assert expected - names == set()
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "digit-recognizer = app.__main__:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from training.errors import DatasetError
+from training.messages import Message
 
 IMAGE_SHAPE = (28, 28)
 NUM_CLASSES = 10
@@ -141,7 +142,7 @@ def load_dataset(name: str = "mnist", path: str | os.PathLike | None = None,
             return _load_path(spec, candidate)
 
     if not download:
-        raise DatasetError(_where_to_put_it(spec, "No local copy was found"))
+        raise DatasetError(_where_to_put_it(spec, Message("No local copy was found")))
     return _download(spec)
 
 
@@ -149,11 +150,13 @@ def local_candidates(spec: DatasetSpec) -> list[Path]:
     return [keras_cache_dir() / spec.cache_entry, *map(Path, spec.system_dirs)]
 
 
-def _where_to_put_it(spec: DatasetSpec, what_happened: str) -> str:
+def _where_to_put_it(spec: DatasetSpec, what_happened: str) -> Message:
     target = keras_cache_dir() / spec.cache_entry
-    form = ("a Keras-layout mnist.npz" if spec.cache_entry.endswith(".npz")
-            else "a folder with the four IDX files")
-    return (f"{what_happened}. Put {form} at {target}, or choose the file yourself.")
+    if spec.cache_entry.endswith(".npz"):
+        return Message("{what_happened}. Put a Keras-layout mnist.npz at {target}, or choose the file yourself.",
+                       what_happened=what_happened, target=target)
+    return Message("{what_happened}. Put a folder with the four IDX files at {target}, or choose the file yourself.",
+                   what_happened=what_happened, target=target)
 
 
 # How network failures read inside Keras' "URL fetch failure on ...: None -- [Errno -2] ..."
@@ -162,15 +165,16 @@ _OFFLINE = ("errno -2", "errno -3", "name or service not known", "temporary fail
             "timed out", "connection refused", "connection reset", "urlopen error")
 
 
-def download_failure(spec: DatasetSpec, exc: Exception) -> str:
+def download_failure(spec: DatasetSpec, exc: Exception) -> Message:
     """What went wrong with a download, in a user's words (never the raw URL error)."""
     text = str(exc).lower()
+    title = Message(spec.title)
     if any(marker in text for marker in _OFFLINE):
-        return (f"{spec.title} is not on this computer yet, and it could not be downloaded: "
-                f"the download server cannot be reached (no internet connection?)")
+        return Message("{title} is not on this computer yet, and it could not be downloaded: the download server "
+                       "cannot be reached (no internet connection?)", title=title)
     if "403" in text or "404" in text or "http error" in text:
-        return f"{spec.title} could not be downloaded: the server refused the request"
-    return f"{spec.title} could not be downloaded ({type(exc).__name__})"
+        return Message("{title} could not be downloaded: the server refused the request", title=title)
+    return Message("{title} could not be downloaded ({error})", title=title, error=type(exc).__name__)
 
 
 def _download(spec: DatasetSpec) -> Dataset:

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from training.errors import ConfigError
+from training.messages import Message
 
 ORGANIZATION = "DigitRecognizer"
 APPLICATION = "Digit Recognizer"
@@ -42,7 +43,7 @@ def cache_dir() -> Path:
     return base / "digit-recognizer"
 
 
-def check_writable_file(path: Path, what: str = "The output file") -> None:
+def check_writable_file(path: Path, what: str = Message("The output file")) -> None:
     """ConfigError, in words, if ``path`` could not be written: checked before hours of work, not after."""
     path = Path(path)
     if len(path.name.encode("utf-8", "surrogateescape")) > NAME_MAX:

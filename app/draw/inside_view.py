@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QRectF, QSize, Qt, QThread, QTimer, Signal, 
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from app.i18n import message
 from app.widgets import ElidedLabel
 from training.inside import saliency_in_box, tiled
 
@@ -77,7 +78,7 @@ class _InsideJob(QObject):
                                           self._inspector.first_filters, time.perf_counter() - t))
         except Exception as exc:  # shown in the panel; the drawing goes on
             self._path = None
-            self.failed.emit(str(exc) or type(exc).__name__, request.model_path)
+            self.failed.emit(message(exc), request.model_path)
 
 
 # --- arrays to images --------------------------------------------------------
@@ -353,9 +354,9 @@ class InsidePanel(QWidget):
         self._cards_for = None  # built again from the first result of this model
 
     @Slot(str, str)
-    def _on_failed(self, message: str, path: str) -> None:
+    def _on_failed(self, reason: str, path: str) -> None:
         self._finished_one()
-        self.status.setText(self.tr("Cannot look inside this model: {message}").format(message=message))
+        self.status.setText(self.tr("Cannot look inside this model: {message}").format(message=reason))
 
     @Slot(object)
     def _on_looked(self, result: InsideResult) -> None:

@@ -1626,6 +1626,26 @@
         <translation>Chưa chỉ định mô hình và không tìm thấy mô hình có sẵn; hãy dùng --model TỆP.</translation>
     </message>
     <message>
+        <source>{what_happened}. Put a folder with the four IDX files at {target}, or choose the file yourself.</source>
+        <translation>{what_happened}. Hãy đặt một thư mục chứa bốn tệp IDX ở {target}, hoặc tự chọn tệp.</translation>
+    </message>
+    <message>
+        <source>{title} could not be downloaded ({error})</source>
+        <translation>Không tải được {title} ({error})</translation>
+    </message>
+    <message>
+        <source>{what_happened}. Put a Keras-layout mnist.npz at {target}, or choose the file yourself.</source>
+        <translation>{what_happened}. Hãy đặt một tệp mnist.npz theo bố cục Keras ở {target}, hoặc tự chọn tệp.</translation>
+    </message>
+    <message>
+        <source>{title} is not on this computer yet, and it could not be downloaded: the download server cannot be reached (no internet connection?)</source>
+        <translation>{title} chưa có trên máy tính này, và không tải về được: không kết nối được tới máy chủ tải về (chưa có mạng internet?)</translation>
+    </message>
+    <message>
+        <source>{title} could not be downloaded: the server refused the request</source>
+        <translation>Không tải được {title}: máy chủ từ chối yêu cầu</translation>
+    </message>
+    <message>
         <source>{path}: no such file or folder.</source>
         <translation>{path}: không có tệp hay thư mục này.</translation>
     </message>
@@ -1700,6 +1720,10 @@
     <message>
         <source>{source}: y_{split} has labels from {min} to {max}; expected 0 to {value}.</source>
         <translation>{source}: y_{split} có nhãn từ {min} đến {max}; cần từ 0 đến {value}.</translation>
+    </message>
+    <message>
+        <source>No local copy was found</source>
+        <translation>Không tìm thấy bản nào trên máy</translation>
     </message>
     <message>
         <source>{path} is a damaged or truncated .npz file (its zip directory is missing).</source>
@@ -1844,6 +1868,10 @@
     <message>
         <source>{path} was refused: it contains code (a Lambda layer) that safe mode will not run.</source>
         <translation>{path} bị từ chối: nó chứa mã (một lớp Lambda) mà chế độ an toàn sẽ không chạy.</translation>
+    </message>
+    <message>
+        <source>The output file</source>
+        <translation>Tệp đầu ra</translation>
     </message>
     <message>
         <source>{what} name is too long ({count} characters; at most {NAME_MAX} bytes).</source>

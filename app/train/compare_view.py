@@ -98,6 +98,9 @@ class CompareView(QWidget):
         self.x_axis.addItem(self.tr("against epochs"), "epochs")
         self.x_axis.addItem(self.tr("against time (seconds)"), "time")
         self.x_axis.currentIndexChanged.connect(self._draw_curves)
+        # Narrower than its longest item when the window is small (the popup still shows it whole).
+        self.x_axis.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.x_axis.setMinimumContentsLength(10)
         self.png_button = QPushButton(self.tr("Export PNG..."))
         self.png_button.clicked.connect(self._export_png_dialog)
         self.csv_button = QPushButton(self.tr("Export CSV..."))

@@ -71,6 +71,7 @@ class RunsView(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.summary = QLabel("")
         self.summary.setStyleSheet("color: gray")
+        self.summary.setWordWrap(True)  # wraps rather than widening the smallest window
         self.compare_button = QPushButton(self.tr("Compare"))
         self.compare_button.setToolTip(self.tr("Select 2 to 6 runs (Ctrl-click) to see their curves and settings "
                                                "side by side."))

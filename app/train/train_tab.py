@@ -221,10 +221,8 @@ class TrainTab(QWidget):
         self.device_box.addItem(self.tr("CPU"), "cpu")
         self.mixed_check = QCheckBox(self.tr("Mixed precision"))
         self.mixed_check.setToolTip(self.tr("float16 compute with float32 weights: faster on recent GPUs (GPU only)."))
-        device_row = QHBoxLayout()
-        device_row.addWidget(self.device_box, 1)
-        device_row.addWidget(self.mixed_check)
-        form.addRow(self.tr("Device"), device_row)
+        form.addRow(self.tr("Device"), self.device_box)
+        form.addRow("", self.mixed_check)  # its own row: beside the device list it made the form too wide
 
         # One line, always there (a message appearing must not move the buttons); the full text is its tooltip.
         self.problem_label = ElidedLabel()
@@ -299,6 +297,11 @@ class TrainTab(QWidget):
             # A combo box asks for its longest item's width; let it be narrower (the popup shows it all).
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(8)
+            # The policy alone leaves the minimum at the longest item's width (a dataset title in
+            # Vietnamese is 390 px); an explicit minimum lets the form narrow.
+            box.setMinimumWidth(box.fontMetrics().horizontalAdvance("M" * 8))
+            box.view().setMinimumWidth(box.view().sizeHintForColumn(0) + 24)
+        form.invalidate()  # it measured the combo boxes before their minimum was set
         self.preset_info.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # Room for three lines, so that the parameter count arriving later moves no row.
         self.preset_info.setMinimumHeight(3 * self.preset_info.fontMetrics().lineSpacing())

@@ -7,7 +7,8 @@ beside the compiled ``.qm`` the app loads, found through the package so that
 the wheel and the frozen build find it too.
 
 Messages made in ``training/`` (which never imports Qt) are English sentences
-built from templates (:class:`training.errors.DigitRecognizerError`); the GUI
+that keep their template and values (:class:`training.messages.Message`, the
+message of every :class:`training.errors.DigitRecognizerError`); the GUI
 translates them here, in the "training" context.
 """
 
@@ -65,10 +66,6 @@ def install(language: str) -> bool:
     app.installTranslator(translator)
     _installed.append(translator)
     return True
-
-
-def current_language() -> str:
-    return "vi" if QLocale().language() == QLocale.Language.Vietnamese else SOURCE_LANGUAGE
 
 
 def training_text(text: str) -> str:

@@ -10,7 +10,7 @@
 3. Compiles each .ts into the .qm the app loads.
 
 ``--check`` changes nothing and fails when a string is missing from a .ts, a
-translation is unfinished, or a .qm is older than its .ts (the tests run it).
+translation is unfinished, or a .qm is not its .ts compiled (the tests run it).
 """
 
 from __future__ import annotations
@@ -118,17 +118,20 @@ def check() -> list[str]:
         qm = ts.with_suffix(".qm")
         if not ts.is_file() or not qm.is_file():
             return [f"{ts.name} or {qm.name} is missing"]
+        have = {(c, s): t for c, s, t, _ in messages(ts)}
         with tempfile.TemporaryDirectory() as tmp:
             fresh = Path(tmp) / ts.name
             shutil.copy(ts, fresh)
             run_lupdate(fresh)
             wanted = {(c, s) for c, s, _, _ in messages(fresh)}
-        have = {(c, s): t for c, s, t, _ in messages(ts)}
-        problems += [f"{ts.name} lacks [{c}] {s!r}" for c, s in sorted(wanted - set(have))]
-        problems += [f"{ts.name}: [{c}] {s!r} is not translated" for (c, s), t in sorted(have.items())
-                     if t is None and (c, s) in wanted]
-        if qm.stat().st_mtime < ts.stat().st_mtime - 1:
-            problems.append(f"{qm.name} is older than {ts.name}: run packaging/update_translations.py")
+            problems += [f"{ts.name} lacks [{c}] {s!r}" for c, s in sorted(wanted - set(have))]
+            problems += [f"{ts.name}: [{c}] {s!r} is not translated" for (c, s), t in sorted(have.items())
+                         if t is None and (c, s) in wanted]
+            compiled = Path(tmp) / qm.name
+            subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(compiled)], check=True,
+                           stdout=subprocess.DEVNULL)
+            if compiled.read_bytes() != qm.read_bytes():  # lrelease's output is deterministic
+                problems.append(f"{qm.name} is not {ts.name} compiled: run packaging/update_translations.py")
     return problems
 
 

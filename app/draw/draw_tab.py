@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel,
                                QSlider, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
 from app.draw.canvas import MAX_PEN, MIN_PEN, SNAPSHOT_SCALE, DrawingCanvas
-from app.draw.inside_view import InsidePanel
 from app.draw.chart import ProbabilityChart
+from app.draw.inside_view import InsidePanel
 from app.draw.model_input import ModelInputView
 from app.i18n import message
 from app.widgets import ask_save_path, percent
@@ -139,7 +139,7 @@ class DrawTab(QWidget):
         # Only while the Draw tab has the focus: Delete in another tab must not clear the canvas.
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         keys = ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
-        action.setToolTip(f"{tip or text} ({keys})" if keys else (tip or text))  # both already translated
+        action.setToolTip(f"{tip or text} ({keys})" if keys else (tip or text))
         action.setCheckable(checkable)
         (action.toggled if checkable else action.triggered).connect(slot)
         self.addAction(action)

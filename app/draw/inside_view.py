@@ -264,7 +264,7 @@ class InsidePanel(QWidget):
         self.overlay_box = QCheckBox(self.tr("Saliency on the canvas"))
         self.overlay_box.setToolTip(self.tr(
             "Colour the strokes that drove the answer (gradient × input: how much each pixel's ink "
-            "raised the answer's probability)."))
+            "raised the answer's score)."))
         self.overlay_box.setChecked(True)
         self.overlay_box.toggled.connect(self.set_overlay_on)
         header = QHBoxLayout()
@@ -276,7 +276,7 @@ class InsidePanel(QWidget):
         self.saliency_view = ArrayView()
         self.filters_view = ArrayView()
         self.saliency_card = _Card(self.tr("Saliency"), self.saliency_view, self.tr(
-            "The model's input, coloured where the ink raised the answer's probability most."))
+            "The model's input, coloured where the ink raised the answer's score most."))
         self.filters_card = _Card(self.tr("First-layer filters"), self.filters_view, self.tr(
             "What the first layer learned to look for: blue weights count against, red for."))
         self.row = QHBoxLayout()

@@ -470,10 +470,6 @@
         <translation>Bản đồ nổi bật trên khung vẽ</translation>
     </message>
     <message>
-        <source>Colour the strokes that drove the answer (gradient × input: how much each pixel&apos;s ink raised the answer&apos;s probability).</source>
-        <translation>Tô màu những nét quyết định câu trả lời (gradient × đầu vào: mực ở mỗi điểm ảnh làm tăng xác suất của câu trả lời bao nhiêu).</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Inside the network&lt;/b&gt;</source>
         <translation>&lt;b&gt;Bên trong mạng nơ-ron&lt;/b&gt;</translation>
     </message>
@@ -482,8 +478,12 @@
         <translation>Bản đồ nổi bật (saliency)</translation>
     </message>
     <message>
-        <source>The model&apos;s input, coloured where the ink raised the answer&apos;s probability most.</source>
-        <translation>Đầu vào của mô hình, tô màu ở nơi mực làm tăng xác suất của câu trả lời nhiều nhất.</translation>
+        <source>Colour the strokes that drove the answer (gradient × input: how much each pixel&apos;s ink raised the answer&apos;s score).</source>
+        <translation>Tô màu những nét quyết định câu trả lời (gradient × đầu vào: mực ở mỗi điểm ảnh làm tăng điểm số của câu trả lời bao nhiêu).</translation>
+    </message>
+    <message>
+        <source>The model&apos;s input, coloured where the ink raised the answer&apos;s score most.</source>
+        <translation>Đầu vào của mô hình, tô màu ở nơi mực làm tăng điểm số của câu trả lời nhiều nhất.</translation>
     </message>
     <message>
         <source>First-layer filters</source>

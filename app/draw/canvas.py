@@ -50,7 +50,7 @@ def _pen(width: float, erase: bool) -> QPen:
     return pen
 
 
-def _gray_array(image: QImage) -> np.ndarray:
+def gray_array(image: QImage) -> np.ndarray:
     """An RGB32 image of grays -> (H, W) float32 in [0, 1] (a copy)."""
     bits = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
     rows = bits.reshape(image.height(), image.bytesPerLine())[:, : image.width() * 4]
@@ -113,7 +113,7 @@ class DrawingCanvas(QWidget):
 
     def ink_array(self) -> np.ndarray:
         """The paper as (H, W) float32 in [0, 1], light ink on 0 (a copy)."""
-        return _gray_array(self._image)
+        return gray_array(self._image)
 
     def snapshot(self) -> np.ndarray:
         """The paper at half resolution, for recognition.
@@ -125,7 +125,7 @@ class DrawingCanvas(QWidget):
         half = self._image.scaled(round(PAPER.width() * SNAPSHOT_SCALE), round(PAPER.height() * SNAPSHOT_SCALE),
                                   Qt.AspectRatioMode.IgnoreAspectRatio,
                                   Qt.TransformationMode.SmoothTransformation)
-        return _gray_array(half)
+        return gray_array(half)
 
     def pen_strokes(self, scale: float = SNAPSHOT_SCALE) -> list[PenStroke]:
         """The pen strokes on the paper now (the one being drawn too), in pixels of a copy ``scale`` times the paper.

@@ -105,7 +105,7 @@ class DrawTab(QWidget):
         self.inside.overlay_box.setChecked(settings.saliency_overlay)
         self.inside.overlay_box.toggled.connect(lambda on: setattr(self.settings, "saliency_overlay", on))
         self.inside.shown.connect(lambda: self._inspect(self.reading))
-        self.inside.ink_for_box = self._ink_in_box
+        self.inside.paper_source = self.canvas.image
         # Always present (a label appearing would move the chart): says which digit is charted.
         self.chart_caption = QLabel("")
         self.chart_caption.setStyleSheet("color: gray")
@@ -269,11 +269,6 @@ class DrawTab(QWidget):
             return
         index = len(reading.digits) - 1 if self.charted is None else self.charted
         self.inside.show_digit(reading.digits[index].image, reading.digits[index].box)
-
-    def _ink_in_box(self, box) -> np.ndarray | None:
-        left, top, right, bottom = box
-        ink = ink_map(self.canvas.snapshot())
-        return None if ink is None else ink[top:bottom, left:right]
 
     def shutdown(self) -> None:
         self.inside.shutdown()

@@ -10,13 +10,14 @@ newest drawing waits, and nothing is computed while the panel is hidden.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
-from PySide6.QtCore import QObject, QRectF, QSize, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from app.draw.canvas import gray_array
 from app.i18n import message
 from app.widgets import ElidedLabel
 from training.inside import saliency_in_box, tiled
@@ -33,10 +34,14 @@ class InsideRequest:
     model_path: str
     image: np.ndarray  # the model's (28, 28) input
     box: tuple[int, int, int, int]  # the digit's box on the canvas snapshot: left, top, right, bottom
+    paper: QImage | None = None  # a copy of the canvas's paper, for the strokes the overlay colours
+    paper_scale: float = 2.0  # paper pixels per snapshot pixel
 
 
 @dataclass(frozen=True)
 class InsideResult:
+    """Everything the panel shows, images made in the job's thread: the GUI thread only places them."""
+
     request: InsideRequest
     views: list  # training.inside.LayerView
     saliency: np.ndarray  # (28, 28), summing to 1
@@ -44,6 +49,28 @@ class InsideResult:
     target: int  # the class the saliency explains
     filters: np.ndarray | None
     seconds: float
+    layer_images: list = ()  # a QImage per view shown as maps, None for those shown as bars
+    saliency_image: QImage | None = None
+    filters_image: QImage | None = None
+    overlay: QImage | None = None  # the saliency over the strokes, the size of the box
+
+
+def shown_as_bars(values: np.ndarray) -> bool:
+    """Dense layers, and maps of four pixels or fewer (a 1x1 convolution is a vector)."""
+    return values.ndim == 1 or values.shape[0] * values.shape[1] <= 4
+
+
+def ink_in_box(request: InsideRequest) -> np.ndarray | None:
+    """The strokes inside the request's box, from its paper, at the box's size (0-1)."""
+    if request.paper is None or request.paper.isNull():
+        return None
+    left, top, right, bottom = request.box
+    s = request.paper_scale
+    part = request.paper.copy(QRect(round(left * s), round(top * s), round((right - left) * s),
+                                    round((bottom - top) * s)))
+    small = part.scaled(right - left, bottom - top, Qt.AspectRatioMode.IgnoreAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation)
+    return gray_array(small.convertToFormat(QImage.Format.Format_RGB32))
 
 
 class _InsideJob(QObject):
@@ -57,6 +84,7 @@ class _InsideJob(QObject):
         super().__init__()
         self._path: str | None = None
         self._inspector = None
+        self._filters_image: QImage | None = None
 
     @Slot(object)
     def inspect(self, request: InsideRequest) -> None:
@@ -69,13 +97,18 @@ class _InsideJob(QObject):
                 self._inspector = Inspector(load_model(request.model_path).model)
                 self._path = request.model_path
                 self.modelOpened.emit(request.model_path)
+                filters = self._inspector.first_filters
+                self._filters_image = None if filters is None else filters_image(filters)
             t = time.perf_counter()
             views = self._inspector.look(request.image)
             saliency, target = self._inspector.explain(request.image)
             left, top, right, bottom = request.box
             on_box = saliency_in_box(saliency, request.image, right - left, bottom - top)
-            self.looked.emit(InsideResult(request, views, saliency, on_box, target,
-                                          self._inspector.first_filters, time.perf_counter() - t))
+            self.looked.emit(InsideResult(
+                request, views, saliency, on_box, target, self._inspector.first_filters, time.perf_counter() - t,
+                layer_images=[None if shown_as_bars(v.values) else activation_image(v.values) for v in views],
+                saliency_image=saliency_input_image(request.image, saliency),
+                filters_image=self._filters_image, overlay=overlay_image(on_box, ink_in_box(request))))
         except Exception as exc:  # shown in the panel; the drawing goes on
             self._path = None
             self.failed.emit(message(exc), request.model_path)
@@ -246,8 +279,8 @@ class InsidePanel(QWidget):
         self.result: InsideResult | None = None
         self.results = 0  # results shown; tests and the benchmark wait on it
         self.overlay_on = True
-        # box -> the ink in it (snapshot pixels, 0-1), set by the Draw tab: the overlay colours strokes only.
-        self.ink_for_box = None
+        # () -> the canvas's paper (a QImage), set by the Draw tab: the overlay colours the strokes only.
+        self.paper_source = None
         self._pending: InsideRequest | None = None
         self._busy = False
         self._thread: QThread | None = None
@@ -338,6 +371,8 @@ class InsidePanel(QWidget):
             return
         self._ensure_thread()
         request, self._pending = self._pending, None
+        if self.paper_source is not None:  # the paper as it is now, taken once per computation
+            request = replace(request, paper=self.paper_source().copy(), paper_scale=self.paper_scale)
         self._busy = True
         if self.result is None:
             self.status.setText(self.tr("Opening the model with TensorFlow (the first time takes a few seconds)..."))
@@ -366,12 +401,12 @@ class InsidePanel(QWidget):
         self.result = result
         self.results += 1
         self._build_cards(result)
-        self.saliency_view.set_image(saliency_input_image(result.request.image, result.saliency))
-        for card, view in zip(self._cards, result.views):
+        self.saliency_view.set_image(result.saliency_image)
+        for card, view, image in zip(self._cards, result.views, result.layer_images):
             if isinstance(card.view, BarsView):
                 card.view.set_values(view.values)
             else:
-                card.view.set_image(activation_image(view.values))
+                card.view.set_image(image)
         self.status.setText(self.tr("Answer {target}: the layers that led to it, left to right.").format(
             target=self._class_name(result.target)))
         self._emit_overlay()
@@ -400,7 +435,7 @@ class InsidePanel(QWidget):
         counts: dict = {}
         for i, view in enumerate(result.views):
             title = self.layer_title(view, counts)
-            vector = view.values.ndim == 1 or view.values.shape[0] * view.values.shape[1] <= 4
+            vector = shown_as_bars(view.values)
             last = i == len(result.views) - 1 and view.values.ndim == 1
             if last:
                 labels = [str(d) for d in range(10)] + (["✗"] if view.values.shape[0] > 10 else [])
@@ -416,7 +451,7 @@ class InsidePanel(QWidget):
             self.row.insertWidget(self.row.count() - 1, card)
         self.filters_card.setVisible(result.filters is not None)
         if result.filters is not None:
-            self.filters_view.set_image(filters_image(result.filters))
+            self.filters_view.set_image(result.filters_image)
             self.filters_card.title.setText(
                 self.tr("First-layer filters · {count}").format(count=len(result.filters)))
         self._cards_for = key
@@ -434,8 +469,7 @@ class InsidePanel(QWidget):
             return
         left, top, right, bottom = self.result.request.box
         s = self.paper_scale
-        ink = self.ink_for_box(self.result.request.box) if self.ink_for_box is not None else None
-        self.overlayChanged.emit((overlay_image(self.result.on_box, ink),
+        self.overlayChanged.emit((self.result.overlay,
                                   QRectF(left * s, top * s, (right - left) * s, (bottom - top) * s)))
 
     @property

@@ -73,6 +73,20 @@ def percent(p: float, decimals: int = 0) -> str:
     return QLocale().toString(value, "f", decimals) + "%"
 
 
+def whole(n) -> str:
+    """A whole number with the locale's digit grouping (54,000 in English, 54.000 in Vietnamese)."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale().toString(int(n))
+
+
+def decimal(value: float, decimals: int) -> str:
+    """``value`` with ``decimals`` places and the locale's decimal sign (0.0512, or 0,0512)."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale().toString(float(value), "f", decimals)
+
+
 class ElidedLabel(QLabel):
     """A one-line label that ends in "..." when it is too narrow; the full text is its tooltip.
 

@@ -6,14 +6,14 @@ import csv
 import io
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.train.curves import loss_and_accuracy_plots
 from app.i18n import training_text
-from app.widgets import ask_save_path, percent
+from app.widgets import ask_save_path, percent, whole
 from training.files import atomic_write_text
 from training.presets import OPTIMIZERS
 
@@ -35,7 +35,6 @@ def run_label(record: dict) -> str:
 def table_rows(records: list[dict]) -> list[tuple[str, list[str]]]:
     """(row name, one value per run): the settings and the results compared."""
     translate = QCoreApplication.translate
-    number = QLocale().toString
 
     def setting(key, show=str):
         return [show(r["settings"].get(key)) for r in records]
@@ -49,7 +48,7 @@ def table_rows(records: list[dict]) -> list[tuple[str, list[str]]]:
         if not (isinstance(m, dict) and "accuracy" in m):
             return ""
         return translate("CompareView", "{accuracy} of {count}").format(accuracy=percent(m["accuracy"], 1),
-                                                                        count=number(int(m["count"])))
+                                                                        count=whole(m["count"]))
 
     def outcome(value) -> str:
         from app.train.runs_view import OUTCOMES
@@ -68,7 +67,7 @@ def table_rows(records: list[dict]) -> list[tuple[str, list[str]]]:
         (translate("CompareView", "Augmentation"), setting("augment", lambda v: translate("CompareView", "yes") if v else translate("CompareView", "no"))),
         (translate("CompareView", "Validation split"),
          setting("validation_split", lambda v: f"{v:g}" if isinstance(v, (int, float)) else str(v))),
-        (translate("CompareView", "Training images"), setting("train_limit", lambda v: translate("CompareView", "all") if v is None else number(int(v)))),
+        (translate("CompareView", "Training images"), setting("train_limit", lambda v: translate("CompareView", "all") if v is None else whole(v))),
         (translate("CompareView", "Seed"), setting("seed")),
         (translate("CompareView", "Device"), [str(r.get("device", "")) for r in records]),
         (translate("CompareView", "Outcome"), [outcome(r.get("outcome", "")) for r in records]),
@@ -77,7 +76,7 @@ def table_rows(records: list[dict]) -> list[tuple[str, list[str]]]:
                                         if r.get("epochs") and r["epochs"][-1].get("accuracy") is not None else ""
                                         for r in records]),
         (translate("CompareView", "Test accuracy"), [figure(r, "test_accuracy") for r in records]),
-        (translate("CompareView", "Test images"), [number(int(r["test_images"])) if r.get("test_images") else "" for r in records]),
+        (translate("CompareView", "Test images"), [whole(r["test_images"]) if r.get("test_images") else "" for r in records]),
         # The same data for every run, whatever each trained and was tested on:
         (translate("CompareView", "Your samples"), [measured(r, "samples") for r in records]),
         (translate("CompareView", "Held-out pen digits"), [measured(r, "pen") for r in records]),

@@ -6,12 +6,12 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.i18n import translated
 from app.thumbnails import thumbnail_grid, thumbnail_icon
-from app.widgets import percent
+from app.widgets import percent, whole
 
 GALLERY_LIMIT = 200
 MAX_CLASSES = 11  # ten digits and "not a digit"
@@ -93,10 +93,9 @@ class ResultsView(QWidget):
             self.summary.setText(self.tr("The run ended before it could be evaluated."))
             return
         at = result.stopped_at
-        number = QLocale().toString
         if at is not None:
             when = self.tr("stopped at epoch {epoch}, batch {done} of {batches}").format(
-                epoch=at.epoch, done=number(at.batches_done), batches=number(at.batches))
+                epoch=at.epoch, done=whole(at.batches_done), batches=whole(at.batches))
         elif result.stopped:
             when = self.tr("stopped after epoch {epoch}").format(epoch=result.epochs_completed)
         else:
@@ -104,9 +103,9 @@ class ResultsView(QWidget):
         gap = self.gap_text(result)
         self.summary.setText(self.tr(
             "Test accuracy <b>{accuracy}</b> on {images} images, {when}, {seconds} s on {device}; {mistakes} mistakes.")
-            .format(accuracy=percent(evaluation.accuracy, 2), images=number(evaluation.count), when=when,
-                    seconds=number(round(result.seconds)), device=result.device,
-                    mistakes=number(len(evaluation.misclassified)))
+            .format(accuracy=percent(evaluation.accuracy, 2), images=whole(evaluation.count), when=when,
+                    seconds=whole(round(result.seconds)), device=result.device,
+                    mistakes=whole(len(evaluation.misclassified)))
             + (f"<br>{html.escape(gap)}" if gap else ""))
         confusion = evaluation.confusion.astype(np.float64)
         classes = len(confusion)

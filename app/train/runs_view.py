@@ -6,10 +6,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from app.train.compare_view import MAX_RUNS
-from app.i18n import training_text
+from app.train.compare_view import MAX_RUNS, optimizer_name
 from app.widgets import confirm, percent
-from training.presets import OPTIMIZERS
 from training.runs import RunStore
 
 COLUMNS = (QT_TRANSLATE_NOOP("RunsView", "Started"), QT_TRANSLATE_NOOP("RunsView", "Outcome"),
@@ -47,7 +45,7 @@ def run_row(record: dict) -> list[str]:
     return [local_time(str(record.get("started", ""))),
             QCoreApplication.translate("RunsView", OUTCOMES[outcome]) if outcome in OUTCOMES else str(outcome),
             s.get("preset", ""), s.get("dataset", ""),
-            training_text(OPTIMIZERS[s["optimizer"]]) if s.get("optimizer") in OPTIMIZERS else s.get("optimizer", ""),
+            optimizer_name(s.get("optimizer", "")),
             f"{s.get('learning_rate', '')}", epochs, percent(accuracy, 2) if accuracy is not None else "",
             record.get("device", ""), f"{minutes}:{seconds:02d}"]
 

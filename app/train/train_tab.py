@@ -6,7 +6,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QFrame, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QProgressBar, QPushButton,
@@ -16,11 +16,11 @@ from app.i18n import message as error_message, training_text, translated
 from app.tasks import run_in_background
 from app.train.curves import TrainingCurves
 from app.train.library_view import ModelLibraryView
-from app.train.compare_view import CompareView
+from app.train.compare_view import CompareView, optimizer_name
 from app.train.results import ResultsView
 from app.train.runs_view import RunsView
 from app.train.worker import TrainingRun
-from app.widgets import CountSpinBox, ElidedLabel, confirm, percent, wheel_only_when_focused
+from app.widgets import CountSpinBox, ElidedLabel, confirm, decimal, percent, wheel_only_when_focused, whole
 from training.datasets import DATASETS
 from training.errors import ConfigError
 from training.finetune import FineTuneResult, default_config, fine_tune, with_samples
@@ -48,15 +48,6 @@ def rough_duration(seconds: float) -> str:
         return translate("TrainTab", "about {minutes} min").format(minutes=minutes)
     hours, minutes = divmod(minutes, 60)
     return translate("TrainTab", "about {hours} h {minutes} min").format(hours=hours, minutes=f"{minutes:02d}")
-
-
-def count(n: int) -> str:
-    """A whole number with the locale's digit grouping (54,000 in English, 54.000 in Vietnamese)."""
-    return QLocale().toString(int(n))
-
-
-def decimal(value: float, decimals: int) -> str:
-    return QLocale().toString(float(value), "f", decimals)
 
 
 def pair(first: QWidget, label: str, second: QWidget) -> QHBoxLayout:
@@ -434,7 +425,7 @@ class TrainTab(QWidget):
         else:
             text = self.tr("Expected: {duration} ({epochs} epoch(s) of {images} images on the CPU, {basis}).")
         basis = self.tr("as fast as your last run") if measured else self.tr("measured on a 2-core laptop")
-        return text.format(duration=took, epochs=epochs, images=count(images), basis=basis)
+        return text.format(duration=took, epochs=epochs, images=whole(images), basis=basis)
 
     def _update_pen_row(self) -> None:
         uses_pen = self.dataset_box.currentData() == "mnist+pen"
@@ -461,7 +452,7 @@ class TrainTab(QWidget):
             from training.presets import count_params
             self._param_counts[name] = count_params(name)
         self.preset_info.setText(text)
-        self.params_label.setText(self.tr("{count} parameters").format(count=count(self._param_counts[name]))
+        self.params_label.setText(self.tr("{count} parameters").format(count=whole(self._param_counts[name]))
                                   if name in self._param_counts else "")
 
     def tensorflow_ready(self, devices: list) -> None:
@@ -644,7 +635,7 @@ class TrainTab(QWidget):
         what = self.tr("the five optimizers") if kind == "optimizers" else self.tr("{optimizer} at {rates}").format(
             optimizer=configs[0].optimizer, rates=", ".join(f"{c.learning_rate:g}" for c in configs))
         self._log(self.tr("Study: {preset} with {what}, {epochs} epoch(s) on {images} images each.").format(
-            preset=configs[0].preset, what=what, epochs=configs[0].epochs, images=count(configs[0].train_limit)))
+            preset=configs[0].preset, what=what, epochs=configs[0].epochs, images=whole(configs[0].train_limit)))
         return self._launch(TrainingRun(configs[0], parent=self, job=job), configs[0])
 
     def start_fine_tune(self) -> bool:
@@ -736,10 +727,10 @@ class TrainTab(QWidget):
         if self._study is not None and event.config is not None:
             self._log(self.tr("Study run {n} of {runs}: {optimizer}, learning rate {rate}.").format(
                 n=len(self._study["ids"]) + 1, runs=self._study["runs"],
-                optimizer=training_text(OPTIMIZERS.get(event.config.optimizer, event.config.optimizer)),
+                optimizer=optimizer_name(event.config.optimizer),
                 rate=f"{event.config.learning_rate:g}"))
         self._log(self.tr("Training on {images} images ({validation} for validation) on {device}.").format(
-            images=count(event.train_samples), validation=count(event.validation_samples), device=event.device))
+            images=whole(event.train_samples), validation=whole(event.validation_samples), device=event.device))
 
     @Slot(object)
     def _on_progressed(self, event) -> None:
@@ -749,7 +740,7 @@ class TrainTab(QWidget):
             "{speed} images/s · {eta} left").format(
                 epoch=event.epoch, epochs=event.epochs, batch=event.batch, batches=event.batches,
                 loss=decimal(event.loss, 4), accuracy=percent(event.accuracy, 2),
-                speed=count(round(event.samples_per_second)), eta=format_duration(event.eta_seconds)))
+                speed=whole(round(event.samples_per_second)), eta=format_duration(event.eta_seconds)))
         if event.batch >= min(20, event.batches):  # past the first batches' warm-up
             self._last_speed = event.samples_per_second
         self.curves.add_progress(event)
@@ -805,7 +796,7 @@ class TrainTab(QWidget):
             accuracy = percent(result.evaluation.accuracy, 2)
             if at is not None:
                 self._log(self.tr("Stopped at epoch {epoch}, batch {done} of {batches}: test accuracy {accuracy}.")
-                          .format(epoch=at.epoch, done=count(at.batches_done), batches=count(at.batches),
+                          .format(epoch=at.epoch, done=whole(at.batches_done), batches=whole(at.batches),
                                   accuracy=accuracy))
             elif result.stopped:
                 self._log(self.tr("Stopped after {epochs} epoch(s): test accuracy {accuracy}.").format(

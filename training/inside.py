@@ -56,7 +56,6 @@ class Inspector:
         self._probe = keras.Model(model.inputs, shown_outputs)
         self._input_shape = tuple(model.inputs[0].shape[1:])
         self._look = tf.function(lambda x: self._probe(x, training=False))
-        self._look_output = tf.function(lambda x: model(x, training=False))
 
         # The gradient of the answer's score before the softmax: a sure answer's
         # probability is flat (1.0 to float precision) and its gradient vanishes.
@@ -104,9 +103,9 @@ class Inspector:
         """(28, 28), summing to 1: how much each pixel's ink raised the answer's score."""
         from training._tf import tf
 
-        x = tf.constant(self._batch(image))
         if target is None:
-            target = int(np.argmax(np.asarray(self._look_output(x))[0]))
+            return self.explain(image)[0]
+        x = tf.constant(self._batch(image))
         return _attribution(np.asarray(self._gradient(x, tf.constant(target)))[0], image)
 
 

@@ -34,8 +34,7 @@ class InsideRequest:
     model_path: str
     image: np.ndarray  # the model's (28, 28) input
     box: tuple[int, int, int, int]  # the digit's box on the canvas snapshot: left, top, right, bottom
-    paper: QImage | None = None  # a copy of the canvas's paper, for the strokes the overlay colours
-    paper_scale: float = 2.0  # paper pixels per snapshot pixel
+    paper: QImage | None = None  # the canvas's paper under the box (a copy): the strokes the overlay colours
 
 
 @dataclass(frozen=True)
@@ -65,11 +64,8 @@ def ink_in_box(request: InsideRequest) -> np.ndarray | None:
     if request.paper is None or request.paper.isNull():
         return None
     left, top, right, bottom = request.box
-    s = request.paper_scale
-    part = request.paper.copy(QRect(round(left * s), round(top * s), round((right - left) * s),
-                                    round((bottom - top) * s)))
-    small = part.scaled(right - left, bottom - top, Qt.AspectRatioMode.IgnoreAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation)
+    small = request.paper.scaled(right - left, bottom - top, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
     return gray_array(small.convertToFormat(QImage.Format.Format_RGB32))
 
 
@@ -371,8 +367,11 @@ class InsidePanel(QWidget):
             return
         self._ensure_thread()
         request, self._pending = self._pending, None
-        if self.paper_source is not None:  # the paper as it is now, taken once per computation
-            request = replace(request, paper=self.paper_source().copy(), paper_scale=self.paper_scale)
+        if self.paper_source is not None:  # the paper under the box as it is now, once per computation
+            left, top, right, bottom = request.box
+            s = self.paper_scale
+            box = QRect(round(left * s), round(top * s), round((right - left) * s), round((bottom - top) * s))
+            request = replace(request, paper=self.paper_source().copy(box))
         self._busy = True
         if self.result is None:
             self.status.setText(self.tr("Opening the model with TensorFlow (the first time takes a few seconds)..."))

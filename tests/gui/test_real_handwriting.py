@@ -19,6 +19,12 @@ FOUR_IN_TWO_STROKES = [[(0.3, 0.0), (0.05, 0.62), (0.68, 0.62)], [(0.86, 0.05), 
 FIVE_WITH_LIFTED_BAR = [[(0.22, 0.12), (0.17, 0.45)] + _arc(0.48, 0.68, 0.4, 0.32, 230, 500),
                         [(0.34, -0.03), (0.95, -0.06)]]
 LETTER_A = [[(0.0, 1.0), (0.5, 0.0), (1.0, 1.0)], [(0.22, 0.62), (0.78, 0.62)]]
+# An upright, then a bowl (and a leg) that starts on it, as many people
+# write R and P: apart, the strokes read "12" and "17". They meet, and
+# together they are no wider than tall: one letter.
+LETTER_R = [[(0.05, 0.0), (0.05, 1.0)],
+            [(0.08, 0.02), (0.6, 0.0), (0.9, 0.15), (0.9, 0.35), (0.6, 0.5), (0.08, 0.5), (0.95, 1.0)]]
+LETTER_P = [[(0.05, 0.0), (0.05, 1.0)], [(0.08, 0.02), (0.6, 0.0), (0.95, 0.2), (0.95, 0.4), (0.6, 0.55), (0.08, 0.55)]]
 
 
 def draw_template(qtbot, canvas, template, centre=(300, 210)):
@@ -37,11 +43,12 @@ def test_a_digit_of_strokes_that_do_not_meet_is_one_digit(qtbot, window, templat
     assert tab.model_input.count() == 1
 
 
-def test_a_letter_is_not_a_digit(qtbot, window):
+@pytest.mark.parametrize("letter", [LETTER_A, LETTER_R, LETTER_P], ids=["A", "R", "P"])
+def test_a_letter_is_not_a_digit(qtbot, window, letter):
     tab = window.draw_tab
-    draw_template(qtbot, tab.canvas, LETTER_A)
+    draw_template(qtbot, tab.canvas, letter)
     settle(qtbot, window)
-    assert tab.reading.number is None
+    assert tab.reading.text == "?", tab.reading.text
     assert tab.digit_label.text() == "not a digit"
     assert "does not look like a digit" in tab.verdict_label.text()
     # No confident bar: the probability went to "not a digit".
@@ -117,7 +124,7 @@ def test_real_letters_and_symbols_are_refused(paper_canvas, shipped, held):
     rng = np.random.default_rng(13)
     letters = [single(pen, int(i), rng) for i in rng.choice(others, 300, replace=False)]
     refused = np.mean([read(paper_canvas, shipped, d).number is None for d in letters])
-    assert refused >= 0.75, refused  # 81% on the benchmark's 2,000; the target is 90%
+    assert refused >= 0.8, refused  # 86.5% on the benchmark's 2,000; the target is 90%
     real = [single(pen, int(i), rng) for i in rng.choice(digits, 300, replace=False)]
     wrongly_refused = np.mean([any(d.answer.not_a_digit for d in read(paper_canvas, shipped, r).digits)
                                for r in real])

@@ -1,0 +1,47 @@
+"""Grouping pieces into digits by their readings: when joined pieces may be one letter."""
+
+import numpy as np
+
+from training.segment import DigitInk, candidate_spans, group_by_reading, letter_like
+
+REJECT = 10
+
+
+def piece(left, top, right, bottom):
+    """A solid block of ink: neighbours whose boxes meet touch."""
+    return DigitInk(left, top, right, bottom, np.ones((bottom - top, right - left), np.float32))
+
+
+def reading(cls, p):
+    out = np.full(11, (1 - p) / 10, np.float32)
+    out[cls] = p
+    return out
+
+
+def grouping(pieces, apart, together):
+    spans = candidate_spans(pieces)
+    probabilities = np.stack([together if j - i > 1 else apart[i] for i, j in spans])
+    return group_by_reading(pieces, spans, probabilities, REJECT)
+
+
+def test_strokes_that_meet_and_are_no_wider_than_tall_are_one_letter():
+    # An upright and the bowl that starts on it: "1" and "2" apart, a letter together.
+    upright, bowl = piece(0, 0, 20, 100), piece(20, 0, 80, 60)
+    assert letter_like([upright, bowl])
+    assert grouping([upright, bowl], [reading(1, 0.9), reading(2, 0.8)], reading(REJECT, 0.95)) == [(0, 2)]
+
+
+def test_digits_side_by_side_stay_digits_when_together_they_read_as_a_letter():
+    # Too wide for one letter, though they touch.
+    one, seven = piece(0, 0, 60, 100), piece(60, 0, 130, 100)
+    assert not letter_like([one, seven])
+    assert grouping([one, seven], [reading(1, 0.9), reading(7, 0.9)], reading(REJECT, 0.99)) == [(0, 1), (1, 2)]
+    # Narrow, but apart: a gap between them.
+    one, other = piece(0, 0, 20, 100), piece(35, 0, 60, 100)
+    assert not letter_like([one, other])
+    assert grouping([one, other], [reading(1, 0.9), reading(1, 0.9)], reading(REJECT, 0.99)) == [(0, 1), (1, 2)]
+
+
+def test_a_letter_is_joined_only_when_surer_than_its_parts():
+    upright, bowl = piece(0, 0, 20, 100), piece(20, 0, 80, 60)
+    assert grouping([upright, bowl], [reading(1, 0.99), reading(7, 0.99)], reading(REJECT, 0.6)) == [(0, 1), (1, 2)]

@@ -45,3 +45,15 @@ def test_digits_side_by_side_stay_digits_when_together_they_read_as_a_letter():
 def test_a_letter_is_joined_only_when_surer_than_its_parts():
     upright, bowl = piece(0, 0, 20, 100), piece(20, 0, 80, 60)
     assert grouping([upright, bowl], [reading(1, 0.99), reading(7, 0.99)], reading(REJECT, 0.6)) == [(0, 1), (1, 2)]
+
+
+def test_a_one_touching_its_neighbour_is_not_swallowed_by_it():
+    # Together they read "3" as surely as the 3 alone: the 1 is a digit of its own.
+    one, three = piece(0, 0, 20, 100), piece(15, 0, 75, 100)
+    assert grouping([one, three], [reading(1, 0.99), reading(3, 0.99)], reading(3, 0.995)) == [(0, 1), (1, 2)]
+
+
+def test_a_tail_under_its_loop_stays_one_digit():
+    # A 9 whose tail, a separate stroke, hangs under the loop and reads "1" alone.
+    loop, tail = piece(0, 0, 60, 80), piece(40, 10, 60, 100)
+    assert grouping([loop, tail], [reading(9, 0.99), reading(1, 0.99)], reading(9, 0.995)) == [(0, 2)]

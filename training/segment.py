@@ -218,7 +218,10 @@ def stroke_pieces(ink: np.ndarray, strokes: Sequence[PenStroke]) -> list[DigitIn
             for x, y in s.points:
                 draw.ellipse((x - r, y - r, x + r, y + r), fill=1)
         mask = np.asarray(mask_image, bool)
-        covered |= mask
+        # PIL's wide diagonal lines miss the edge of Qt's by a pixel on every
+        # other row: without the margin, a fast straight stroke (two points)
+        # left dozens of one-pixel "pieces" along its edge.
+        covered |= grow(mask)
         piece = np.where(mask, ink, 0.0)
         rows = np.flatnonzero(piece.max(axis=1) > INK_LEVEL)
         cols = np.flatnonzero(piece.max(axis=0) > INK_LEVEL)

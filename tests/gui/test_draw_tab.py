@@ -353,3 +353,27 @@ def test_help_has_a_how_to_the_shortcuts_and_an_about_box(qtbot, window):
     assert "Ctrl+Z" in shortcuts and "Undo" in shortcuts and "Ctrl+O" in shortcuts
     about = texts["About Digit Recognizer"]
     assert app_version() in about and "MIT" in about and "CC BY 4.0" in about
+
+
+def test_a_fast_straight_stroke_is_one_piece_at_any_angle(qapp):
+    # A quick flick of the mouse gives a stroke of two points. On a canvas the
+    # size of its paper the points fall on whole pixels, where PIL's wide line
+    # (the stroke's mask) missed Qt's edge by a pixel every other row at some
+    # slopes: the
+    # stroke read as a digit plus dozens of one-pixel "not a digit" parts.
+    from app.draw.canvas import PAPER, DrawingCanvas
+    from penwriting import Drawing, draw
+    from training.cli import shipped_model_path
+    from training.lite import open_predictor
+    from training.recognize import read_image
+
+    canvas = DrawingCanvas()
+    canvas.resize(PAPER)
+    predictor = open_predictor(shipped_model_path())
+    for pen in (8, 18, 30):
+        for dx in range(-80, 81, 8):
+            for dy in (0, 40, 80, 120):  # -40, 80 at pen 18 read as 36 parts
+                canvas.clear()
+                draw(canvas, Drawing("", (np.array([(300 - dx, 200 - dy), (300 + dx, 200 + dy)], float),), pen))
+                reading = read_image(predictor, canvas.snapshot(), canvas.pen_strokes())
+                assert len(reading.digits) == 1, (pen, dx, dy, reading.text)

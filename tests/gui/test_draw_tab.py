@@ -359,8 +359,8 @@ def test_a_fast_straight_stroke_is_one_piece_at_any_angle(qapp):
     # A quick flick of the mouse gives a stroke of two points. On a canvas the
     # size of its paper the points fall on whole pixels, where PIL's wide line
     # (the stroke's mask) missed Qt's edge by a pixel every other row at some
-    # slopes: the
-    # stroke read as a digit plus dozens of one-pixel "not a digit" parts.
+    # slopes: the stroke read as a digit plus dozens of one-pixel "not a digit"
+    # parts.
     from app.draw.canvas import PAPER, DrawingCanvas
     from penwriting import Drawing, draw
     from training.cli import shipped_model_path

@@ -275,10 +275,10 @@ REJECTED_PART_COST = math.log(0.5)
 # and an A read together as a 4 at 37%) is no reason to join.
 MIN_JOINED_CONFIDENCE = 0.5
 # ... except a letter: pieces whose ink meets, together no wider than this
-# times their height, may be read together as "not a digit" (an H or a K whose
-# strokes would read "11" or "14" apart). Numbers are wider: chosen on the
-# training writers' letters and numbers, it refused 4% more letters and cost
-# no number (wider, 1.2, cost numbers).
+# times their height, may be read together as "not a digit" (an R, a P or a
+# K whose strokes would read "12" or "14" apart). Numbers are wider: chosen
+# on the training writers' letters and numbers, it refused 4% more letters
+# and cost no number (1.2 cost numbers).
 LETTER_ASPECT = 1.1
 # A 1 touching its neighbour often reads as that neighbour when joined, as
 # surely as the neighbour alone: a tie the join used to win by rounding. Such

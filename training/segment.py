@@ -263,10 +263,14 @@ JOIN_COST = math.log(0.8)
 STACKED = 0.6
 
 
+def horizontal_overlap(a: DigitInk, b: DigitInk) -> int:
+    """Pixels of width the two pieces share (negative: the gap between them)."""
+    return min(a.right, b.right) - max(a.left, b.left)
+
+
 def split_cost(a: DigitInk, b: DigitInk) -> float:
-    overlap = min(a.right, b.right) - max(a.left, b.left)
     wider = max(1, a.right - a.left, b.right - b.left)
-    share = overlap / wider
+    share = horizontal_overlap(a, b) / wider
     return 0.0 if share <= STACKED else math.log(max(0.05, 1 - (share - STACKED) / (1 - STACKED)))
 # A piece read as "not a digit" beside other ink may be part of a digit (the
 # bar of a 4 whose strokes miss): reading it alone costs a little.
@@ -353,16 +357,19 @@ def redundant_join(digit: int, group: Sequence[DigitInk], readings, reject_class
         return False
     for a, b in zip(group, group[1:]):
         narrower = max(1, min(a.right - a.left, b.right - b.left))
-        if min(a.right, b.right) - max(a.left, b.left) > REDUNDANT_OVERLAP * narrower:
+        if horizontal_overlap(a, b) > REDUNDANT_OVERLAP * narrower:
             return False
     answers = [int(np.argmax(r)) for r in readings]
     return (all(a != reject_class and float(np.max(r)) >= REDUNDANT_SURE for a, r in zip(answers, readings))
             and digit in answers)
 
 
-def letter_like(group: Sequence[DigitInk]) -> bool:
-    """Neighbouring pieces that meet, and together are no wider than LETTER_ASPECT times their height."""
-    if not all(touching(a, b) for a, b in zip(group, group[1:])):
+def letter_like(group: Sequence[DigitInk], meets: Sequence[bool]) -> bool:
+    """Neighbouring pieces that meet, together no wider than LETTER_ASPECT times their height.
+
+    ``meets``: :func:`touching` for each neighbouring pair, as the caller already has it.
+    """
+    if not all(meets):
         return False
     width = max(p.right for p in group) - min(p.left for p in group)
     height = max(p.bottom for p in group) - min(p.top for p in group)
@@ -387,18 +394,19 @@ def group_by_reading(pieces: Sequence[DigitInk], spans: Sequence[tuple[int, int]
     n = len(pieces)
     heights = [p.bottom - p.top for p in pieces]
     alone = {i: p for (i, j), p in zip(spans, probabilities) if j - i == 1}
+    meets = [touching(pieces[k], pieces[k + 1]) for k in range(n - 1)]  # once per pair, not per span
     score = {}
     for (i, j), p in zip(spans, probabilities):
         best = int(np.argmax(p))
         joined = j - i > 1
-        if joined and best == reject_class and letter_like(pieces[i:j]):
+        if joined and best == reject_class and letter_like(pieces[i:j], meets[i:j - 1]):
             score[(i, j)] = math.log(max(float(p[best]), 1e-9))
             continue
         if joined and (best == reject_class or p[best] < MIN_JOINED_CONFIDENCE):
             continue
         s = math.log(max(float(p[best]), 1e-9))
         if joined:
-            s += sum(0.0 if touching(pieces[k], pieces[k + 1]) else JOIN_COST for k in range(i, j - 1))
+            s += sum(0.0 if meets[k] else JOIN_COST for k in range(i, j - 1))
             if redundant_join(best, pieces[i:j], [alone.get(k) for k in range(i, j)], reject_class):
                 s += REDUNDANT_JOIN_COST
         elif n > 1:

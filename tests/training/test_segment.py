@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from training.segment import DigitInk, candidate_spans, group_by_reading, letter_like
+from training.segment import DigitInk, candidate_spans, group_by_reading, letter_like, touching
 
 REJECT = 10
 
@@ -27,18 +27,18 @@ def grouping(pieces, apart, together):
 def test_strokes_that_meet_and_are_no_wider_than_tall_are_one_letter():
     # An upright and the bowl that starts on it: "1" and "2" apart, a letter together.
     upright, bowl = piece(0, 0, 20, 100), piece(20, 0, 80, 60)
-    assert letter_like([upright, bowl])
+    assert letter_like([upright, bowl], [touching(upright, bowl)])
     assert grouping([upright, bowl], [reading(1, 0.9), reading(2, 0.8)], reading(REJECT, 0.95)) == [(0, 2)]
 
 
 def test_digits_side_by_side_stay_digits_when_together_they_read_as_a_letter():
     # Too wide for one letter, though they touch.
     one, seven = piece(0, 0, 60, 100), piece(60, 0, 130, 100)
-    assert not letter_like([one, seven])
+    assert not letter_like([one, seven], [touching(one, seven)])
     assert grouping([one, seven], [reading(1, 0.9), reading(7, 0.9)], reading(REJECT, 0.99)) == [(0, 1), (1, 2)]
     # Narrow, but apart: a gap between them.
     one, other = piece(0, 0, 20, 100), piece(35, 0, 60, 100)
-    assert not letter_like([one, other])
+    assert not letter_like([one, other], [touching(one, other)])
     assert grouping([one, other], [reading(1, 0.9), reading(1, 0.9)], reading(REJECT, 0.99)) == [(0, 1), (1, 2)]
 
 

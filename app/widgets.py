@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt
 from PySide6.QtGui import QPainter, QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QSpinBox, QWidget
 
@@ -62,8 +62,6 @@ def percent(p: float, decimals: int = 0) -> str:
     0.9996 is "99.9%" (one decimal) or "99%" (none), so that a header saying
     "99.9% sure" never sits beside a thumbnail saying "100%".
     """
-    from PySide6.QtCore import QLocale
-
     step = 10.0 ** -decimals
     value = round(float(p) * 100, decimals)
     if p < 1:
@@ -75,15 +73,11 @@ def percent(p: float, decimals: int = 0) -> str:
 
 def whole(n) -> str:
     """A whole number with the locale's digit grouping (54,000 in English, 54.000 in Vietnamese)."""
-    from PySide6.QtCore import QLocale
-
     return QLocale().toString(int(n))
 
 
 def decimal(value: float, decimals: int) -> str:
     """``value`` with ``decimals`` places and the locale's decimal sign (0.0512, or 0,0512)."""
-    from PySide6.QtCore import QLocale
-
     return QLocale().toString(float(value), "f", decimals)
 
 

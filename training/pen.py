@@ -15,7 +15,8 @@ Three kinds of training image come out of it:
 - digits, several renderings each, with the writing conventions MNIST lacks
   added where the data shows people use them (slashed zeros, crossed sevens,
   ones with a base or a long upstroke) and the strokes of multi-stroke digits
-  moved apart a little (a 4 whose strokes do not meet, a 5 with a lifted bar);
+  moved apart a little (a 4 whose strokes do not meet, a 5 with a lifted bar),
+  and most of them bent by a smooth warp, as another hand would write them;
 - "not a digit": letters and symbols, less the ones that look like digits;
 - generated scribbles, also "not a digit".
 """
@@ -46,7 +47,7 @@ NOT_A_DIGIT_NAME = "not a digit"
 HELD_OUT_SHARE = 0.25
 # Bumped whenever rendering or augmentation changes: the cache of rendered
 # images is keyed by it, so an old cache is never read as the new one.
-RENDER_VERSION = 3
+RENDER_VERSION = 4
 
 # Letters and symbols that people also write as digits, or that are only a dot
 # or a tick once scaled: never used as "not a digit".
@@ -283,6 +284,35 @@ def move_strokes(strokes: list[np.ndarray], rng: np.random.Generator, amount: fl
     return [strokes[0]] + [s + rng.normal(0, amount * size, 2) for s in strokes[1:]]
 
 
+def warp_strokes(strokes: list[np.ndarray], rng: np.random.Generator, amount: float = 0.07) -> list[np.ndarray]:
+    """Bend the writing smoothly, as another hand would: a writer's style, not their letters.
+
+    Each point moves by a low-frequency field (two waves per axis, at most
+    about one and a half cycles across the sample, each up to ``amount`` of
+    its size), so loops stay loops and strokes that meet still meet, while
+    proportions, curvature and where strokes join vary. Held-out writers
+    differ from the training writers mostly in such ways, which the global
+    slant, rotation and stretch of :class:`Look` do not reach.
+    """
+    (x0, y0), (x1, y1) = _box(strokes)
+    size = max(x1 - x0, y1 - y0, 1e-6)
+    waves = []
+    for axis in (0, 1):
+        for _ in range(2):
+            direction = rng.normal(0, 1, 2)
+            direction *= rng.uniform(0.3, 1.5) / max(float(np.hypot(*direction)), 1e-6)
+            waves.append((axis, direction, rng.uniform(0, 2 * math.pi), rng.uniform(-amount, amount) * size))
+    out = []
+    for s in strokes:
+        p = np.asarray(s, np.float64)
+        unit = (p - (x0, y0)) / size
+        moved = p.copy()
+        for axis, direction, phase, height in waves:
+            moved[:, axis] += height * np.sin(2 * math.pi * unit @ direction + phase)
+        out.append(moved)
+    return out
+
+
 def scribble(rng: np.random.Generator) -> list[np.ndarray]:
     """A generated non-digit: a tangle, a zigzag, a hatch or a spiral, in a unit box."""
     kind = rng.integers(0, 4)
@@ -309,6 +339,10 @@ def scribble(rng: np.random.Generator) -> list[np.ndarray]:
     return [np.stack([0.5 + r * np.cos(t), 0.5 + r * np.sin(t)], 1)]
 
 
+# Most renderings are bent a little (render version 4); some stay as written.
+WARPED_SHARE = 0.75
+
+
 # The training and held-out sets ----------------------------------------------------
 
 def render_sample(strokes, label: str, rng: np.random.Generator, augment: bool = True) -> np.ndarray | None:
@@ -316,6 +350,8 @@ def render_sample(strokes, label: str, rng: np.random.Generator, augment: bool =
     if augment:
         strokes = move_strokes(add_convention(label, strokes, rng), rng) if rng.random() < 0.6 \
             else add_convention(label, strokes, rng)
+        if rng.random() < WARPED_SHARE:
+            strokes = warp_strokes(strokes, rng)
     look = random_look(rng) if augment else Look(height=220.0, pen=18.0)
     if augment and len(strokes) == 1 and len(strokes[0]) < 2:
         return None

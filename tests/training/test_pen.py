@@ -8,7 +8,7 @@ import pytest
 from training.errors import DatasetError
 from training.pen import (LOOK_ALIKES, NOT_A_DIGIT, Look, add_convention, find_pen_file, is_not_a_digit_example,
                           load_pen, mnist_with_pen, move_strokes, pen_images, place, render_paper, scribble_images,
-                          to_input, writer_is_held_out)
+                          to_input, warp_strokes, writer_is_held_out)
 
 
 def test_the_file_reads_as_documented(pen):
@@ -69,6 +69,23 @@ def test_conventions_add_the_strokes_people_write(pen):
     assert add_convention("4", two, rng) is two
     moved = move_strokes(two, rng)
     assert np.array_equal(moved[0], two[0]) and not np.array_equal(moved[1], two[1])
+
+
+def test_warp_bends_the_writing_smoothly_and_keeps_its_strokes(pen):
+    rng = np.random.default_rng(0)
+    four = next(pen.strokes(int(i)) for i in np.flatnonzero(pen.labels == "4") if len(pen.strokes(int(i))) == 2)
+    allp = np.concatenate(four)
+    size = float((allp.max(axis=0) - allp.min(axis=0)).max())
+    for _ in range(50):
+        bent = warp_strokes(four, rng)
+        assert [s.shape for s in bent] == [s.shape for s in four]
+        moves = np.concatenate([b - s for b, s in zip(bent, four)])
+        assert np.abs(moves).max() <= 2 * 0.07 * size + 1e-9  # two waves per axis at most
+        # Smooth: neighbouring points move almost together, so loops and joins survive.
+        steps = np.concatenate([np.diff(b - s, axis=0) for b, s in zip(bent, four)])
+        gaps = np.concatenate([np.diff(s, axis=0) for s in four])
+        assert np.hypot(*steps.T).max() <= 2 * np.hypot(*gaps.T).max()
+    assert not np.allclose(np.concatenate(warp_strokes(four, rng)), allp)
 
 
 def test_pen_images_label_digits_and_non_digits(pen):

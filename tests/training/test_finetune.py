@@ -41,7 +41,9 @@ def tuned(tmp_path_factory, mnist):
 
 def test_the_shipped_model_misreads_this_writer(tuned):
     _, before, _ = tuned
-    assert before < 0.6
+    # A third or more wrong: enough for fine-tuning to show (the pen-data models
+    # read this writer's flagged 1s better than the MNIST one did).
+    assert before < 0.7
 
 
 def test_fine_tuning_fixes_the_writer_and_keeps_mnist(tuned):

@@ -15,10 +15,11 @@ Three kinds of training image come out of it:
 - digits, several renderings each, with the writing conventions MNIST lacks
   added where the data shows people use them (slashed zeros, crossed sevens,
   ones with a base or a long upstroke) and the strokes of multi-stroke digits
-  moved apart a little (a 4 whose strokes do not meet, a 5 with a lifted bar),
-  and most of them bent by a smooth warp, as another hand would write them;
+  moved apart a little (a 4 whose strokes do not meet, a 5 with a lifted bar);
 - "not a digit": letters and symbols, less the ones that look like digits;
 - generated scribbles, also "not a digit".
+Three quarters of the augmented renderings, of every kind, are also bent by a
+smooth warp, as another hand would write them.
 """
 
 from __future__ import annotations
@@ -290,9 +291,9 @@ def warp_strokes(strokes: list[np.ndarray], rng: np.random.Generator, amount: fl
     Each point moves by a low-frequency field (two waves per axis, at most
     about one and a half cycles across the sample, each up to ``amount`` of
     its size), so loops stay loops and strokes that meet still meet, while
-    proportions, curvature and where strokes join vary. Held-out writers
-    differ from the training writers mostly in such ways, which the global
-    slant, rotation and stretch of :class:`Look` do not reach.
+    proportions, curvature and where strokes join vary. Writers differ from
+    each other largely in such ways, which the global slant, rotation and
+    stretch of :class:`Look` do not reach.
     """
     (x0, y0), (x1, y1) = _box(strokes)
     size = max(x1 - x0, y1 - y0, 1e-6)

@@ -9,6 +9,9 @@ model shipped before the pen-data work (taken from git), in the same run:
 - single_digit_accuracy: one held-out digit on the canvas, read as exactly that
   one digit (split or refused counts as wrong); single_digit_accuracy_image:
   the same snapshot read as an image, without strokes (the predict path);
+  single_digit_accuracy_writer_mean and _worst_writer: the same per writer
+  (each writer counts once; largest_writer_share says how much of the 1,609
+  digits the most prolific writer gave);
 - digits_split: single digits read as more than one part;
 - numbers_exact: numbers of 2-4 digits, each made of one writer's digits side
   by side at varied gaps (a quarter touching or overlapping), read exactly;
@@ -119,10 +122,14 @@ def measure(path, canvas, sets, mnist, drawn):
         infer.append((time.perf_counter() - t) * 1000)
 
     labels = np.asarray(labels)
+    writers = np.asarray(sets["writers"])
+    by_writer = [right[writers == w].mean() for w in np.unique(writers)]
     return {
         "single_digits": len(singles),
         "single_digit_accuracy": round(float(right.mean()), 4),
         "single_digit_accuracy_image": round(float(image_right.mean()), 4),
+        "single_digit_accuracy_writer_mean": round(float(np.mean(by_writer)), 4),
+        "single_digit_accuracy_worst_writer": round(float(np.min(by_writer)), 4),
         "digits_split": int(split.sum()),
         "per_digit": {str(d): round(float(right[labels == str(d)].mean()), 4) for d in range(10)},
         "numbers": len(numbers_right),
@@ -178,12 +185,14 @@ def main():
         p = float(rng.uniform(8, 30))
         strokes = place(scribble(rng), Look(height=h, pen=p))
         scribbles.append(Drawing("scribble", tuple(s + (300, 200) for s in strokes), p))
-    sets = {"singles": singles, "labels": [d.label for d in singles],
+    sets = {"singles": singles, "labels": [d.label for d in singles], "writers": [str(pen.writer[i]) for i in digit_idx],
             "numbers": numbers(pen, digit_idx, args.numbers, rng), "others": others, "scribbles": scribbles}
     mnist = load_dataset("mnist", args.data)
     drawn = drawn_test_set(per_digit=100, seed=2026)
 
+    largest = max(np.unique(pen.writer[digit_idx], return_counts=True)[1])
     report = {"benchmark": "real_handwriting", "writers_held_out": int(len(set(pen.writer[digit_idx]))),
+              "largest_writer_share": round(float(largest / len(digit_idx)), 4),
               "model": Path(args.model).name}
     with tempfile.TemporaryDirectory() as tmp:
         baseline = (None if args.baseline == "none" else

@@ -371,19 +371,11 @@ def pen_images(pen: PenSet, held_out: bool, digit_renderings: int = 3, non_digit
     ``every``: use every n-th sample only (quick runs and tests).
     ``more_renderings``: digits drawn more often than ``digit_renderings``.
     """
-    more_renderings = more_renderings or {}
     rng = np.random.default_rng(seed)
-    side = pen.held_out() == held_out
     images, labels = [], []
-    for i in np.flatnonzero(side)[::every]:
-        label, section = str(pen.labels[i]), str(pen.section[i])
-        if section == "1a":
-            target, times = int(label), more_renderings.get(label, digit_renderings)
-        elif is_not_a_digit_example(label, section):
-            target, times = NOT_A_DIGIT, non_digit_renderings
-        else:
-            continue
-        strokes = pen.strokes(int(i))
+    for i, label, target, times in rendering_plan(pen, held_out, digit_renderings, non_digit_renderings,
+                                                  every, more_renderings):
+        strokes = pen.strokes(i)
         for _ in range(times):
             image = render_sample(strokes, label, rng, augment)
             if image is not None:
@@ -393,6 +385,21 @@ def pen_images(pen: PenSet, held_out: bool, digit_renderings: int = 3, non_digit
     x_scribbles = scribble_images(scribbles, rng)
     return (np.concatenate([x, x_scribbles]),
             np.concatenate([np.array(labels, np.uint8), np.full(len(x_scribbles), NOT_A_DIGIT, np.uint8)]))
+
+
+def rendering_plan(pen: PenSet, held_out: bool, digit_renderings: int = 3, non_digit_renderings: int = 1,
+                   every: int = 1, more_renderings: dict[str, int] | None = None):
+    """(sample index, character, class, renderings) for each sample :func:`pen_images` draws."""
+    more_renderings = more_renderings or {}
+    side = pen.held_out() == held_out
+    plan = []
+    for i in np.flatnonzero(side)[::every]:
+        label, section = str(pen.labels[i]), str(pen.section[i])
+        if section == "1a":
+            plan.append((int(i), label, int(label), more_renderings.get(label, digit_renderings)))
+        elif is_not_a_digit_example(label, section):
+            plan.append((int(i), label, NOT_A_DIGIT, non_digit_renderings))
+    return plan
 
 
 def scribble_images(count: int, rng: np.random.Generator) -> np.ndarray:

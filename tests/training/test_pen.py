@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from training.errors import DatasetError
-from training.pen import (LOOK_ALIKES, NOT_A_DIGIT, Look, add_convention, find_pen_file, is_not_a_digit_example,
-                          load_pen, mnist_with_pen, move_strokes, pen_images, place, render_paper, scribble_images,
-                          to_input, warp_strokes, writer_is_held_out)
+from training.pen import (LOOK_ALIKES, MORE_RENDERINGS, NOT_A_DIGIT, Look, add_convention, find_pen_file,
+                          is_not_a_digit_example, load_pen, mnist_with_pen, move_strokes, pen_images, place,
+                          render_paper, rendering_plan, scribble_images, to_input, warp_strokes, writer_is_held_out)
 
 
 def test_the_file_reads_as_documented(pen):
@@ -103,6 +103,19 @@ def test_mnist_with_pen_has_eleven_classes_and_held_out_writers_only_in_test(mni
     assert data.class_names[NOT_A_DIGIT] == "not a digit"
     assert len(data.x_train) > 500 and len(data.x_test) > 200
     assert set(np.unique(data.y_train)) == set(range(11))
+
+
+def test_the_train_tab_expects_as_many_images_as_mnist_plus_pen_trains_on(pen):
+    """The expected duration shown before a run counts the images the full dataset has."""
+    import inspect
+
+    from training.datasets import DATASETS
+
+    defaults = {k: p.default for k, p in inspect.signature(mnist_with_pen).parameters.items()}
+    plan = rendering_plan(pen, held_out=False, digit_renderings=defaults["digit_renderings"],
+                          non_digit_renderings=defaults["non_digit_renderings"], more_renderings=MORE_RENDERINGS)
+    images = 60_000 + sum(times for *_, times in plan) + defaults["scribbles"]
+    assert DATASETS["mnist+pen"].train_images == images
 
 
 def test_a_model_trained_on_mnist_plus_pen_answers_eleven_classes(mnist, pen, tmp_path):

@@ -73,6 +73,14 @@ def training_text(text: str) -> str:
     return QCoreApplication.translate("training", text)
 
 
+def dataset_label(name) -> str:
+    """A model's dataset as tables show it ("MNIST + pen"); a name this version does not know, as written."""
+    from training.datasets import DATASET_LABELS
+
+    name = str(name or "")
+    return training_text(DATASET_LABELS[name]) if name in DATASET_LABELS else name
+
+
 def translated(text) -> str:
     """A :class:`training.messages.Message` in the interface's language; any other string as it is."""
     template = getattr(text, "template", None)

@@ -33,7 +33,7 @@ def describe_model(path: str, info: dict) -> str:
     shipped = Path(path) == shipped_model_path()
     name = info.get("name") or (translate("MainWindow", "shipped model") if shipped else Path(path).stem)
     accuracy = info.get("test_accuracy")
-    parts = [info.get("preset"), (info.get("dataset") or "").upper() or None]
+    parts = [info.get("preset"), i18n.dataset_label(info.get("dataset")) or None]
     detail = ", ".join(p for p in parts if p)
     acc = (translate("MainWindow", "test accuracy {accuracy}").format(accuracy=percent(accuracy, 2))
            if isinstance(accuracy, (int, float)) else translate("MainWindow", "test accuracy unknown"))

@@ -52,7 +52,7 @@ def tool(name: str) -> str:
 def training_strings() -> list[str]:
     """Every fixed sentence made in training/ that the GUI shows."""
     sys.path.insert(0, str(ROOT))
-    from training.datasets import DATASETS
+    from training.datasets import DATASET_LABELS, DATASETS
     from training.presets import OPTIMIZERS, PRESETS
 
     found: list[str] = []
@@ -67,6 +67,7 @@ def training_strings() -> list[str]:
                 found.append(first.value)
     found += [p.description for p in PRESETS.values()]
     found += [spec.title for spec in DATASETS.values()]
+    found += list(DATASET_LABELS.values())
     found += list(OPTIMIZERS.values())
     return list(dict.fromkeys(s for s in found if s.strip()))
 

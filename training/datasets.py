@@ -72,6 +72,10 @@ DATASETS: dict[str, DatasetSpec] = {
     ),
 }
 
+# Short names for a model's dataset in tables and the status bar.
+DATASET_LABELS = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST", "mnist+pen": "MNIST + pen",
+                  "mnist+samples": "MNIST + my samples"}
+
 
 @dataclass(frozen=True)
 class Dataset:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPus
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.train.curves import loss_and_accuracy_plots
-from app.i18n import training_text
+from app.i18n import dataset_label, training_text
 from app.widgets import ask_save_path, percent, whole
 from training.files import atomic_write_text
 from training.presets import OPTIMIZERS
@@ -57,7 +57,7 @@ def table_rows(records: list[dict]) -> list[tuple[str, list[str]]]:
 
     return [
         (translate("CompareView", "Model"), setting("preset")),
-        (translate("CompareView", "Dataset"), setting("dataset")),
+        (translate("CompareView", "Dataset"), setting("dataset", dataset_label)),
         (translate("CompareView", "Optimizer"), setting("optimizer", optimizer_name)),
         (translate("CompareView", "Learning rate"), setting("learning_rate", lambda v: f"{v:g}" if isinstance(v, (int, float)) else str(v))),
         (translate("CompareView", "Learning-rate decay"), setting("lr_decay", lambda v: f"{v:g}" if isinstance(v, (int, float)) else str(v))),

@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from app.i18n import message
+from app.i18n import dataset_label, message
 from app.widgets import confirm, percent
 from training.errors import ModelFileError
 from training.library import ModelLibrary
@@ -63,7 +63,7 @@ class ModelLibraryView(QWidget):
             in_use = bool(self.active_path) and Path(self.active_path) == entry.path
             # The mark leads, so that a long name cut short never hides it.
             name = (self.tr("\u25b6 in use: ") if in_use else "") + entry.name
-            values = (name, str(info.get("dataset", "")).upper(), info.get("preset", ""),
+            values = (name, dataset_label(info.get("dataset")), info.get("preset", ""),
                       percent(acc, 2) if acc is not None else info.get("problem", "?"),
                       str(info.get("epochs", "")), str(info.get("created", ""))[:16].replace("T", " "))
             for col, value in enumerate(values):

@@ -2102,6 +2102,22 @@
         <translation>MNIST + chữ viết tay thật bằng bút, có &quot;không phải chữ số&quot;</translation>
     </message>
     <message>
+        <source>MNIST</source>
+        <translation>MNIST</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>MNIST + pen</source>
+        <translation>MNIST + chữ viết bằng bút</translation>
+    </message>
+    <message>
+        <source>MNIST + my samples</source>
+        <translation>MNIST + mẫu của tôi</translation>
+    </message>
+    <message>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>

@@ -377,6 +377,8 @@ def test_the_library_marks_the_model_in_use(qtbot, window, trained):
     item = view.table.item(row, 0)
     assert item.text().startswith("\u25b6 in use") and item.font().bold()
     assert not view.table.item(1 - row, 0).font().bold()
+    # Datasets by their short names, not the internal ones shouted ("MNIST+PEN").
+    assert view.table.item(row, 1).text() == "MNIST" and view.table.item(1 - row, 1).text() == "MNIST + pen"
     assert view.table.columnWidth(0) >= max(view.table.columnWidth(c) for c in range(1, view.table.columnCount()))
 
 

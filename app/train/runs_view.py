@@ -6,6 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from app.i18n import dataset_label
 from app.train.compare_view import MAX_RUNS, optimizer_name
 from app.widgets import confirm, percent
 from training.runs import RunStore
@@ -44,7 +45,7 @@ def run_row(record: dict) -> list[str]:
     outcome = record.get("outcome", "")
     return [local_time(str(record.get("started", ""))),
             QCoreApplication.translate("RunsView", OUTCOMES[outcome]) if outcome in OUTCOMES else str(outcome),
-            s.get("preset", ""), s.get("dataset", ""),
+            s.get("preset", ""), dataset_label(s.get("dataset")),
             optimizer_name(s.get("optimizer", "")),
             f"{s.get('learning_rate', '')}", epochs, percent(accuracy, 2) if accuracy is not None else "",
             record.get("device", ""), f"{minutes}:{seconds:02d}"]

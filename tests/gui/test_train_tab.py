@@ -416,7 +416,8 @@ def test_every_run_is_kept_in_the_run_history(qtbot, window, mnist_path, tmp_pat
     qtbot.waitUntil(lambda: not tab.is_running(), timeout=120_000)
     assert runs.table.rowCount() == 1
     cells = [runs.table.item(0, c).text() for c in range(runs.table.columnCount())]
-    assert cells[1] == "finished" and cells[2] == "mlp-512" and cells[7] == percent(tab.result.test_accuracy, 2)
+    assert cells[1] == "finished" and cells[2] == "mlp-512" and cells[3] == "MNIST"
+    assert cells[7] == percent(tab.result.test_accuracy, 2)
     record = runs.records[0]
     assert record["curve"] and len(record["epochs"]) == 1 and record["device"] == tab.result.device
 
@@ -461,6 +462,7 @@ def test_two_real_runs_compared_side_by_side(qtbot, window, mnist_path, pen_path
     shown = [view.table.item(rows["Test accuracy"], c).text() for c in range(2)]
     assert shown == [percent(a, 2) for a in results]  # run 1 is the first run
     assert "Optimizer" in view.differing_rows() and "Model" not in view.differing_rows()
+    assert [view.table.item(rows["Dataset"], c).text() for c in range(2)] == ["MNIST", "MNIST"]
     # Measured on the same data: the held-out writers' pen digits, for both runs.
     pen = [view.table.item(rows["Held-out pen digits"], c).text() for c in range(2)]
     assert all(text.endswith("of 1,609") for text in pen), pen
@@ -487,6 +489,7 @@ def test_an_optimizer_study_trains_each_in_turn_then_compares_them(qtbot, window
     assert all(r["outcome"] == "finished" and r["test_accuracy"] > 0.5 for r in view.records)
     assert all(count > 0 for count in view.curve_counts())
     assert "Optimizer" in view.differing_rows() and "Model" not in view.differing_rows()
+    assert [view.table.item(rows["Dataset"], c).text() for c in range(2)] == ["MNIST", "MNIST"]
 
 
 def test_a_learning_rate_sweep_can_be_stopped(qtbot, window, mnist_path):

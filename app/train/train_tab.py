@@ -523,6 +523,10 @@ class TrainTab(QWidget):
 
     def _validate(self, *_) -> bool:
         self._refresh_fine_tune_button()
+        # Follows the form even while it has a problem (a missing file, say): a
+        # stale expectation would describe another dataset or run.
+        if self.run is None and not self._showing_outcome:
+            self.progress_label.setText(self.expected_duration() or self.tr("Not running."))
         try:
             self.config()
         except ConfigError as exc:
@@ -535,8 +539,6 @@ class TrainTab(QWidget):
         self.start_button.setEnabled(self.run is None)
         self.study_button.setEnabled(self.run is None)
         self.start_button.setToolTip("")
-        if self.run is None and not self._showing_outcome:
-            self.progress_label.setText(self.expected_duration() or self.tr("Not running."))
         return True
 
     def set_active_model(self, path: str) -> None:

@@ -185,12 +185,13 @@ def main():
         p = float(rng.uniform(8, 30))
         strokes = place(scribble(rng), Look(height=h, pen=p))
         scribbles.append(Drawing("scribble", tuple(s + (300, 200) for s in strokes), p))
-    sets = {"singles": singles, "labels": [d.label for d in singles], "writers": [str(pen.writer[i]) for i in digit_idx],
+    sets = {"singles": singles, "labels": [d.label for d in singles],
+            "writers": [str(pen.writer[i]) for i in digit_idx],
             "numbers": numbers(pen, digit_idx, args.numbers, rng), "others": others, "scribbles": scribbles}
     mnist = load_dataset("mnist", args.data)
     drawn = drawn_test_set(per_digit=100, seed=2026)
 
-    largest = max(np.unique(pen.writer[digit_idx], return_counts=True)[1])
+    largest = max(np.unique(sets["writers"], return_counts=True)[1])
     report = {"benchmark": "real_handwriting", "writers_held_out": int(len(set(pen.writer[digit_idx]))),
               "largest_writer_share": round(float(largest / len(digit_idx)), 4),
               "model": Path(args.model).name}

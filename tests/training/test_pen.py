@@ -114,7 +114,7 @@ def test_the_train_tab_expects_as_many_images_as_mnist_plus_pen_trains_on(pen):
     defaults = {k: p.default for k, p in inspect.signature(mnist_with_pen).parameters.items()}
     plan = rendering_plan(pen, held_out=False, digit_renderings=defaults["digit_renderings"],
                           non_digit_renderings=defaults["non_digit_renderings"], more_renderings=MORE_RENDERINGS)
-    images = 60_000 + sum(times for *_, times in plan) + defaults["scribbles"]
+    images = DATASETS["mnist"].train_images + sum(times for *_, times in plan) + defaults["scribbles"]
     assert DATASETS["mnist+pen"].train_images == images
 
 

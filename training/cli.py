@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     aug = t.add_mutually_exclusive_group()
     aug.add_argument("--augment", action="store_true", default=None, help="random shifts, rotations, zoom, stroke width")
     aug.add_argument("--no-augment", dest="augment", action="store_false")
+    t.add_argument("--clean-epochs", type=int, default=None, metavar="N",
+                   help="end an augmented run with N epochs on the images as they are")
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--device", default="auto", help="auto, cpu or gpu:N")
     t.add_argument("--mixed-precision", action="store_true", help="float16 compute on a GPU")
@@ -165,7 +167,7 @@ def cmd_train(args, argv) -> int:
         optimizer=args.optimizer,
         learning_rate=args.lr, lr_decay=args.lr_decay, epochs=args.epochs,
         batch_size=args.batch_size, validation_split=args.validation_split,
-        augment=args.augment, seed=args.seed, device=args.device,
+        augment=args.augment, clean_epochs=args.clean_epochs, seed=args.seed, device=args.device,
         mixed_precision=args.mixed_precision, train_limit=args.limit)
     config.validate()
     out = output_path(args.out, f"{config.preset}-{config.dataset}")

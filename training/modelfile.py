@@ -88,9 +88,9 @@ SIDECAR_FIELDS = {
     "created": _TEXT, "device": _TEXT, "sha256": _TEXT, "base_model": _TEXT,
     "lite_sha256": _TEXT, "lite_runtime": _TEXT,
     "test_accuracy": _NUMBER, "not_sure_below": _NUMBER, "learning_rate": _NUMBER, "lr_decay": _NUMBER,
-    "validation_split": _NUMBER, "training_seconds": _NUMBER,
+    "validation_split": _NUMBER, "training_seconds": _NUMBER, "not_a_digit_shift": _NUMBER,
     "epochs": _WHOLE, "batch_size": _WHOLE, "size_bytes": _WHOLE, "preprocess_version": _WHOLE,
-    "test_images": _WHOLE, "seed": _WHOLE, "train_limit": _WHOLE,
+    "test_images": _WHOLE, "seed": _WHOLE, "train_limit": _WHOLE, "clean_epochs": _WHOLE,
     "augment": _FLAG, "stopped_early": _FLAG,
 }
 

@@ -42,6 +42,11 @@ class TrainConfig:
     batch_size: int = 128
     validation_split: float = 0.1
     augment: bool = False
+    # The last epochs see the images as they are: after augmented epochs, a few
+    # clean ones at a low rate fit undistorted images more closely (the shipped
+    # recipe with 2 more, clean: MNIST test 99.52% -> 99.65%, measured, but the
+    # model refuses more real digits as "not a digit"; README, "not shipped").
+    clean_epochs: int = 0
     seed: int | None = 0
     device: str = "auto"  # "auto", "cpu", "gpu:N", "mirrored" (every GPU, MirroredStrategy)
     mixed_precision: bool = False
@@ -77,6 +82,12 @@ class TrainConfig:
         if not (math.isfinite(self.lr_decay) and 0 < self.lr_decay <= 1):
             raise ConfigError("The learning-rate decay must be above 0 and at most 1, not {lr_decay}.",
                               lr_decay=f"{self.lr_decay!r}")
+        if not (isinstance(self.clean_epochs, int) and 0 <= self.clean_epochs < self.epochs):
+            raise ConfigError("Clean epochs must be a whole number from 0 to one less than the epochs ({epochs}), "
+                              "not {clean_epochs}.", epochs=self.epochs, clean_epochs=f"{self.clean_epochs!r}")
+        if self.clean_epochs and not self.augment:
+            raise ConfigError("Clean epochs end an augmented run without augmentation; turn augmentation on, "
+                              "or leave clean epochs at 0.")
         for name in ("train_limit", "test_limit"):
             value = getattr(self, name)
             if value is not None and (not isinstance(value, int) or value < 10):
@@ -181,7 +192,7 @@ class TrainResult:
                            "training images better than new ones (overfitting). More data, augmentation, dropout "
                            "or fewer epochs narrow the gap.", **figures)
         why = [Message("averaged over the epoch while the model was still improving")]
-        if self.config.augment:
+        if self.config.augment and not self.config.clean_epochs:  # the last epoch's figure is on clean images
             why.append(Message("measured on augmented (harder) images"))
         if "Dropout" in layers:
             why.append(Message("with dropout switched on"))
@@ -202,6 +213,7 @@ class TrainResult:
             optimizer=self.config.optimizer, learning_rate=self.config.learning_rate,
             lr_decay=self.config.lr_decay, epochs=self.epochs_completed,
             batch_size=self.config.batch_size, augment=self.config.augment,
+            clean_epochs=self.config.clean_epochs,
             validation_split=self.config.validation_split, seed=self.config.seed,
             train_limit=self.config.train_limit,
             test_accuracy=self.test_accuracy,
@@ -493,8 +505,13 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
             train_ds = _pipeline(x_train, y_train, config.batch_size, True, config.augment, config.seed)
             val_ds = (_pipeline(x_val, y_val, max(config.batch_size, 512), False, False, None)
                       if len(x_val) else None)
-            model.fit(train_ds, validation_data=val_ds, epochs=config.epochs,
+            augmented_epochs = config.epochs - config.clean_epochs
+            model.fit(train_ds, validation_data=val_ds, epochs=augmented_epochs,
                       callbacks=[callback], shuffle=False, verbose=0)  # the pipeline shuffles
+            if augmented_epochs < config.epochs and not (callback.stopped or callback.nan_at):
+                clean_ds = _pipeline(x_train, y_train, config.batch_size, True, False, config.seed)
+                model.fit(clean_ds, validation_data=val_ds, initial_epoch=augmented_epochs, epochs=config.epochs,
+                          callbacks=[callback], shuffle=False, verbose=0)
     finally:
         keras.mixed_precision.set_global_policy(previous_policy)
 

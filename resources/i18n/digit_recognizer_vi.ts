@@ -2034,6 +2034,14 @@
         <translation>Hệ số giảm tốc độ học phải lớn hơn 0 và không quá 1, không phải {lr_decay}.</translation>
     </message>
     <message>
+        <source>Clean epochs must be a whole number from 0 to one less than the epochs ({epochs}), not {clean_epochs}.</source>
+        <translation>Số epoch sạch phải là số nguyên từ 0 đến ít hơn số epoch ({epochs}) một đơn vị, không phải {clean_epochs}.</translation>
+    </message>
+    <message>
+        <source>Clean epochs end an augmented run without augmentation; turn augmentation on, or leave clean epochs at 0.</source>
+        <translation>Epoch sạch là các epoch cuối không tăng cường dữ liệu của một lần huấn luyện có tăng cường; hãy bật tăng cường dữ liệu, hoặc để số epoch sạch bằng 0.</translation>
+    </message>
+    <message>
         <source>Unknown device {device}; use auto, cpu, mirrored, or gpu:N with N the GPU&apos;s number (gpu:0 for the first).</source>
         <translation>Không biết thiết bị {device}; hãy dùng auto, cpu, mirrored, hoặc gpu:N với N là số thứ tự GPU (gpu:0 là GPU đầu tiên).</translation>
     </message>

@@ -171,7 +171,8 @@ def test_train_checks_its_output_before_training(tmp_path, mnist_path):
                    check=False)
         assert proc.returncode == 2 and words in proc.stderr, (out, proc.stderr)
         assert "training on" not in proc.stderr and "Traceback" not in proc.stderr
-    for flag, value, words in (("--limit", "-499", "must be 1 or more"), ("--device", "gpu:x", "gpu:N")):
+    for flag, value, words in (("--limit", "-499", "must be 1 or more"), ("--device", "gpu:x", "gpu:N"),
+                               ("--clean-epochs", "1", "turn augmentation on")):
         proc = run("train", "--data", mnist_path, "--model", "softmax", flag, value, check=False)
         assert proc.returncode == 2 and words in proc.stderr and "Traceback" not in proc.stderr
     proc = run("evaluate", "x.keras", "--limit", "-499", check=False)

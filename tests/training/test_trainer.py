@@ -56,6 +56,20 @@ def test_lr_decay_and_augmentation_run(mnist):
     assert result.history[1].learning_rate == pytest.approx(config.learning_rate * 0.5)
 
 
+def test_clean_epochs_end_an_augmented_run_on_the_images_as_they_are(mnist):
+    events = []
+    clean = TrainConfig.for_preset("softmax", epochs=3, clean_epochs=1, augment=True, lr_decay=0.5, seed=3,
+                                   train_limit=2000, test_limit=200)
+    result = train(clean, events.append, dataset=mnist)
+    assert [e.epoch for e in result.history] == [1, 2, 3]
+    assert result.history[2].learning_rate == pytest.approx(clean.learning_rate * 0.25)  # the decay runs on
+    assert [type(e) for e in events].count(Started) == 1 and isinstance(events[-1], Finished)
+    assert result.sidecar()["clean_epochs"] == 1
+    # The same run augmented to the end: its last epoch, on distorted images, fits them worse.
+    augmented = train(TrainConfig(**{**clean.__dict__, "clean_epochs": 0}), dataset=mnist)
+    assert result.history[2].loss < augmented.history[2].loss
+
+
 def test_augmentation_keeps_digits_recognisable(mnist):
     x = mnist.x_train[:64].astype(np.float32) / 255
     out = augment_batch(x).numpy()
@@ -79,6 +93,8 @@ def test_same_seed_same_result(mnist):
     (dict(device="tpu"), "Unknown device"),
     (dict(mixed_precision=True, device="cpu"), "Mixed precision"),
     (dict(train_limit=3), "at least 10 images"),
+    (dict(epochs=2, clean_epochs=2, augment=True), "Clean epochs must be"),
+    (dict(epochs=2, clean_epochs=1), "turn augmentation on"),
 ])
 def test_invalid_settings_are_refused_before_anything_runs(change, message):
     events = []

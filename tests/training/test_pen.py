@@ -8,7 +8,8 @@ import pytest
 from training.errors import DatasetError
 from training.pen import (LOOK_ALIKES, MORE_RENDERINGS, NOT_A_DIGIT, Look, add_convention, find_pen_file,
                           is_not_a_digit_example, load_pen, mnist_with_pen, move_strokes, pen_images, place,
-                          render_paper, rendering_plan, scribble_images, to_input, warp_strokes, writer_is_held_out)
+                          render_paper, rendering_plan, scribble_images, shift_not_a_digit, to_input, warp_strokes,
+                          writer_is_held_out)
 
 
 def test_the_file_reads_as_documented(pen):
@@ -139,6 +140,27 @@ def test_a_model_trained_on_mnist_plus_pen_answers_eleven_classes(mnist, pen, tm
     np.testing.assert_allclose(probabilities.sum(axis=1), 1, atol=1e-4)
     refused = [answer_from(p, 0.5) for p in probabilities[data.y_test[-50:] == NOT_A_DIGIT]]
     assert all(a.digit is None or a.digit in range(10) for a in refused)
+
+
+def test_shifting_not_a_digit_moves_its_odds_only_and_travels_with_the_file(mnist, tmp_path):
+    from training.lite import open_predictor
+    from training.modelfile import save_model
+    from training.predictor import Predictor
+    from training.presets import get_preset
+
+    model = get_preset("cnn-bn").build(NOT_A_DIGIT + 1)
+    images = mnist.x_test[:20]
+    before = Predictor(model).predict_batch(images)
+    shift_not_a_digit(model, -2.0)
+    after = Predictor(model).predict_batch(images)
+    # The digits keep their odds against each other; "not a digit" loses e**2 against each.
+    np.testing.assert_allclose(after[:, :10] / after[:, :1], before[:, :10] / before[:, :1], rtol=1e-4)
+    np.testing.assert_allclose(after[:, 10] / after[:, 0], np.exp(-2.0) * before[:, 10] / before[:, 0], rtol=1e-4)
+    path = tmp_path / "shifted.keras"
+    save_model(model, path)
+    np.testing.assert_allclose(open_predictor(path).predict_batch(images), after, atol=1e-5)
+    with pytest.raises(ValueError, match="no \"not a digit\" class"):
+        shift_not_a_digit(get_preset("softmax").build(10), 1.0)
 
 
 def test_missing_or_damaged_pen_data_is_one_sentence(tmp_path, monkeypatch):

@@ -195,6 +195,8 @@ def main():
     parser.add_argument("--calibrate-shift", action="store_true")
     parser.add_argument("--max-digits-refused", type=float, default=0.005)
     args = parser.parse_args()
+    if args.calibrate_shift and not args.write_threshold:
+        parser.error("--calibrate-shift calibrates with --write-threshold; give both")
 
     app = QApplication.instance() or QApplication([])  # noqa: F841
     canvas = DrawingCanvas()

@@ -77,23 +77,25 @@ def read_all(canvas, predictor, drawings, with_strokes=True):
     return readings
 
 
+def refused(readings):
+    """For each reading, whether any part of it was read as "not a digit"."""
+    return np.array([any(d.answer.not_a_digit for d in r.digits) for r in readings])
+
+
 def calibrate_shift(path, canvas, drawings, max_refused):
     """(shift, model): the "not a digit" shift nearest 0, in steps of 0.25 down to -6, at which at most
-    ``max_refused`` of ``drawings`` (digits) are refused."""
-    from training._tf import keras
+    ``max_refused`` of ``drawings`` (digits) are refused; the model loaded from ``path``, shifted."""
     from training.modelfile import load_model
     from training.pen import shift_not_a_digit
     from training.predictor import Predictor
 
     model = load_model(path).model
-    for step in range(25):
-        trial = keras.Model.from_config(model.get_config())
-        trial.set_weights(model.get_weights())
-        shift_not_a_digit(trial, -0.25 * step)
-        readings = read_all(canvas, Predictor(trial), drawings)
-        if np.mean([any(d.answer.not_a_digit for d in r.digits) for r in readings]) <= max_refused:
-            break
-    return -0.25 * step, trial
+    predictor = Predictor(model)  # reads the weights as they are shifted in place
+    shift = 0.0
+    while shift > -6 and refused(read_all(canvas, predictor, drawings)).mean() > max_refused:
+        shift_not_a_digit(model, -0.25)
+        shift -= 0.25
+    return shift, model
 
 
 def single_digit_figures(readings, labels):
@@ -115,7 +117,7 @@ def measure(path, canvas, sets, mnist, drawn):
     right, conf = single_digit_figures(readings, labels)
     image_right, _ = single_digit_figures(read_all(canvas, predictor, singles, with_strokes=False), labels)
     split = np.array([len(r.digits) > 1 for r in readings])
-    refused = np.array([any(d.answer.not_a_digit for d in r.digits) for r in readings])
+    digits_refused = refused(readings)
     number_readings = read_all(canvas, predictor, sets["numbers"])
     numbers_right = np.array([r.number == d.label for r, d in zip(number_readings, sets["numbers"])])
     others = read_all(canvas, predictor, sets["others"])
@@ -161,7 +163,7 @@ def measure(path, canvas, sets, mnist, drawn):
         "non_digits": len(others_refused),
         "non_digits_refused": round(float(others_refused.mean()), 4),
         "scribbles_refused": round(float(scribbles_refused.mean()), 4),
-        "real_digits_refused": round(float(refused.mean()), 4),
+        "real_digits_refused": round(float(digits_refused.mean()), 4),
         "mean_confidence_right": round(float(conf[right].mean()), 4),
         "mean_confidence_wrong": round(float(conf[~right].mean()), 4) if (~right).any() else None,
         "mnist_test_accuracy": round(float(mnist_eval.accuracy), 4),
@@ -226,11 +228,11 @@ def main():
     if args.write_threshold and args.calibrate_shift:
         from training.modelfile import read_info, save_model
 
-        shift, shifted = calibrate_shift(args.model, canvas, cal, args.max_digits_refused)
+        shift, model = calibrate_shift(args.model, canvas, cal, args.max_digits_refused)
         if shift:
             info = read_info(args.model)
             info["not_a_digit_shift"] = round(float(info.get("not_a_digit_shift") or 0.0) + shift, 2)
-            save_model(shifted, args.model, info)
+            save_model(model, args.model, info)
 
     report = {"benchmark": "real_handwriting", "writers_held_out": len(digits_per_writer),
               "largest_writer_share": round(float(digits_per_writer.max() / len(digit_idx)), 4),

@@ -84,6 +84,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", metavar="FILE", help="default: the shipped model")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
 
+    j = sub.add_parser("train-trajectory", help="train the network that reads the pen's path, for a model",
+                       description="Train the trajectory network on the pen data's training writers and pair "
+                                   "it with MODEL: its LiteRT file is written beside MODEL and named in "
+                                   "MODEL's sidecar, and the Draw tab then reads strokes with both.")
+    j.add_argument("model", metavar="MODEL", help="the .keras model (11 classes) to pair it with")
+    j.add_argument("--pen-data", metavar="PATH", help="the UNIPEN pen data file (unipen-dev.npz)")
+    j.add_argument("--epochs", type=positive_int, default=12)
+    j.add_argument("--seed", type=int, default=1)
+    j.add_argument("--weight", type=float, default=0.5,
+                   help="the trajectory's share of the combined reading, 0-1 (default 0.5)")
+    j.add_argument("--every", type=positive_int, default=1, help="use every n-th sample only (a quick run)")
+
     sub.add_parser("presets", help="list the model presets and optimizers")
     return parser
 
@@ -96,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return {"train": cmd_train, "evaluate": cmd_evaluate,
+        return {"train": cmd_train, "evaluate": cmd_evaluate, "train-trajectory": cmd_train_trajectory,
                 "predict": cmd_predict, "presets": cmd_presets}[args.command](args, argv)
     except DigitRecognizerError as exc:
         hint = ""
@@ -187,6 +199,25 @@ def cmd_train(args, argv) -> int:
     saved = save_with_fallback(result.model, out, result.sidecar(command=shlex.join([PROG, *argv])))
     print(f"saved {saved} and {saved.with_suffix('.json').name}")
     return 0 if saved == out else 1
+
+
+def cmd_train_trajectory(args, argv) -> int:
+    from training.modelfile import pair_trajectory, read_info
+    from training.pen import load_pen
+    from training.trajectory import train_trajectory
+
+    if not 0 <= args.weight <= 1:
+        raise ConfigError("The weight must be between 0 and 1, not {weight}.", weight=args.weight)
+    info = read_info(args.model)  # before training: the model and its sidecar must be there
+    if info.get("class_names") and len(info["class_names"]) != 11:
+        raise ConfigError("{path} cannot say \"not a digit\"; pair the trajectory network with an 11-class model.",
+                          path=args.model)
+    run = train_trajectory(load_pen(args.pen_data), epochs=args.epochs, seed=args.seed, every=args.every)
+    entry = pair_trajectory(args.model, run.model, weight=args.weight, command=shlex.join([PROG, *argv]),
+                            seconds=run.seconds, epochs=args.epochs, seed=args.seed)
+    print(f"trajectory network: {run.train_accuracy:.2%} on its training trajectories, {run.seconds:.0f} s; "
+          f"saved {entry['file']} beside {Path(args.model).name}")
+    return 0
 
 
 def divergence_warning(result) -> str | None:

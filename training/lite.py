@@ -72,6 +72,7 @@ class LitePredictor:
     """
 
     runtime = "litert"
+    trajectory = None  # a training.trajectory.TrajectoryReader, set by open_predictor
 
     def __init__(self, twin: str | os.PathLike, info: dict | None = None):
         self.info = info
@@ -195,17 +196,25 @@ def keras_predictor(path: Path, info: dict, loaded=None):
 
 
 def open_predictor(path: str | os.PathLike):
-    """The predictor recognition uses for the model file ``path``.
+    """The predictor recognition uses for the model file ``path``, with its trajectory network if it has one.
 
     The LiteRT twin when there is one (no TensorFlow import); else a twin
     exported once into the cache; else (no runtime, an export or a twin that
     fails) the Keras model, with a log line saying why. A file Keras refuses
     is refused with its sentence, whichever runtime would have read it.
     """
-    from training.modelfile import load_model
+    from training.trajectory import open_reader
 
     path = Path(path)
     info = check_model_file(path)
+    predictor = _image_predictor(path, info)
+    predictor.trajectory = open_reader(path, predictor.info or info)
+    return predictor
+
+
+def _image_predictor(path: Path, info: dict):
+    from training.modelfile import load_model
+
     if os.environ.get(RUNTIME_ENV, "").strip().lower() == "keras":
         return keras_predictor(path, info)
     if not runtime_available():

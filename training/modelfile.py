@@ -92,6 +92,7 @@ SIDECAR_FIELDS = {
     "epochs": _WHOLE, "batch_size": _WHOLE, "size_bytes": _WHOLE, "preprocess_version": _WHOLE,
     "test_images": _WHOLE, "seed": _WHOLE, "train_limit": _WHOLE, "clean_epochs": _WHOLE,
     "augment": _FLAG, "stopped_early": _FLAG,
+    "trajectory": (dict,),  # the paired trajectory network (training/trajectory.py), checked where it is read
 }
 
 
@@ -192,6 +193,37 @@ def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict
         raise ModelFileError("Could not save the model to {path}: {reason}.",
                              path=path, reason=save_failure_reason(path, exc)) from exc
     return info
+
+
+def pair_trajectory(model_path: str | os.PathLike, network, weight: float, command: str, seconds: float,
+                    epochs: int, seed: int) -> dict:
+    """Write ``network``'s LiteRT file beside the model and name it in the model's sidecar; returns the entry.
+
+    The file first, then the sidecar (both atomically): a kill between the
+    two leaves the old sidecar, whose entry no longer matches the file and is
+    then not used (the image network reads alone).
+    """
+    from training.lite import export_lite
+    from training.trajectory import FEATURES_VERSION, SUFFIX, TrajectoryReader
+
+    model_path = Path(model_path)
+    if sidecar_path(model_path).is_file() and not sidecar_matches(model_path, read_info(model_path)):
+        raise ModelFileError("{sidecar_path} describes another file; save the model again instead.",
+                             sidecar_path=sidecar_path(model_path))
+    target = model_path.with_name(model_path.stem + SUFFIX)
+    with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX, dir=model_path.parent) as staged:
+        staged_file = Path(staged) / f"trajectory{TWIN_SUFFIX}"
+        export_lite(network, staged_file)
+        TrajectoryReader(staged_file, weight, 0.0)  # it must load before it is named
+        entry = {"file": target.name, "sha256": file_sha256(staged_file), "weight": float(weight),
+                 "not_a_digit_shift": 0.0, "features_version": FEATURES_VERSION, "command": command,
+                 "training_seconds": round(float(seconds)), "epochs": int(epochs), "seed": int(seed)}
+        info = json.loads(sidecar_path(model_path).read_text(encoding="utf-8")) \
+            if sidecar_path(model_path).is_file() else {}
+        info["trajectory"] = entry
+        os.replace(staged_file, target)
+        atomic_write_text(sidecar_path(model_path), json.dumps(info, indent=2, sort_keys=True) + "\n")
+    return entry
 
 
 def export_twin(model, path: Path) -> bool:

@@ -17,6 +17,7 @@ BATCH = 1024
 
 class Predictor:
     runtime = "keras"
+    trajectory = None  # a training.trajectory.TrajectoryReader, set by training.lite.open_predictor
 
     def __init__(self, model, info=None):
         self.model = model

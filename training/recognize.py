@@ -10,6 +10,7 @@ import numpy as np
 from training.preprocess import fit_to_mnist_box, ink_map
 from training.segment import (DigitInk, PenStroke, candidate_spans, group_by_reading, split_digits,
                               stroke_pieces, union)
+from training.trajectory import features
 
 # Used when a model's sidecar does not carry a threshold measured for it.
 DEFAULT_NOT_SURE_BELOW = 0.8
@@ -114,10 +115,30 @@ def read_image(predictor, gray: np.ndarray, strokes: Sequence[PenStroke] | None 
     ink = ink_map(gray)
     if ink is None:
         return BLANK
-    return read_pieces(predictor, stroke_pieces(ink, strokes) if strokes else split_digits(ink))
+    if strokes:
+        return read_pieces(predictor, stroke_pieces(ink, strokes), strokes)
+    return read_pieces(predictor, split_digits(ink))
 
 
-def read_pieces(predictor, pieces: Sequence[DigitInk]) -> Reading:
+def with_trajectories(predictor, probabilities: np.ndarray, groups: Sequence[DigitInk],
+                      strokes: Sequence[PenStroke] | None) -> np.ndarray:
+    """The image readings of ``groups``, combined with their pen paths' where the model has a trajectory network."""
+    reader = getattr(predictor, "trajectory", None)
+    if reader is None or not strokes or probabilities.shape[1] <= DIGITS:
+        return probabilities
+    rows, paths = [], []
+    for k, group in enumerate(groups):
+        path = features([strokes[i].points for i in group.strokes]) if group.strokes else None
+        if path is not None:
+            rows.append(k)
+            paths.append(path)
+    if rows:
+        probabilities = probabilities.copy()
+        probabilities[rows] = reader.fuse(probabilities[rows], np.stack(paths))
+    return probabilities
+
+
+def read_pieces(predictor, pieces: Sequence[DigitInk], strokes: Sequence[PenStroke] | None = None) -> Reading:
     inputs = [fit_to_mnist_box(p.ink) for p in pieces]
     kept = [(p, im) for p, im in zip(pieces, inputs) if im is not None]
     if not kept:
@@ -135,6 +156,8 @@ def read_pieces(predictor, pieces: Sequence[DigitInk]) -> Reading:
     # One compiled call for the whole canvas, every candidate grouping included.
     probabilities = (predictor.predict(batch[0])[None] if len(batch) == 1
                      else predictor.predict_batch(batch))
+    probabilities = with_trajectories(
+        predictor, probabilities, [joined.get(s) or pieces[s[0]] for s in spans], strokes)
     reject = DIGITS if probabilities.shape[1] > DIGITS else None
     chosen = group_by_reading(pieces, spans, probabilities, reject)
     threshold = not_sure_threshold(predictor.info)

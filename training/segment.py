@@ -39,6 +39,9 @@ class DigitInk:
     right: int  # exclusive
     bottom: int
     ink: np.ndarray  # this digit's ink alone, cropped to its box
+    # The pen strokes that drew it, in drawing order, when they drew all of it
+    # (none for an image's components, or where an eraser has been).
+    strokes: tuple[int, ...] = ()
 
 
 def _runs(binary: np.ndarray):
@@ -194,6 +197,20 @@ def group_strokes(strokes: Sequence[PenStroke]) -> list[list[int]]:
     return [p["runs"] for p in _merge_overlapping(parts)]
 
 
+def drawn_whole(ink: np.ndarray, stroke: PenStroke) -> bool:
+    """True when ink lies under (nearly) all of ``stroke``'s line: no eraser has cut it."""
+    h, w = ink.shape
+    points = np.asarray(stroke.points, np.float64).reshape(-1, 2)
+    if len(points) > 1:  # a pixel every pixel along the line, not only the points (a fast stroke has two)
+        along = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(points, axis=0).T))])
+        steps = np.arange(0.0, along[-1] + 1.0)
+        points = np.stack([np.interp(steps, along, points[:, 0]), np.interp(steps, along, points[:, 1])], axis=1)
+    at = points.round().astype(int)
+    if not ((at[:, 0] >= 0) & (at[:, 0] < w) & (at[:, 1] >= 0) & (at[:, 1] < h)).all():
+        return False
+    return float((ink[at[:, 1], at[:, 0]] > INK_LEVEL).mean()) >= 0.95
+
+
 def stroke_pieces(ink: np.ndarray, strokes: Sequence[PenStroke]) -> list[DigitInk]:
     """The canvas's ink cut by its strokes: one piece per stroke group, then any ink no stroke made.
 
@@ -228,7 +245,8 @@ def stroke_pieces(ink: np.ndarray, strokes: Sequence[PenStroke]) -> list[DigitIn
         if rows.size == 0:
             continue  # rubbed out
         t, b, l, r_ = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
-        pieces.append(DigitInk(l, t, r_, b, piece[t:b, l:r_]))
+        intact = all(drawn_whole(ink, strokes[i]) for i in group)
+        pieces.append(DigitInk(l, t, r_, b, piece[t:b, l:r_], tuple(sorted(group)) if intact else ()))
     rest = np.where(covered, 0.0, ink)
     # Ink no stroke explains counts only when there is a fair amount of it
     # (a placed image), never for the anti-aliased fringe of a stroke.
@@ -304,7 +322,8 @@ def union(pieces: Sequence[DigitInk]) -> DigitInk:
     for p in pieces:
         view = ink[p.top - top:p.bottom - top, p.left - left:p.right - left]
         np.maximum(view, p.ink, out=view)
-    return DigitInk(left, top, right, bottom, ink)
+    strokes = tuple(sorted(i for p in pieces for i in p.strokes)) if all(p.strokes for p in pieces) else ()
+    return DigitInk(left, top, right, bottom, ink, strokes)
 
 
 def touching(a: DigitInk, b: DigitInk) -> bool:

@@ -25,6 +25,19 @@ class SelfTestReport:
         return f"self-test {'passed' if self.ok else 'failed'}: {text}"
 
 
+def drawn_one_read(predictor) -> list[str]:
+    """A straight down stroke read with the strokes, as the Draw tab reads it: a 1."""
+    import numpy as np
+
+    from training.recognize import read_image
+    from training.segment import PenStroke
+
+    gray = np.zeros((200, 300), np.float32)
+    gray[40:160, 146:155] = 1.0
+    got = read_image(predictor, gray, [PenStroke(((150.0, 44.0), (150.0, 156.0)), 9.0)]).number
+    return [] if got == "1" else [f"a drawn 1 read with its stroke as {got or 'nothing'}"]
+
+
 def run() -> SelfTestReport:
     from resources import resource_path
     from training.cli import shipped_model_path
@@ -39,12 +52,18 @@ def run() -> SelfTestReport:
     try:
         predictor = open_predictor(shipped_model_path())
         info = predictor.info or {}
-        parts.append(f"shipped model loaded ({info.get('preset', '?')}, read by {predictor.runtime}, "
-                     f"MNIST test accuracy {info.get('test_accuracy', float('nan')):.2%})")
+        paired = " and its trajectory network" if predictor.trajectory is not None else ""
+        parts.append(f"shipped model{paired} loaded ({info.get('preset', '?')}, read by {predictor.runtime}, "
+                     f"test accuracy {info.get('test_accuracy', float('nan')):.2%} on "
+                     f"{info.get('dataset', 'its test set')})")
     except Exception as exc:
         return SelfTestReport(False, parts, [f"the shipped model did not load: {exc}"])
     if predictor.runtime != "litert":  # the shipped twin and the runtime must both be in the package
         failures.append(f"the shipped model was read by {predictor.runtime}, not the light runtime (LiteRT)")
+    if info.get("trajectory") and predictor.trajectory is None:
+        failures.append("the shipped trajectory network did not load (see the log)")
+    elif predictor.trajectory is not None:
+        failures += drawn_one_read(predictor)
 
     samples = sorted(p for p in resource_path("samples").iterdir() if SAMPLE_NAME.search(p.name))
     wrong = []

@@ -29,8 +29,10 @@ and written to the model's sidecar. With --calibrate-shift as well, the model's
 "not a digit" class is first shifted (training.pen.shift_not_a_digit) to the
 shift nearest 0 at which at most 0.5% of those redrawn digits are refused, and
 the shifted model is saved in place (for a model trained with clean final
-epochs, which refuses more readily; README, "not shipped"). Both are fixed
-rules, not chosen by the figures reported.
+epochs, which refuses more readily). For a model paired with a path network
+(training/trajectory.py) the same rule sets the combined reading's shift
+instead, in the sidecar's "trajectory" entry. Both are fixed rules, not
+chosen by the figures reported.
 
 Run: python tests/benchmarks/bench_real_handwriting.py [--model FILE] [--baseline FILE|none]
 """
@@ -96,6 +98,18 @@ def calibrate_shift(path, canvas, drawings, max_refused):
         shift_not_a_digit(model, -0.25)
         shift -= 0.25
     return shift, model
+
+
+def calibrate_fused_shift(path, canvas, drawings, max_refused):
+    """The same rule for a model with a trajectory network: the shift of the combined reading's
+    "not a digit", nearest 0, at which at most ``max_refused`` of ``drawings`` are refused."""
+    from training.lite import open_predictor
+
+    predictor = open_predictor(path)
+    predictor.trajectory.shift = 0.0  # read on every call: stepped in place
+    while predictor.trajectory.shift > -6 and refused(read_all(canvas, predictor, drawings)).mean() > max_refused:
+        predictor.trajectory.shift -= 0.25
+    return predictor.trajectory.shift
 
 
 def single_digit_figures(readings, labels):
@@ -169,6 +183,9 @@ def measure(path, canvas, sets, mnist, drawn):
         "mnist_test_accuracy": round(float(mnist_eval.accuracy), 4),
         "drawn_accuracy": round(float(drawn_right.mean()), 4),
         "size_mb": round(Path(path).stat().st_size / 2**20, 2),
+        "reads_trajectory": predictor.trajectory is not None,
+        "trajectory_size_mb": (round(predictor.trajectory.path.stat().st_size / 2**20, 2)
+                               if predictor.trajectory is not None else None),
         "read_canvas_p50_ms": round(float(np.percentile(times, 50)), 3),
         "inference_p50_ms": round(float(np.percentile(infer, 50)), 3),
         "_pool": (mnist_eval, right, conf),
@@ -183,6 +200,7 @@ def main():
     from strokes import drawn_test_set
     from training.cli import shipped_model_path
     from training.datasets import load_dataset
+    from training.modelfile import read_info
     from training.pen import Look, place, scribble
 
     parser = argparse.ArgumentParser()
@@ -225,8 +243,16 @@ def main():
     # Calibration digits: the same held-out writers drawn again at other sizes and pens (another seed).
     cal_rng = np.random.default_rng(7)
     cal = [single(pen, i, cal_rng) for i in digit_idx]
-    if args.write_threshold and args.calibrate_shift:
-        from training.modelfile import read_info, save_model
+    if args.write_threshold and args.calibrate_shift and read_info(args.model).get("trajectory"):
+        from training.files import atomic_write_text
+        from training.modelfile import sidecar_path
+
+        shift = calibrate_fused_shift(args.model, canvas, cal, args.max_digits_refused)
+        info = json.loads(sidecar_path(args.model).read_text(encoding="utf-8"))
+        info["trajectory"]["not_a_digit_shift"] = shift
+        atomic_write_text(sidecar_path(args.model), json.dumps(info, indent=2, sort_keys=True) + "\n")
+    elif args.write_threshold and args.calibrate_shift:
+        from training.modelfile import save_model
 
         shift, model = calibrate_shift(args.model, canvas, cal, args.max_digits_refused)
         if shift:
@@ -251,7 +277,7 @@ def main():
     if args.write_threshold:
         from bench_shipped_model import choose_threshold
         from training.files import atomic_write_text
-        from training.modelfile import read_info, sidecar_path
+        from training.modelfile import sidecar_path
         from training.lite import open_predictor
 
         predictor = open_predictor(args.model)
@@ -264,6 +290,8 @@ def main():
         report["not_sure_below"] = threshold
         if args.calibrate_shift:
             report["not_a_digit_shift"] = read_info(args.model).get("not_a_digit_shift", 0.0)
+            if read_info(args.model).get("trajectory"):
+                report["trajectory_not_a_digit_shift"] = read_info(args.model)["trajectory"]["not_a_digit_shift"]
         report["calibration_wrong_flagged"] = round(float((pool_conf[~pool_right] < threshold).mean()), 4)
         report["single_digits_sure"] = round(float((conf >= threshold).mean()), 4)
         report["single_digit_accuracy_when_sure"] = round(float(right[conf >= threshold].mean()), 4)

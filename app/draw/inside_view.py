@@ -21,6 +21,7 @@ from app.draw.canvas import gray_array
 from app.i18n import message
 from app.widgets import ElidedLabel
 from training.inside import saliency_in_box, tiled
+from training.modelfile import read_info
 
 # Between two computations the GUI thread gets this long to itself: a result
 # every 80 ms is live to the eye and leaves the strokes their share of the CPU.
@@ -272,6 +273,7 @@ class InsidePanel(QWidget):
         super().__init__(parent)
         self.paper_scale = paper_scale  # paper pixels per snapshot pixel
         self.model_path: str | None = None
+        self.reads_path = False  # the model in use also reads the strokes (a trajectory network)
         self.result: InsideResult | None = None
         self.results = 0  # results shown; tests and the benchmark wait on it
         self.overlay_on = True
@@ -334,6 +336,10 @@ class InsidePanel(QWidget):
             self.model_path = path
             self.result = None
             self.overlayChanged.emit(None)
+            try:
+                self.reads_path = bool(read_info(path).get("trajectory"))
+            except Exception:  # a sidecar problem is the model loader's to report
+                self.reads_path = False
 
     def show_digit(self, image: np.ndarray | None, box=None) -> None:
         """The drawing changed: look inside for this digit (None: nothing drawn)."""
@@ -406,8 +412,11 @@ class InsidePanel(QWidget):
                 card.view.set_values(view.values)
             else:
                 card.view.set_image(image)
-        self.status.setText(self.tr("Answer {target}: the layers that led to it, left to right.").format(
-            target=self._class_name(result.target)))
+        text = self.tr("Answer {target}: the layers that led to it, left to right.").format(
+            target=self._class_name(result.target))
+        if self.reads_path:
+            text += " " + self.tr("The answer also weighs the pen's path, which this network does not see.")
+        self.status.setText(text)
         self._emit_overlay()
 
     def _class_name(self, index: int) -> str:

@@ -506,6 +506,10 @@
         <translation>Câu trả lời {target}: các lớp dẫn tới nó, từ trái sang phải.</translation>
     </message>
     <message>
+        <source>The answer also weighs the pen&apos;s path, which this network does not see.</source>
+        <translation>Câu trả lời còn xét cả đường đi của bút, điều mà mạng này không thấy.</translation>
+    </message>
+    <message>
         <source>not a digit</source>
         <translation>không phải chữ số</translation>
     </message>
@@ -1613,6 +1617,14 @@
 </context>
 <context>
     <name>training</name>
+    <message>
+        <source>The weight must be between 0 and 1, not {weight}.</source>
+        <translation>Trọng số phải nằm trong khoảng từ 0 đến 1, không phải {weight}.</translation>
+    </message>
+    <message>
+        <source>{path} cannot say &quot;not a digit&quot;; pair the trajectory network with an 11-class model.</source>
+        <translation>{path} không thể nói &quot;không phải chữ số&quot;; hãy ghép mạng đường đi với một mô hình 11 lớp.</translation>
+    </message>
     <message>
         <source>{given} has no file name; give one, such as my-model.keras.</source>
         <translation>{given} không có tên tệp; hãy đặt một tên, ví dụ my-model.keras.</translation>

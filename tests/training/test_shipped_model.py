@@ -1,7 +1,7 @@
-"""The shipped recognizer: 99.4%+ on MNIST, right on digits drawn with a mouse, and "not a digit".
+"""The shipped recognizer: 99.6%+ on MNIST (the issue's target), right on digits drawn with a mouse, and "not a digit".
 
-(The issue's target is 99.6% on MNIST; the model shipped now, trained 16
-epochs on a CPU, reaches 99.52%. The bound below guards what it does.)
+(The picture network shipped now reads 99.65% of MNIST's test set; images are
+read by it alone, so the path network beside it does not enter here.)
 """
 
 import json
@@ -35,10 +35,10 @@ def test_file_and_sidecar():
     assert 0.5 <= info["not_sure_below"] < 1.0
 
 
-def test_at_least_99_4_percent_on_the_10000_mnist_test_images(shipped, mnist):
+def test_at_least_99_6_percent_on_the_10000_mnist_test_images(shipped, mnist):
     result = evaluate(shipped, mnist.x_test, mnist.y_test)  # a digit refused as "not a digit" is wrong
     assert result.count == 10000
-    assert result.accuracy >= 0.994, result.accuracy
+    assert result.accuracy >= 0.996, result.accuracy
 
 
 def test_digits_drawn_with_a_mouse(shipped):

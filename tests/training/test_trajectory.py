@@ -75,6 +75,16 @@ def test_malformed_sidecar_entries_are_not_used():
         assert check_entry(bad) is None, bad
 
 
+def test_the_shipped_model_reads_strokes_with_its_trajectory_network():
+    path = shipped_model_path()
+    entry = read_info(path)["trajectory"]
+    assert entry["command"].startswith("digit-recognizer train-trajectory")
+    assert file_sha256(path.with_name(entry["file"])) == entry["sha256"]
+    assert (path.stat().st_size + path.with_name(entry["file"]).stat().st_size) <= 5 * 2**20
+    predictor = open_predictor(path)
+    assert predictor.trajectory is not None and predictor.trajectory.weight == entry["weight"]
+
+
 @pytest.fixture(scope="module")
 def paired(tmp_path_factory, pen_path):
     """A copy of the shipped image model paired, by the real command, with a trajectory network trained briefly."""

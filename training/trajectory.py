@@ -5,10 +5,11 @@ it runs, which stroke came first. A network over the resampled trajectory
 (1-D convolutions over 64 points) tells letters, symbols and scribbles from
 digits far better than the image network does (measured on the held-out
 writers: 99% of letters refused against 93%), though it reads digits alone
-less well (95% against 98.6%). The two answers are combined, for the strokes
-of the Draw tab only, as a weighted geometric mean, with the "not a digit"
-class shifted by a calibrated amount; images (``predict``, MNIST, an opened
-file) are read by the image network alone.
+less well (95% against 98.6%). For the strokes of the Draw tab only, both
+decide whether a drawing is a digit (a weighted geometric mean, the "not a
+digit" class shifted by a calibrated amount) and the image network decides
+which digit; images (``predict``, MNIST, an opened file) are read by the image
+network alone.
 
 Only a model whose sidecar names a trajectory network (the shipped model)
 reads this way: a model a user trains reads as it is, so the Train tab's
@@ -211,13 +212,23 @@ class TrajectoryReader:
             return interpreter.get_tensor(interpreter.get_output_details()[0]["index"])[:len(x)].copy()
 
     def fuse(self, image_probabilities: np.ndarray, trajectories: np.ndarray) -> np.ndarray:
-        """Each row's image reading (11 probabilities) combined with its trajectory's."""
+        """Each row's image reading (11 probabilities) combined with its trajectory's.
+
+        Both networks decide whether it is a digit (a weighted geometric mean,
+        "not a digit" shifted); which digit, the picture decides alone: the
+        path network reads digits less well, and a digit drawn in an unusual
+        order or direction (a 6 whose loop runs clockwise) misleads it where
+        the picture is plain.
+        """
         path_probabilities = self.predict_batch(trajectories)
         logs = ((1 - self.weight) * np.log(np.maximum(image_probabilities, 1e-9))
                 + self.weight * np.log(np.maximum(path_probabilities, 1e-9)))
         logs[:, NOT_A_DIGIT] += self.shift
-        out = np.exp(logs - logs.max(axis=1, keepdims=True))
-        return (out / out.sum(axis=1, keepdims=True)).astype(np.float32)
+        combined = np.exp(logs - logs.max(axis=1, keepdims=True))
+        refused = combined[:, NOT_A_DIGIT] / combined.sum(axis=1)
+        digits = image_probabilities[:, :NOT_A_DIGIT]
+        digits = digits / np.maximum(digits.sum(axis=1, keepdims=True), 1e-9) * (1 - refused)[:, None]
+        return np.concatenate([digits, refused[:, None]], axis=1).astype(np.float32)
 
 
 def check_entry(entry) -> dict | None:

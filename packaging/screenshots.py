@@ -65,7 +65,7 @@ def main(out: Path, mnist: str) -> None:
         draw(strokes_for(int(d), Style(size=170, pen=16, centre=(105 + 130 * i, 200), variant=i % 2, slant=0.1)))
     window.grab().save(str(out / "draw-tab-number.png"))
     canvas.clear()
-    draw([[(250, 200), (350, 200)]])  # a short bar, as in test_not_sure_state
+    draw([[(270, 215), (330, 185)]])  # a short slanted bar, as in test_not_sure_state
     window.grab().save(str(out / "draw-tab-not-sure.png"))
     canvas.clear()
     letter_a = [[(0.0, 1.0), (0.5, 0.0), (1.0, 1.0)], [(0.22, 0.62), (0.78, 0.62)]]

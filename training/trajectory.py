@@ -4,8 +4,8 @@ The canvas knows more than the picture: where each stroke starts, which way
 it runs, which stroke came first. A network over the resampled trajectory
 (1-D convolutions over 64 points) tells letters, symbols and scribbles from
 digits far better than the image network does (measured on the held-out
-writers: 99% of letters refused against 93%), though it reads digits alone
-less well (95% against 98.6%). For the strokes of the Draw tab only, both
+writers: 99% of letters refused, against about 90%), though it reads digits
+alone less well (95% against 98.6%). For the strokes of the Draw tab only, both
 decide whether a drawing is a digit (a weighted geometric mean, the "not a
 digit" class shifted by a calibrated amount) and the image network decides
 which digit; images (``predict``, MNIST, an opened file) are read by the image
@@ -18,7 +18,6 @@ results are what the Draw tab shows.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import threading
@@ -162,10 +161,6 @@ def train_trajectory(pen, epochs: int = 12, seed: int = 1, every: int = 1, digit
 
 # Reading -------------------------------------------------------------------------
 
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 class TrajectoryReader:
     """The trajectory network's LiteRT file, read like :class:`training.lite.LitePredictor` reads images."""
 
@@ -249,6 +244,8 @@ def check_entry(entry) -> dict | None:
 
 def open_reader(model_path: str | os.PathLike, info: dict | None) -> TrajectoryReader | None:
     """The trajectory reader the sidecar of ``model_path`` names, or None (with a log line when one fails)."""
+    from training.modelfile import file_sha256
+
     entry = (info or {}).get("trajectory")
     if entry is None:
         return None

@@ -160,9 +160,10 @@ def test_keyboard_shortcuts(qtbot, window):
 
 def test_not_sure_state(qtbot, window):
     tab = window.draw_tab
-    # A short bar at a slant between a 1's and a dash's: the shipped model is
-    # unsure it is a 1 (a level bar is refused as "not a digit", a steep one is
-    # a sure 1). A model trained anew may need another slant here.
+    # A short bar at a slant between a 1's and a dash's: the shipped model
+    # reads a digit but is unsure which (a level bar is refused as "not a
+    # digit", a steep one is a sure 1). A model trained anew may need another
+    # slant here.
     drag(qtbot, tab.canvas, [(270, 215), (330, 185)])
     settle(qtbot, window)
     answer = tab.reading.digits[0].answer

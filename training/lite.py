@@ -57,6 +57,19 @@ def export_lite(model, path: str | os.PathLike) -> None:
         raise ModelFileError("the LiteRT export wrote no file to {path}", path=path)
 
 
+def make_interpreter(content: bytes, batch: int, threads: int):
+    """A LiteRT interpreter over ``content`` sized for ``batch`` inputs (resizing one later re-plans its memory)."""
+    from ai_edge_litert.interpreter import Interpreter
+
+    with filtered_stderr(_NOISE):
+        interpreter = Interpreter(model_content=content, num_threads=threads)
+        if batch != 1:
+            detail = interpreter.get_input_details()[0]
+            interpreter.resize_tensor_input(detail["index"], [batch, *detail["shape_signature"][1:]])
+        interpreter.allocate_tensors()
+    return interpreter
+
+
 def _softmax(x: np.ndarray) -> np.ndarray:
     e = np.exp(x - x.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
@@ -106,15 +119,7 @@ class LitePredictor:
         self.from_logits = not (np.all(probe >= 0) and abs(float(probe.sum()) - 1.0) < 1e-3)
 
     def _interpreter(self, batch: int, threads: int):
-        from ai_edge_litert.interpreter import Interpreter
-
-        with filtered_stderr(_NOISE):
-            interpreter = Interpreter(model_content=self._content, num_threads=threads)
-            if batch != 1:
-                detail = interpreter.get_input_details()[0]
-                interpreter.resize_tensor_input(detail["index"], [batch, *detail["shape_signature"][1:]])
-            interpreter.allocate_tensors()
-        return interpreter
+        return make_interpreter(self._content, batch, threads)
 
     def _run(self, interpreter, images: np.ndarray) -> np.ndarray:
         detail = interpreter.get_input_details()[0]

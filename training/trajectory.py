@@ -27,6 +27,8 @@ from typing import Sequence
 
 import numpy as np
 
+from training.lite import SINGLE_THREADS, make_interpreter
+
 log = logging.getLogger("digit_recognizer.models")
 
 POINTS = 64
@@ -165,33 +167,17 @@ class TrajectoryReader:
     """The trajectory network's LiteRT file, read like :class:`training.lite.LitePredictor` reads images."""
 
     def __init__(self, path: str | os.PathLike, weight: float, shift: float):
-        from training.lite import SINGLE_THREADS
-
         self.path = Path(path)
         self.weight = float(weight)
         self.shift = float(shift)
         self._content = self.path.read_bytes()
         self._lock = threading.Lock()
-        self._interpreters = {1: self._interpreter(1, SINGLE_THREADS)}
+        self._interpreters = {1: make_interpreter(self._content, 1, SINGLE_THREADS)}
         detail = self._interpreters[1].get_input_details()
         output = self._interpreters[1].get_output_details()
         shape = tuple(int(v) for v in detail[0]["shape_signature"][1:])
         if len(detail) != 1 or shape != (POINTS, CHANNELS) or int(output[0]["shape"][-1]) != NOT_A_DIGIT + 1:
             raise ValueError(f"{self.path.name} is not a trajectory network ({shape})")
-
-    def _interpreter(self, batch: int, threads: int):
-        from ai_edge_litert.interpreter import Interpreter
-
-        from training.lite import _NOISE
-        from training.quiet import filtered_stderr
-
-        with filtered_stderr(_NOISE):
-            interpreter = Interpreter(model_content=self._content, num_threads=threads)
-            if batch != 1:
-                detail = interpreter.get_input_details()[0]
-                interpreter.resize_tensor_input(detail["index"], [batch, POINTS, CHANNELS])
-            interpreter.allocate_tensors()
-        return interpreter
 
     def predict_batch(self, x: np.ndarray) -> np.ndarray:
         """(N, POINTS, CHANNELS) -> (N, 11) probabilities."""
@@ -200,7 +186,7 @@ class TrajectoryReader:
         padded[:len(x)] = x
         with self._lock:
             if size not in self._interpreters:
-                self._interpreters[size] = self._interpreter(size, 1)
+                self._interpreters[size] = make_interpreter(self._content, size, 1)
             interpreter = self._interpreters[size]
             interpreter.set_tensor(interpreter.get_input_details()[0]["index"], padded)
             interpreter.invoke()

@@ -116,7 +116,8 @@ def read_image(predictor, gray: np.ndarray, strokes: Sequence[PenStroke] | None 
     if ink is None:
         return BLANK
     if strokes:
-        return read_pieces(predictor, stroke_pieces(ink, strokes), strokes)
+        paths = getattr(predictor, "trajectory", None) is not None
+        return read_pieces(predictor, stroke_pieces(ink, strokes, keep_strokes=paths), strokes)
     return read_pieces(predictor, split_digits(ink))
 
 

@@ -211,13 +211,17 @@ def drawn_whole(ink: np.ndarray, stroke: PenStroke) -> bool:
     return float((ink[at[:, 1], at[:, 0]] > INK_LEVEL).mean()) >= 0.95
 
 
-def stroke_pieces(ink: np.ndarray, strokes: Sequence[PenStroke]) -> list[DigitInk]:
+def stroke_pieces(ink: np.ndarray, strokes: Sequence[PenStroke], keep_strokes: bool = False) -> list[DigitInk]:
     """The canvas's ink cut by its strokes: one piece per stroke group, then any ink no stroke made.
 
     Each group's piece is the ink under its strokes (painted again as a mask,
     a little wider than the pen), so an eraser's work is respected and ink that
     two digits share goes to both. Ink that no stroke explains (an image placed
     on the canvas) is split into components as in an image.
+
+    ``keep_strokes``: each piece names its strokes when they drew all of it
+    (checked along every line: an eraser may have cut one), for a model that
+    also reads the pen's path; the check costs time on every reading otherwise.
     """
     h, w = ink.shape
     covered = np.zeros((h, w), bool)
@@ -245,7 +249,7 @@ def stroke_pieces(ink: np.ndarray, strokes: Sequence[PenStroke]) -> list[DigitIn
         if rows.size == 0:
             continue  # rubbed out
         t, b, l, r_ = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
-        intact = all(drawn_whole(ink, strokes[i]) for i in group)
+        intact = keep_strokes and all(drawn_whole(ink, strokes[i]) for i in group)
         pieces.append(DigitInk(l, t, r_, b, piece[t:b, l:r_], tuple(sorted(group)) if intact else ()))
     rest = np.where(covered, 0.0, ink)
     # Ink no stroke explains counts only when there is a fair amount of it

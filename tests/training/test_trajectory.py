@@ -58,13 +58,13 @@ def test_features_keep_shape_and_order_not_size_or_place():
 def test_a_stroke_an_eraser_cut_is_not_read_as_a_path():
     ink, strokes = on_paper([np.array([[0, 0], [0, 1.0]])])
     assert drawn_whole(ink, strokes[0])
-    [piece] = stroke_pieces(ink, strokes)
+    [piece] = stroke_pieces(ink, strokes, keep_strokes=True)
     assert piece.strokes == (0,)
     rubbed = ink.copy()
     ys = [int(y) for _, y in strokes[0].points]
     rubbed[(min(ys) + max(ys)) // 2 - 15:(min(ys) + max(ys)) // 2 + 15, :] = 0  # the middle rubbed out
     assert not drawn_whole(rubbed, strokes[0])
-    assert all(p.strokes == () for p in stroke_pieces(rubbed, strokes))
+    assert all(p.strokes == () for p in stroke_pieces(rubbed, strokes, keep_strokes=True))
 
 
 def test_malformed_sidecar_entries_are_not_used():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -116,7 +117,7 @@ def paired(tmp_path_factory, pen_path):
     run = subprocess.run([sys.executable, "-m", "app", "train-trajectory", str(folder / "m.keras"),
                           "--pen-data", str(pen_path), "--every", "40", "--epochs", "1", "--seed", "3"],
                          cwd=ROOT, capture_output=True, text=True, timeout=600,
-                         env={**__import__("os").environ, "TF_CPP_MIN_LOG_LEVEL": "2"})
+                         env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"})
     assert run.returncode == 0, run.stderr
     assert "saved m-trajectory.tflite beside m.keras" in run.stdout
     return folder / "m.keras"

@@ -9,6 +9,9 @@ model shipped before the pen-data work (taken from git), in the same run:
 - single_digit_accuracy: one held-out digit on the canvas, read as exactly that
   one digit (split or refused counts as wrong); single_digit_accuracy_image:
   the same snapshot read as an image, without strokes (the predict path);
+  single_digit_named_never_refusing: the digit the picture network names
+  for the whole snapshot when made to name one (no "not a digit", no
+  grouping), a ceiling that tells how much refusing and splitting cost;
   single_digit_accuracy_writer_mean and _worst_writer: the same per writer
   (each writer counts once; largest_writer_share says how much of the 1,609
   digits the most prolific writer gave);
@@ -66,17 +69,30 @@ def baseline_model(folder: Path) -> Path:
     return folder / "baseline.keras"
 
 
-def read_all(canvas, predictor, drawings, with_strokes=True):
+def on_canvas(canvas, drawings):
+    """(snapshot, strokes) of each drawing, drawn alone on the canvas."""
     from penwriting import draw
-    from training.recognize import read_image
 
-    readings = []
     for drawing in drawings:
         if not canvas.is_blank():
             canvas.clear()
         draw(canvas, drawing)
-        readings.append(read_image(predictor, canvas.snapshot(), canvas.pen_strokes() if with_strokes else None))
-    return readings
+        yield canvas.snapshot(), canvas.pen_strokes()
+
+
+def read_all(canvas, predictor, drawings, with_strokes=True):
+    from training.recognize import read_image
+
+    return [read_image(predictor, snapshot, strokes if with_strokes else None)
+            for snapshot, strokes in on_canvas(canvas, drawings)]
+
+
+def named_digits(canvas, predictor, drawings):
+    """The digit the picture network names for each whole drawing when it must name one ("not a digit" set aside)."""
+    from training.preprocess import to_mnist
+
+    return [str(int(np.argmax(predictor.predict(to_mnist(snapshot))[:10])))
+            for snapshot, _ in on_canvas(canvas, drawings)]
 
 
 def refused(readings):
@@ -130,6 +146,7 @@ def measure(path, canvas, sets, mnist, drawn):
     readings = read_all(canvas, predictor, singles)
     right, conf = single_digit_figures(readings, labels)
     image_right, _ = single_digit_figures(read_all(canvas, predictor, singles, with_strokes=False), labels)
+    named_right = np.array([n == y for n, y in zip(named_digits(canvas, predictor, singles), labels)])
     split = np.array([len(r.digits) > 1 for r in readings])
     digits_refused = refused(readings)
     number_readings = read_all(canvas, predictor, sets["numbers"])
@@ -168,6 +185,7 @@ def measure(path, canvas, sets, mnist, drawn):
         "single_digits": len(singles),
         "single_digit_accuracy": round(float(right.mean()), 4),
         "single_digit_accuracy_image": round(float(image_right.mean()), 4),
+        "single_digit_named_never_refusing": round(float(named_right.mean()), 4),
         "single_digit_accuracy_writer_mean": round(float(np.mean(by_writer)), 4),
         "single_digit_accuracy_worst_writer": round(float(np.min(by_writer)), 4),
         "digits_split": int(split.sum()),

@@ -11,7 +11,7 @@ model shipped before the pen-data work (taken from git), in the same run:
   the same snapshot read as an image, without strokes (the predict path);
   single_digit_named_never_refusing: the digit the picture network names
   for the whole snapshot when made to name one (no "not a digit", no
-  grouping), a ceiling that tells how much refusing and splitting cost;
+  grouping): roughly what reading would reach without refusing or splitting;
   single_digit_accuracy_writer_mean and _worst_writer: the same per writer
   (each writer counts once; largest_writer_share says how much of the 1,609
   digits the most prolific writer gave);

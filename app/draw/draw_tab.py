@@ -248,7 +248,7 @@ class DrawTab(QWidget):
     # --- model ---------------------------------------------------------------
     def set_predictor(self, predictor, path: str | None = None) -> None:
         if path is not None:
-            self.inside.set_model_path(path)
+            self.inside.set_model_path(path, reads_path=predictor.trajectory is not None)
         self.recognizer.set_predictor(predictor)
 
     @Slot(bool)

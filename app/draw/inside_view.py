@@ -21,7 +21,6 @@ from app.draw.canvas import gray_array
 from app.i18n import message
 from app.widgets import ElidedLabel
 from training.inside import saliency_in_box, tiled
-from training.modelfile import read_info
 
 # Between two computations the GUI thread gets this long to itself: a result
 # every 80 ms is live to the eye and leaves the strokes their share of the CPU.
@@ -331,15 +330,13 @@ class InsidePanel(QWidget):
         return QSize(600, VIEW_HEIGHT + 80)
 
     # --- requests --------------------------------------------------------------
-    def set_model_path(self, path: str) -> None:
+    def set_model_path(self, path: str, reads_path: bool = False) -> None:
+        """``reads_path``: the loaded predictor also reads the strokes (its trajectory network opened)."""
+        self.reads_path = reads_path
         if path != self.model_path:
             self.model_path = path
             self.result = None
             self.overlayChanged.emit(None)
-            try:
-                self.reads_path = bool(read_info(path).get("trajectory"))
-            except Exception:  # a sidecar problem is the model loader's to report
-                self.reads_path = False
 
     def show_digit(self, image: np.ndarray | None, box=None) -> None:
         """The drawing changed: look inside for this digit (None: nothing drawn)."""

@@ -50,6 +50,8 @@ def test_the_inside_view_shows_every_layer_and_the_saliency_points_at_the_ink(qt
     # The result answers the drawing on the canvas now, not an earlier stroke.
     qtbot.waitUntil(lambda: np.array_equal(panel.result.request.image, tab.reading.digits[0].image), timeout=10_000)
     assert panel.result.target == tab.reading.digits[0].answer.digit == 4
+    # The shipped model's trajectory network weighs in on the answer, which these layers do not show.
+    assert window.predictor.trajectory is not None and "pen's path" in panel.status.text()
 
     images = panel.layer_images()
     assert len(images) >= 6  # the shipped cnn-bn: six convolution maps before the 1x1 and dense ones

@@ -116,15 +116,15 @@ def read_image(predictor, gray: np.ndarray, strokes: Sequence[PenStroke] | None 
     if ink is None:
         return BLANK
     if strokes:
-        paths = getattr(predictor, "trajectory", None) is not None
-        return read_pieces(predictor, stroke_pieces(ink, strokes, keep_strokes=paths), strokes)
+        keep = predictor.trajectory is not None  # only a model that reads the pen's path needs them
+        return read_pieces(predictor, stroke_pieces(ink, strokes, keep_strokes=keep), strokes)
     return read_pieces(predictor, split_digits(ink))
 
 
 def with_trajectories(predictor, probabilities: np.ndarray, groups: Sequence[DigitInk],
                       strokes: Sequence[PenStroke] | None) -> np.ndarray:
     """The image readings of ``groups``, combined with their pen paths' where the model has a trajectory network."""
-    reader = getattr(predictor, "trajectory", None)
+    reader = predictor.trajectory
     if reader is None or not strokes or probabilities.shape[1] <= DIGITS:
         return probabilities
     rows, paths = [], []

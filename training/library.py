@@ -14,7 +14,7 @@ from pathlib import Path
 
 from training.errors import ModelFileError
 from training.modelfile import clean_leftovers, read_info, save_model, sidecar_matches, sidecar_path, twin_path
-from training.trajectory import SUFFIX as TRAJECTORY_SUFFIX
+from training.trajectory import paired_path
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class ModelLibrary:
         path.unlink(missing_ok=True)
         sidecar_path(path).unlink(missing_ok=True)
         twin_path(path).unlink(missing_ok=True)
-        path.with_name(path.stem + TRAJECTORY_SUFFIX).unlink(missing_ok=True)  # paired by train-trajectory
+        paired_path(path).unlink(missing_ok=True)  # paired by train-trajectory
 
 
 def _info_or_note(path: Path) -> dict:

@@ -39,6 +39,12 @@ MAX_BYTES = 20 * 2**20
 NOT_A_DIGIT = 10
 
 
+def paired_path(model_path: str | os.PathLike) -> Path:
+    """Where ``train-trajectory`` writes the trajectory network paired with ``model_path``."""
+    model_path = Path(model_path)
+    return model_path.with_name(model_path.stem + SUFFIX)
+
+
 def features(strokes: Sequence[Sequence[Sequence[float]]]) -> np.ndarray | None:
     """Strokes (each a sequence of (x, y), any unit, y down) -> (POINTS, CHANNELS) float32; None when empty.
 

@@ -251,18 +251,16 @@ def write_twin(path: str | os.PathLike) -> dict:
     For models saved before twins existed (the shipped model is given its
     twin this way after training); new saves write theirs themselves.
     """
-    import json
     import tempfile
 
-    from training.files import atomic_write_text
-    from training.modelfile import STAGING_PREFIX, LITE_RUNTIME, load_model, sidecar_path
+    from training.modelfile import STAGING_PREFIX, LITE_RUNTIME, load_model, sidecar_path, stored_info, write_info
 
     path = Path(path)
     loaded = load_model(path)
     if loaded.info.get("stale_sidecar"):
         raise ModelFileError("{sidecar_path} describes another file; save the model again instead.",
                              sidecar_path=sidecar_path(path))
-    info = dict(json.loads(sidecar_path(path).read_text(encoding="utf-8"))) if sidecar_path(path).is_file() else {}
+    info = stored_info(path)
     with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX, dir=path.parent) as staged:
         staged_twin = Path(staged) / f"twin{TWIN_SUFFIX}"
         export_lite(loaded.model, staged_twin)
@@ -270,5 +268,5 @@ def write_twin(path: str | os.PathLike) -> dict:
         info["lite_sha256"] = file_sha256(staged_twin)
         info["lite_runtime"] = LITE_RUNTIME
         os.replace(staged_twin, twin_path(path))
-        atomic_write_text(sidecar_path(path), json.dumps(info, indent=2, sort_keys=True) + "\n")
+        write_info(path, info)
     return info

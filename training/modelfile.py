@@ -139,6 +139,21 @@ def read_info(model_path: str | os.PathLike) -> dict:
     return clean_info(info)
 
 
+def stored_info(model_path: str | os.PathLike) -> dict:
+    """The sidecar as written, every field kept ({} when there is none): to add fields to it and write it back."""
+    path = sidecar_path(model_path)
+    return dict(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else {}
+
+
+def write_info(model_path: str | os.PathLike, info: dict) -> None:
+    """Write the sidecar of ``model_path`` atomically, as :func:`save_model` writes it."""
+    atomic_write_text(sidecar_path(model_path), sidecar_text(info))
+
+
+def sidecar_text(info: dict) -> str:
+    return json.dumps(info, indent=2, sort_keys=True, default=_json_default) + "\n"
+
+
 def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict:
     """Save ``model`` and its sidecar atomically; return the sidecar written.
 
@@ -178,9 +193,8 @@ def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict
             if export_twin(inference_copy, staged_twin):
                 info["lite_sha256"] = file_sha256(staged_twin)
                 info["lite_runtime"] = LITE_RUNTIME
-            text = json.dumps(info, indent=2, sort_keys=True, default=_json_default) + "\n"
             staged_sidecar = Path(staged) / "sidecar.json"
-            atomic_write_text(staged_sidecar, text)
+            atomic_write_text(staged_sidecar, sidecar_text(info))
             # Twin, sidecar, model: a kill between two renames leaves a sidecar
             # whose sha256 names another file, which loading detects.
             if staged_twin.exists():
@@ -204,13 +218,13 @@ def pair_trajectory(model_path: str | os.PathLike, network, weight: float, comma
     then not used (the image network reads alone).
     """
     from training.lite import export_lite
-    from training.trajectory import FEATURES_VERSION, SUFFIX, TrajectoryReader
+    from training.trajectory import FEATURES_VERSION, TrajectoryReader, paired_path
 
     model_path = Path(model_path)
     if sidecar_path(model_path).is_file() and not sidecar_matches(model_path, read_info(model_path)):
         raise ModelFileError("{sidecar_path} describes another file; save the model again instead.",
                              sidecar_path=sidecar_path(model_path))
-    target = model_path.with_name(model_path.stem + SUFFIX)
+    target = paired_path(model_path)
     with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX, dir=model_path.parent) as staged:
         staged_file = Path(staged) / f"trajectory{TWIN_SUFFIX}"
         export_lite(network, staged_file)
@@ -218,11 +232,10 @@ def pair_trajectory(model_path: str | os.PathLike, network, weight: float, comma
         entry = {"file": target.name, "sha256": file_sha256(staged_file), "weight": float(weight),
                  "not_a_digit_shift": 0.0, "features_version": FEATURES_VERSION, "command": command,
                  "training_seconds": round(float(seconds)), "epochs": int(epochs), "seed": int(seed)}
-        info = json.loads(sidecar_path(model_path).read_text(encoding="utf-8")) \
-            if sidecar_path(model_path).is_file() else {}
+        info = stored_info(model_path)
         info["trajectory"] = entry
         os.replace(staged_file, target)
-        atomic_write_text(sidecar_path(model_path), json.dumps(info, indent=2, sort_keys=True) + "\n")
+        write_info(model_path, info)
     return entry
 
 

@@ -61,7 +61,7 @@ def main():
     from training.cli import shipped_model_path
     from training.datasets import load_dataset
     from training.evaluate import evaluate
-    from training.modelfile import read_info, sidecar_path
+    from training.modelfile import read_info, write_info
     from training.predictor import Predictor
 
     parser = argparse.ArgumentParser()
@@ -116,14 +116,12 @@ def main():
     }
     print(json.dumps(report))
     if args.write_threshold:
-        from training.files import atomic_write_text
-
         info = read_info(args.model)
         info["not_sure_below"] = threshold
         info["calibration"] = {k: report[k] for k in (
             "threshold_chosen_on", "drawn_accuracy", "drawn_mean_confidence_right",
             "drawn_mean_confidence_wrong", "mnist_mean_confidence_right", "mnist_mean_confidence_wrong")}
-        atomic_write_text(sidecar_path(args.model), json.dumps(info, indent=2, sort_keys=True) + "\n")
+        write_info(args.model, info)
 
 
 if __name__ == "__main__":

@@ -100,32 +100,43 @@ def refused(readings):
     return np.array([any(d.answer.not_a_digit for d in r.digits) for r in readings])
 
 
+SHIFT_STEP = 0.25
+
+
+def nearest_shift(canvas, predictor, drawings, max_refused, lower) -> float:
+    """The "not a digit" shift nearest 0, in steps of SHIFT_STEP down to -6, at which at most ``max_refused``
+    of ``drawings`` (digits) are refused; ``lower()`` moves ``predictor``'s shift down one step, in place."""
+    shift = 0.0
+    while shift > -6 and refused(read_all(canvas, predictor, drawings)).mean() > max_refused:
+        lower()
+        shift -= SHIFT_STEP
+    return shift
+
+
 def calibrate_shift(path, canvas, drawings, max_refused):
-    """(shift, model): the "not a digit" shift nearest 0, in steps of 0.25 down to -6, at which at most
-    ``max_refused`` of ``drawings`` (digits) are refused; the model loaded from ``path``, shifted."""
+    """(shift, model): the picture network's own shift by that rule; the model loaded from ``path``, shifted."""
     from training.modelfile import load_model
     from training.pen import shift_not_a_digit
     from training.predictor import Predictor
 
     model = load_model(path).model
     predictor = Predictor(model)  # reads the weights as they are shifted in place
-    shift = 0.0
-    while shift > -6 and refused(read_all(canvas, predictor, drawings)).mean() > max_refused:
-        shift_not_a_digit(model, -0.25)
-        shift -= 0.25
-    return shift, model
+    return nearest_shift(canvas, predictor, drawings, max_refused,
+                         lambda: shift_not_a_digit(model, -SHIFT_STEP)), model
 
 
 def calibrate_fused_shift(path, canvas, drawings, max_refused):
-    """The same rule for a model with a trajectory network: the shift of the combined reading's
-    "not a digit", nearest 0, at which at most ``max_refused`` of ``drawings`` are refused."""
+    """The same rule for a model with a trajectory network: the shift of the combined reading's "not a digit"."""
     from training.lite import open_predictor
 
     predictor = open_predictor(path)
-    predictor.trajectory.shift = 0.0  # read on every call: stepped in place
-    while predictor.trajectory.shift > -6 and refused(read_all(canvas, predictor, drawings)).mean() > max_refused:
-        predictor.trajectory.shift -= 0.25
-    return predictor.trajectory.shift
+    reader = predictor.trajectory
+    reader.shift = 0.0  # read on every call
+
+    def lower():
+        reader.shift -= SHIFT_STEP
+
+    return nearest_shift(canvas, predictor, drawings, max_refused, lower)
 
 
 def single_digit_figures(readings, labels):
@@ -262,13 +273,12 @@ def main():
     cal_rng = np.random.default_rng(7)
     cal = [single(pen, i, cal_rng) for i in digit_idx]
     if args.write_threshold and args.calibrate_shift and read_info(args.model).get("trajectory"):
-        from training.files import atomic_write_text
-        from training.modelfile import sidecar_path
+        from training.modelfile import stored_info, write_info
 
         shift = calibrate_fused_shift(args.model, canvas, cal, args.max_digits_refused)
-        info = json.loads(sidecar_path(args.model).read_text(encoding="utf-8"))
+        info = stored_info(args.model)
         info["trajectory"]["not_a_digit_shift"] = shift
-        atomic_write_text(sidecar_path(args.model), json.dumps(info, indent=2, sort_keys=True) + "\n")
+        write_info(args.model, info)
     elif args.write_threshold and args.calibrate_shift:
         from training.modelfile import save_model
 
@@ -294,9 +304,8 @@ def main():
 
     if args.write_threshold:
         from bench_shipped_model import choose_threshold
-        from training.files import atomic_write_text
-        from training.modelfile import sidecar_path
         from training.lite import open_predictor
+        from training.modelfile import write_info
 
         predictor = open_predictor(args.model)
         cal_right, cal_conf = single_digit_figures(read_all(canvas, predictor, cal), [d.label for d in cal])
@@ -306,14 +315,14 @@ def main():
         threshold = choose_threshold(pool_right, pool_conf, args.max_right_flagged)
         right, conf = pool[1], pool[2]
         report["not_sure_below"] = threshold
+        info = read_info(args.model)
         if args.calibrate_shift:
-            report["not_a_digit_shift"] = read_info(args.model).get("not_a_digit_shift", 0.0)
-            if read_info(args.model).get("trajectory"):
-                report["trajectory_not_a_digit_shift"] = read_info(args.model)["trajectory"]["not_a_digit_shift"]
+            report["not_a_digit_shift"] = info.get("not_a_digit_shift", 0.0)
+            if info.get("trajectory"):
+                report["trajectory_not_a_digit_shift"] = info["trajectory"]["not_a_digit_shift"]
         report["calibration_wrong_flagged"] = round(float((pool_conf[~pool_right] < threshold).mean()), 4)
         report["single_digits_sure"] = round(float((conf >= threshold).mean()), 4)
         report["single_digit_accuracy_when_sure"] = round(float(right[conf >= threshold].mean()), 4)
-        info = read_info(args.model)
         info["not_sure_below"] = threshold
         info["calibration"] = {
             "threshold_chosen_on": (f"held-out pen digits drawn on the canvas (seed 7, {len(cal)}) + MNIST test; "
@@ -323,7 +332,7 @@ def main():
             **{k: report[k] for k in ("single_digit_accuracy", "mean_confidence_right", "mean_confidence_wrong",
                                       "mnist_test_accuracy", "non_digits_refused", "real_digits_refused",
                                       "numbers_exact", "drawn_accuracy")}}
-        atomic_write_text(sidecar_path(args.model), json.dumps(info, indent=2, sort_keys=True) + "\n")
+        write_info(args.model, info)
     print(json.dumps(report))
 
 

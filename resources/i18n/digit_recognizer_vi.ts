@@ -2078,10 +2078,6 @@
         <translation>{what} phải có ít nhất 10 ảnh, không phải {value}.</translation>
     </message>
     <message>
-        <source>Test accuracy ({test}) is below training accuracy ({train}) because the run is short: batch normalization uses each batch&apos;s own statistics while training, but running averages when testing, and after {epochs} epoch(s) those have not caught up. Train longer and the two figures meet.</source>
-        <translation>Độ chính xác kiểm tra ({test}) thấp hơn độ chính xác huấn luyện ({train}) vì lượt chạy còn ngắn: chuẩn hóa theo batch (batch normalization) dùng thống kê của từng batch khi huấn luyện, nhưng dùng trung bình trượt khi kiểm tra, và sau {epochs} epoch các trung bình đó chưa bắt kịp. Huấn luyện lâu hơn thì hai con số sẽ gặp nhau.</translation>
-    </message>
-    <message>
         <source>measured on augmented (harder) images</source>
         <translation>đo trên các ảnh đã tăng cường (khó hơn)</translation>
     </message>

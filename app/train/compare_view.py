@@ -149,10 +149,19 @@ class CompareView(QWidget):
             self.table.horizontalHeaderItem(i).setToolTip(run_label(record))
             self.table.horizontalHeaderItem(i).setForeground(QBrush(QColor(*COLOURS[i])))
         self.table.setVerticalHeaderLabels([name for name, _ in rows])
-        for row, (_, values) in enumerate(rows):
+        notes = {
+            self.tr("Your samples"): self.tr("Each run is read on your samples (the Samples tab) when it ends; "
+                                             "a dash: you had none then."),
+            self.tr("Held-out pen digits"): self.tr("Each digit run is read on the pen data's held-out writers "
+                                                    "when it ends; a dash: the pen data file was not found "
+                                                    "(Pen data, in the form)."),
+        }
+        for row, (name, values) in enumerate(rows):
+            if name in notes:
+                self.table.verticalHeaderItem(row).setToolTip(notes[name])
             differs = len(set(values)) > 1
             for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
+                item = QTableWidgetItem(value or "\u2014")  # a dash: not measured, not zero
                 item.setForeground(QBrush(QColor(*COLOURS[col])))
                 if differs:
                     item.setBackground(DIFFERENT)

@@ -128,6 +128,14 @@
         <translation>Lượt {n}</translation>
     </message>
     <message>
+        <source>Each run is read on your samples (the Samples tab) when it ends; a dash: you had none then.</source>
+        <translation>Mỗi lượt chạy được đo trên các mẫu của bạn (thẻ Mẫu) khi kết thúc; dấu gạch: lúc đó bạn chưa có mẫu nào.</translation>
+    </message>
+    <message>
+        <source>Each digit run is read on the pen data&apos;s held-out writers when it ends; a dash: the pen data file was not found (Pen data, in the form).</source>
+        <translation>Mỗi lượt chạy chữ số được đo trên những người viết được giữ riêng của dữ liệu bút khi kết thúc; dấu gạch: không tìm thấy tệp dữ liệu bút (Dữ liệu bút, trong biểu mẫu).</translation>
+    </message>
+    <message>
         <source>seconds since the start</source>
         <translation>số giây kể từ lúc bắt đầu</translation>
     </message>

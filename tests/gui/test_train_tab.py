@@ -473,6 +473,9 @@ def test_two_real_runs_compared_side_by_side(qtbot, window, mnist_path, pen_path
     # Measured on the same data: the held-out writers' pen digits, for both runs.
     pen = [view.table.item(rows["Held-out pen digits"], c).text() for c in range(2)]
     assert all(text.endswith("of 1,609") for text in pen), pen
+    # No samples drawn in this data folder: a dash, and the row says why.
+    assert [view.table.item(rows["Your samples"], c).text() for c in range(2)] == ["\u2014"] * 2
+    assert "you had none" in view.table.verticalHeaderItem(rows["Your samples"]).toolTip()
     view.x_axis.setCurrentIndex(view.x_axis.findData("time"))
     assert all(count > 0 for count in view.curve_counts())
     assert view.export_png(str(tmp_path / "c.png")) and (tmp_path / "c.png").stat().st_size > 10_000

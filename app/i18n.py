@@ -53,10 +53,13 @@ def install(language: str) -> bool:
         app.removeTranslator(translator)
     _installed.clear()
     QLocale.setDefault(number_locale(language))
-    if language == SOURCE_LANGUAGE:
-        return True
     translator = QTranslator(app)
     path = translation_file(language)
+    if language == SOURCE_LANGUAGE:  # its file holds only the plural forms ("1 epoch", "2 epochs")
+        if translator.load(str(path)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        return True
     if not path.is_file() or not translator.load(str(path)):
         from app.logs import log
 

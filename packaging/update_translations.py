@@ -6,7 +6,9 @@
    which never import Qt and so are listed here for lupdate in the
    "training" context.
 2. Merges them into resources/i18n/digit_recognizer_<lang>.ts (new strings
-   arrive "unfinished"; translate them in Qt Linguist or by hand).
+   arrive "unfinished"; translate them in Qt Linguist or by hand). English,
+   the source language, has a file too, of the plural forms only: a string
+   with a count is written ``tr("%n epoch(s)", "", n)``.
 3. Compiles each .ts into the .qm the app loads.
 
 ``--check`` changes nothing and fails when a string is missing from a .ts, a
@@ -26,7 +28,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "resources" / "i18n"
-LANGUAGES = ("vi",)
+LANGUAGES = ("vi", "en")
+# English is the source language: its file holds only the plural forms ("%n epoch(s)" -> "1 epoch", "2 epochs").
+PLURALS_ONLY = {"en"}
 MESSAGE_CALLS = {"Message", "DigitRecognizerError", "DatasetError", "ImageError", "ModelFileError", "ConfigError",
                  "TrainingError"}
 # Qt's own dialogs (file dialogs, message box buttons) have no Vietnamese in the
@@ -87,8 +91,10 @@ def run_lupdate(ts: Path) -> None:
         extra = Path(tmp) / "training_strings.py"
         listing(extra)
         sources = sorted(str(p) for p in (ROOT / "app").rglob("*.py"))
+        language = ts.stem.rsplit("_", 1)[1]
+        plurals = ["-pluralonly"] if language in PLURALS_ONLY else []
         subprocess.run([tool("pyside6-lupdate"), *sources, str(extra), "-no-obsolete", "-locations", "none",
-                        "-source-language", "en", "-target-language", ts.stem.rsplit("_", 1)[1],
+                        *plurals, "-source-language", "en", "-target-language", language,
                         "-ts", str(ts)], check=True, stdout=subprocess.DEVNULL)
 
 
@@ -101,8 +107,11 @@ def messages(ts: Path) -> list[tuple[str, str, str | None, str | None]]:
             translation = message.find("translation")
             finished = translation is not None and translation.get("type") not in ("unfinished", "vanished",
                                                                                     "obsolete")
-            out.append((name, message.findtext("source"), translation.text if finished else None,
-                        message.findtext("comment")))
+            text = None
+            if finished:
+                forms = [form.text or "" for form in translation.iter("numerusform")]
+                text = " | ".join(forms) if forms and all(forms) else translation.text if not forms else None
+            out.append((name, message.findtext("source"), text, message.findtext("comment")))
     return out
 
 

@@ -407,8 +407,8 @@ class DrawTab(QWidget):
         if count == 1:
             self.statusMessage.emit(self.tr("Saved as your {digit} (your first {digit}).").format(digit=digit))
         else:
-            self.statusMessage.emit(self.tr("Saved as your {digit} ({count} samples of {digit}).").format(
-                digit=digit, count=count))
+            self.statusMessage.emit(self.tr("Saved as your {digit} (%Ln sample(s) of {digit}).", "", count).format(
+                digit=digit))
         self.sampleSaved.emit(sample)
         return True
 

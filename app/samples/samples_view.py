@@ -147,8 +147,7 @@ class SamplesView(QWidget):
         if ids:
             self.refresh()
             self.changed.emit()
-            self.statusMessage.emit(self.tr("Relabelled {count} sample(s) as {digit}.").format(
-                count=len(ids), digit=digit))
+            self.statusMessage.emit(self.tr("Relabelled %Ln sample(s) as {digit}.", "", len(ids)).format(digit=digit))
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -161,7 +160,7 @@ class SamplesView(QWidget):
         if ids:
             self.refresh()
             self.changed.emit()
-            self.statusMessage.emit(self.tr("Deleted {count} sample(s).").format(count=len(ids)))
+            self.statusMessage.emit(self.tr("Deleted %Ln sample(s).", "", len(ids)))
 
     def _context_menu(self, pos) -> None:
         if not self.grid.selectedItems():
@@ -180,7 +179,7 @@ class SamplesView(QWidget):
             self.problem.emit(self.tr("Cannot export"), self.tr("Could not write {path}: {reason}").format(
                 path=path, reason=message(exc)))
             return False
-        self.statusMessage.emit(self.tr("Exported {count} samples to {path}.").format(count=count, path=path))
+        self.statusMessage.emit(self.tr("Exported %Ln sample(s) to {path}.", "", count).format(path=path))
         return True
 
     def import_npz(self, path: str) -> bool:
@@ -194,7 +193,7 @@ class SamplesView(QWidget):
             self.importing = False
             self.refresh()
             self.changed.emit()
-            self.statusMessage.emit(self.tr("Imported {count} samples from {path}.").format(count=count, path=path))
+            self.statusMessage.emit(self.tr("Imported %Ln sample(s) from {path}.", "", count).format(path=path))
 
         def failed(reason):
             self.importing = False

@@ -99,7 +99,7 @@ class ResultsView(QWidget):
         elif result.stopped:
             when = self.tr("stopped after epoch {epoch}").format(epoch=result.epochs_completed)
         else:
-            when = self.tr("after {epochs} epoch(s)").format(epochs=result.epochs_completed)
+            when = self.tr("after %n epoch(s)", "", result.epochs_completed)
         gap = self.gap_text(result)
         self.summary.setText(self.tr(
             "Test accuracy <b>{accuracy}</b> on {images} images, {when}, {seconds} s on {device}; {mistakes} mistakes.")

@@ -97,8 +97,8 @@ class RunsView(QWidget):
                 if record.get("message"):
                     item.setToolTip(record["message"])
                 self.table.setItem(row, col, item)
-        self.summary.setText(self.tr("{count} run(s), newest first; every run is kept here, saved or not.").format(
-            count=len(self.records)) if self.records else self.tr("Runs appear here as they end."))
+        self.summary.setText(self.tr("%Ln run(s), newest first; every run is kept here, saved or not.", "",
+                                     len(self.records)) if self.records else self.tr("Runs appear here as they end."))
         self._update_buttons()
 
     def selected_ids(self) -> list[str]:
@@ -121,8 +121,8 @@ class RunsView(QWidget):
     def delete_selected(self) -> None:
         ids = self.selected_ids()
         if not ids or not confirm(self, self.tr("Delete runs?"),
-                                  self.tr("Delete {count} run(s) from the history? Saved models are kept.").format(
-                                      count=len(ids)), self.tr("Delete")):
+                                  self.tr("Delete %Ln run(s) from the history? Saved models are kept.", "",
+                                          len(ids)), self.tr("Delete")):
             return
         for run_id in ids:
             try:

@@ -421,11 +421,11 @@ class TrainTab(QWidget):
         took = rough_duration(seconds)
         epochs = self.epochs_spin.value()
         if on_gpu:
-            text = self.tr("Expected: {duration} ({epochs} epoch(s) of {images} images on the GPU, {basis}).")
+            text = self.tr("Expected: {duration} (%n epoch(s) of {images} images on the GPU, {basis}).", "", epochs)
         else:
-            text = self.tr("Expected: {duration} ({epochs} epoch(s) of {images} images on the CPU, {basis}).")
+            text = self.tr("Expected: {duration} (%n epoch(s) of {images} images on the CPU, {basis}).", "", epochs)
         basis = self.tr("as fast as your last run") if measured else self.tr("measured on a 2-core laptop")
-        return text.format(duration=took, epochs=epochs, images=whole(images), basis=basis)
+        return text.format(duration=took, images=whole(images), basis=basis)
 
     def _update_pen_row(self) -> None:
         uses_pen = self.dataset_box.currentData() == "mnist+pen"
@@ -594,11 +594,12 @@ class TrainTab(QWidget):
 
             job = train_with_samples
 
-        self._log((self.tr("Starting: {preset} on {dataset}, {optimizer} lr {rate}, {epochs} epochs of batch {batch}, "
-                           "augmented.") if config.augment else
-                   self.tr("Starting: {preset} on {dataset}, {optimizer} lr {rate}, {epochs} epochs of batch {batch}."))
+        self._log((self.tr("Starting: {preset} on {dataset}, {optimizer} lr {rate}, %n epoch(s) of batch {batch}, "
+                           "augmented.", "", config.epochs) if config.augment else
+                   self.tr("Starting: {preset} on {dataset}, {optimizer} lr {rate}, %n epoch(s) of batch {batch}.",
+                           "", config.epochs))
                   .format(preset=config.preset, dataset=config.dataset, optimizer=config.optimizer,
-                          rate=f"{config.learning_rate:g}", epochs=config.epochs, batch=config.batch_size))
+                          rate=f"{config.learning_rate:g}", batch=config.batch_size))
         return self._launch(TrainingRun(config, dataset, self, job=job), config)
 
     def _shared_measure(self):
@@ -636,8 +637,9 @@ class TrainTab(QWidget):
 
         what = self.tr("the five optimizers") if kind == "optimizers" else self.tr("{optimizer} at {rates}").format(
             optimizer=configs[0].optimizer, rates=", ".join(f"{c.learning_rate:g}" for c in configs))
-        self._log(self.tr("Study: {preset} with {what}, {epochs} epoch(s) on {images} images each.").format(
-            preset=configs[0].preset, what=what, epochs=configs[0].epochs, images=whole(configs[0].train_limit)))
+        self._log(self.tr("Study: {preset} with {what}, %n epoch(s) on {images} images each.", "",
+                          configs[0].epochs).format(
+            preset=configs[0].preset, what=what, images=whole(configs[0].train_limit)))
         return self._launch(TrainingRun(configs[0], parent=self, job=job), configs[0])
 
     def start_fine_tune(self) -> bool:
@@ -801,11 +803,11 @@ class TrainTab(QWidget):
                           .format(epoch=at.epoch, done=whole(at.batches_done), batches=whole(at.batches),
                                   accuracy=accuracy))
             elif result.stopped:
-                self._log(self.tr("Stopped after {epochs} epoch(s): test accuracy {accuracy}.").format(
-                    epochs=result.epochs_completed, accuracy=accuracy))
+                self._log(self.tr("Stopped after %n epoch(s): test accuracy {accuracy}.", "",
+                                  result.epochs_completed).format(accuracy=accuracy))
             else:
-                self._log(self.tr("Finished after {epochs} epoch(s): test accuracy {accuracy}.").format(
-                    epochs=result.epochs_completed, accuracy=accuracy))
+                self._log(self.tr("Finished after %n epoch(s): test accuracy {accuracy}.", "",
+                                  result.epochs_completed).format(accuracy=accuracy))
             gap = self.results.gap_text(result)
             if gap:
                 self._log(gap)
@@ -848,8 +850,8 @@ class TrainTab(QWidget):
         if study is not None and self.runs_view is not None:
             records = {r["id"]: r for r in self.runs.runs()}
             done = [records[i] for i in study["ids"] if i in records]
-            self._log(self.tr("Study over: {done} of {runs} run(s); see the Compare tab.").format(
-                done=len(done), runs=study["runs"]))
+            self._log(self.tr("Study over: {done} of %n run(s); see the Compare tab.", "", study["runs"]).format(
+                done=len(done)))
             if len(done) >= 2:
                 self.compare_runs(done)
         self.progress.setRange(0, max(1, self.progress.maximum()))

@@ -364,9 +364,11 @@
         <source>Saved as your {digit} (your first {digit}).</source>
         <translation>Đã lưu làm mẫu số {digit} (mẫu số {digit} đầu tiên của bạn).</translation>
     </message>
-    <message>
-        <source>Saved as your {digit} ({count} samples of {digit}).</source>
-        <translation>Đã lưu làm mẫu số {digit} ({count} mẫu số {digit}).</translation>
+    <message numerus="yes">
+        <source>Saved as your {digit} (%Ln sample(s) of {digit}).</source>
+        <translation>
+            <numerusform>Đã lưu làm mẫu số {digit} (%Ln mẫu số {digit}).</numerusform>
+        </translation>
     </message>
     <message>
         <source>No digit found in {source}.</source>
@@ -946,9 +948,11 @@
         <source>stopped after epoch {epoch}</source>
         <translation>dừng sau epoch {epoch}</translation>
     </message>
-    <message>
-        <source>after {epochs} epoch(s)</source>
-        <translation>sau {epochs} epoch</translation>
+    <message numerus="yes">
+        <source>after %n epoch(s)</source>
+        <translation>
+            <numerusform>sau %n epoch</numerusform>
+        </translation>
     </message>
     <message>
         <source>Test accuracy &lt;b&gt;{accuracy}&lt;/b&gt; on {images} images, {when}, {seconds} s on {device}; {mistakes} mistakes.</source>
@@ -1045,9 +1049,17 @@
         <source>Delete the selected runs from the history (saved models stay).</source>
         <translation>Xóa các lượt chạy đang chọn khỏi lịch sử (các mô hình đã lưu vẫn còn).</translation>
     </message>
-    <message>
-        <source>{count} run(s), newest first; every run is kept here, saved or not.</source>
-        <translation>{count} lượt chạy, mới nhất ở trên; mọi lượt chạy đều được giữ ở đây, dù đã lưu mô hình hay chưa.</translation>
+    <message numerus="yes">
+        <source>%Ln run(s), newest first; every run is kept here, saved or not.</source>
+        <translation>
+            <numerusform>%Ln lượt chạy, mới nhất ở trên; mọi lượt chạy đều được giữ ở đây, dù đã lưu mô hình hay chưa.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln run(s) from the history? Saved models are kept.</source>
+        <translation>
+            <numerusform>Xóa %Ln lượt chạy khỏi lịch sử? Các mô hình đã lưu vẫn được giữ.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Runs appear here as they end.</source>
@@ -1056,10 +1068,6 @@
     <message>
         <source>Delete runs?</source>
         <translation>Xóa các lượt chạy?</translation>
-    </message>
-    <message>
-        <source>Delete {count} run(s) from the history? Saved models are kept.</source>
-        <translation>Xóa {count} lượt chạy khỏi lịch sử? Các mô hình đã lưu vẫn được giữ.</translation>
     </message>
     <message>
         <source>Cannot delete</source>
@@ -1120,9 +1128,29 @@
         <source>{count} of your samples are damaged and left out of training; the Samples tab marks them for deletion.</source>
         <translation>Có {count} mẫu của bạn bị hỏng và bị bỏ ra khỏi huấn luyện; thẻ Mẫu đánh dấu chúng để xóa.</translation>
     </message>
-    <message>
-        <source>Relabelled {count} sample(s) as {digit}.</source>
-        <translation>Đã gán lại nhãn {digit} cho {count} mẫu.</translation>
+    <message numerus="yes">
+        <source>Relabelled %Ln sample(s) as {digit}.</source>
+        <translation>
+            <numerusform>Đã gán lại nhãn {digit} cho %Ln mẫu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln sample(s).</source>
+        <translation>
+            <numerusform>Đã xóa %Ln mẫu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln sample(s) to {path}.</source>
+        <translation>
+            <numerusform>Đã xuất %Ln mẫu vào {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln sample(s) from {path}.</source>
+        <translation>
+            <numerusform>Đã nhập %Ln mẫu từ {path}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete samples?</source>
@@ -1131,10 +1159,6 @@
     <message>
         <source>Delete {count} of your samples? This cannot be undone.</source>
         <translation>Xóa {count} mẫu của bạn? Không thể hoàn tác.</translation>
-    </message>
-    <message>
-        <source>Deleted {count} sample(s).</source>
-        <translation>Đã xóa {count} mẫu.</translation>
     </message>
     <message>
         <source>Relabel as</source>
@@ -1149,16 +1173,8 @@
         <translation>Không ghi được {path}: {reason}</translation>
     </message>
     <message>
-        <source>Exported {count} samples to {path}.</source>
-        <translation>Đã xuất {count} mẫu vào {path}.</translation>
-    </message>
-    <message>
         <source>Importing samples from {path}...</source>
         <translation>Đang nhập mẫu từ {path}...</translation>
-    </message>
-    <message>
-        <source>Imported {count} samples from {path}.</source>
-        <translation>Đã nhập {count} mẫu từ {path}.</translation>
     </message>
     <message>
         <source>Cannot import</source>
@@ -1407,13 +1423,53 @@
         <source>UNIPEN pen data (*.npz)</source>
         <translation>Dữ liệu bút UNIPEN (*.npz)</translation>
     </message>
-    <message>
-        <source>Expected: {duration} ({epochs} epoch(s) of {images} images on the GPU, {basis}).</source>
-        <translation>Dự kiến: {duration} ({epochs} epoch, mỗi epoch {images} ảnh, trên GPU, {basis}).</translation>
+    <message numerus="yes">
+        <source>Expected: {duration} (%n epoch(s) of {images} images on the GPU, {basis}).</source>
+        <translation>
+            <numerusform>Dự kiến: {duration} (%n epoch, mỗi epoch {images} ảnh, trên GPU, {basis}).</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Expected: {duration} ({epochs} epoch(s) of {images} images on the CPU, {basis}).</source>
-        <translation>Dự kiến: {duration} ({epochs} epoch, mỗi epoch {images} ảnh, trên CPU, {basis}).</translation>
+    <message numerus="yes">
+        <source>Expected: {duration} (%n epoch(s) of {images} images on the CPU, {basis}).</source>
+        <translation>
+            <numerusform>Dự kiến: {duration} (%n epoch, mỗi epoch {images} ảnh, trên CPU, {basis}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting: {preset} on {dataset}, {optimizer} lr {rate}, %n epoch(s) of batch {batch}, augmented.</source>
+        <translation>
+            <numerusform>Bắt đầu: {preset} trên {dataset}, {optimizer} tốc độ học {rate}, %n epoch với batch {batch}, có tăng cường dữ liệu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting: {preset} on {dataset}, {optimizer} lr {rate}, %n epoch(s) of batch {batch}.</source>
+        <translation>
+            <numerusform>Bắt đầu: {preset} trên {dataset}, {optimizer} tốc độ học {rate}, %n epoch với batch {batch}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Study: {preset} with {what}, %n epoch(s) on {images} images each.</source>
+        <translation>
+            <numerusform>Thí nghiệm: {preset} với {what}, %n epoch trên {images} ảnh mỗi lượt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n epoch(s): test accuracy {accuracy}.</source>
+        <translation>
+            <numerusform>Dừng sau %n epoch: độ chính xác kiểm tra {accuracy}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished after %n epoch(s): test accuracy {accuracy}.</source>
+        <translation>
+            <numerusform>Hoàn tất sau %n epoch: độ chính xác kiểm tra {accuracy}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Study over: {done} of %n run(s); see the Compare tab.</source>
+        <translation>
+            <numerusform>Thí nghiệm xong: {done} trên %n lượt chạy; xem thẻ So sánh.</numerusform>
+        </translation>
     </message>
     <message>
         <source>as fast as your last run</source>
@@ -1460,14 +1516,6 @@
         <translation>Hãy lưu ít nhất 10 mẫu ở thẻ Vẽ trước.</translation>
     </message>
     <message>
-        <source>Starting: {preset} on {dataset}, {optimizer} lr {rate}, {epochs} epochs of batch {batch}, augmented.</source>
-        <translation>Bắt đầu: {preset} trên {dataset}, {optimizer} tốc độ học {rate}, {epochs} epoch với batch {batch}, có tăng cường dữ liệu.</translation>
-    </message>
-    <message>
-        <source>Starting: {preset} on {dataset}, {optimizer} lr {rate}, {epochs} epochs of batch {batch}.</source>
-        <translation>Bắt đầu: {preset} trên {dataset}, {optimizer} tốc độ học {rate}, {epochs} epoch với batch {batch}.</translation>
-    </message>
-    <message>
         <source>Cannot study</source>
         <translation>Không chạy được thí nghiệm</translation>
     </message>
@@ -1482,10 +1530,6 @@
     <message>
         <source>{optimizer} at {rates}</source>
         <translation>{optimizer} với tốc độ học {rates}</translation>
-    </message>
-    <message>
-        <source>Study: {preset} with {what}, {epochs} epoch(s) on {images} images each.</source>
-        <translation>Thí nghiệm: {preset} với {what}, {epochs} epoch trên {images} ảnh mỗi lượt.</translation>
     </message>
     <message>
         <source>Fine-tuning {model} on {count} samples of yours mixed with MNIST ({epochs} epochs, Adam lr {rate}, augmented).</source>
@@ -1544,14 +1588,6 @@
         <translation>Dừng ở epoch {epoch}, batch {done} trên {batches}: độ chính xác kiểm tra {accuracy}.</translation>
     </message>
     <message>
-        <source>Stopped after {epochs} epoch(s): test accuracy {accuracy}.</source>
-        <translation>Dừng sau {epochs} epoch: độ chính xác kiểm tra {accuracy}.</translation>
-    </message>
-    <message>
-        <source>Finished after {epochs} epoch(s): test accuracy {accuracy}.</source>
-        <translation>Hoàn tất sau {epochs} epoch: độ chính xác kiểm tra {accuracy}.</translation>
-    </message>
-    <message>
         <source>Done in {duration}.</source>
         <translation>Xong trong {duration}.</translation>
     </message>
@@ -1574,10 +1610,6 @@
     <message>
         <source>Training failed</source>
         <translation>Huấn luyện thất bại</translation>
-    </message>
-    <message>
-        <source>Study over: {done} of {runs} run(s); see the Compare tab.</source>
-        <translation>Thí nghiệm xong: {done} trên {runs} lượt chạy; xem thẻ So sánh.</translation>
     </message>
     <message>
         <source>Saving “{name}”...</source>

@@ -127,6 +127,21 @@ def test_in_vietnamese_no_string_of_the_main_window_is_left_in_english(qtbot, vi
     assert "chắc chắn" in verdict and re.search(r"\d,\d%", verdict), verdict
 
 
+def counted(n: int) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("ResultsView", "after %n epoch(s)", "", n)
+
+
+def test_a_count_takes_the_english_plural(window):
+    # English is the source language; its file holds the plural forms only.
+    assert (counted(1), counted(2)) == ("after 1 epoch", "after 2 epochs")
+
+
+def test_a_count_in_vietnamese_has_one_form(vietnamese_window):
+    assert (counted(1), counted(2)) == ("sau 1 epoch", "sau 2 epoch")
+
+
 def test_errors_from_training_are_translated(vietnamese_window, tmp_path):
     from app.i18n import message
     from training.errors import ImageError

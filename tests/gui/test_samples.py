@@ -43,6 +43,8 @@ def test_samples_tab_relabel_delete_export_import(qtbot, window, tmp_path):
     window.tabs.setCurrentWidget(view)
     view.grid.item(0).setSelected(True)  # a 4
     view.grid.setFocus()
+    said = []
+    view.statusMessage.connect(said.append)
     qtbot.keyClick(view.grid, Qt.Key.Key_7)
     assert view.counts[4] == 1 and view.counts[7] == 1
     view.grid.clearSelection()
@@ -53,6 +55,8 @@ def test_samples_tab_relabel_delete_export_import(qtbot, window, tmp_path):
 
     out = tmp_path / "mine.npz"
     assert view.export_npz(str(out))
+    # A count takes its plural: "1 sample", "2 samples", never "sample(s)".
+    assert said == ["Relabelled 1 sample as 7.", "Deleted 1 sample.", f"Exported 2 samples to {out}."]
     assert view.import_npz(str(out))
     qtbot.waitUntil(lambda: not view.importing, timeout=30_000)
     assert sum(view.counts) == 4

@@ -28,6 +28,14 @@ from training.presets import DEFAULT_PRESET, OPTIMIZERS, PRESETS
 from training.trainer import TrainConfig
 
 MNIST_WITH_SAMPLES = "mnist+samples"
+
+
+def data_family(dataset: str) -> str:
+    """Which images the Data file field is for: MNIST's for every dataset made from MNIST."""
+    from training.datasets import DATASETS
+
+    spec = DATASETS.get("mnist" if dataset == MNIST_WITH_SAMPLES else dataset)
+    return spec.cache_entry if spec is not None else str(dataset)
 SAMPLES_SHARE = 0.02  # of the training set: enough to learn a hand, too little to skew MNIST
 
 
@@ -138,7 +146,8 @@ class TrainTab(QWidget):
         self.data_edit = QLineEdit()
         self.data_edit.setPlaceholderText(self.tr("Keras cache, else download"))
         self.data_edit.setToolTip(self.tr("A Keras-layout .npz (x_train, y_train, x_test, y_test) or a folder of the "
-                                          "four IDX files. Empty: the Keras cache, a system copy, or Keras' download."))
+                                          "four IDX files. Empty: the Keras cache, a system copy, or Keras' download. "
+                                          "MNIST and Fashion-MNIST each keep their own file here."))
         browse = QPushButton(self.tr("Browse..."))
         # A dataset is a .npz file or a folder of the four IDX files: both are offered.
         browse_menu = QMenu(browse)
@@ -316,6 +325,9 @@ class TrainTab(QWidget):
             signal.connect(self._form_changed)
         self.device_box.currentIndexChanged.connect(self._update_mixed_precision)
         self.dataset_box.currentIndexChanged.connect(self._update_pen_row)
+        self._data_files: dict[str, str] = {}  # the field's text for each data_family not shown now
+        self._data_family = data_family(self.dataset_box.currentData())
+        self.dataset_box.currentIndexChanged.connect(self._swap_data_file)
         self._update_pen_row()
         self._update_mixed_precision()
         wheel_only_when_focused(panel)
@@ -355,6 +367,7 @@ class TrainTab(QWidget):
     def form_values(self) -> dict:
         """The form as plain values, remembered between launches."""
         return {"dataset": self.dataset_box.currentData(), "data": self.data_edit.text(),
+                "data_files": {**self._data_files, self._data_family: self.data_edit.text()},
                 "pen_data": self.pen_edit.text(), "preset": self.preset_box.currentData(),
                 "optimizer": self.optimizer_box.currentData(), "learning_rate": self.lr_edit.text(),
                 "epochs": self.epochs_spin.value(), "batch_size": self.batch_spin.value(),
@@ -376,6 +389,9 @@ class TrainTab(QWidget):
 
         pick(self.preset_box, "preset")  # first: choosing a preset resets the fields below
         pick(self.dataset_box, "dataset")
+        files = values.get("data_files")  # after the pick, which keeps the field's text for the dataset it leaves
+        if isinstance(files, dict):
+            self._data_files.update({k: v for k, v in files.items() if isinstance(k, str) and isinstance(v, str)})
         pick(self.optimizer_box, "optimizer")
         pick(self.device_box, "device")
         for edit, key in ((self.data_edit, "data"), (self.pen_edit, "pen_data"), (self.lr_edit, "learning_rate")):
@@ -426,6 +442,14 @@ class TrainTab(QWidget):
             text = self.tr("Expected: {duration} (%n epoch(s) of {images} images on the CPU, {basis}).", "", epochs)
         basis = self.tr("as fast as your last run") if measured else self.tr("measured on a 2-core laptop")
         return text.format(duration=took, images=whole(images), basis=basis)
+
+    def _swap_data_file(self) -> None:
+        # MNIST's file left in the field once made a "Fashion-MNIST" model of digits.
+        family = data_family(self.dataset_box.currentData())
+        if family != self._data_family:
+            self._data_files[self._data_family] = self.data_edit.text()
+            self._data_family = family
+            self.data_edit.setText(self._data_files.get(family, ""))
 
     def _update_pen_row(self) -> None:
         uses_pen = self.dataset_box.currentData() == "mnist+pen"

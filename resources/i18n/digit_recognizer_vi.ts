@@ -1244,10 +1244,6 @@
         <translation>bộ đệm của Keras, nếu không thì tải về</translation>
     </message>
     <message>
-        <source>A Keras-layout .npz (x_train, y_train, x_test, y_test) or a folder of the four IDX files. Empty: the Keras cache, a system copy, or Keras&apos; download.</source>
-        <translation>Một tệp .npz theo bố cục của Keras (x_train, y_train, x_test, y_test) hoặc một thư mục chứa bốn tệp IDX. Để trống: dùng bộ đệm của Keras, bản có sẵn trên hệ thống, hoặc tải về qua Keras.</translation>
-    </message>
-    <message>
         <source>Browse...</source>
         <translation>Chọn...</translation>
     </message>
@@ -1474,6 +1470,10 @@
     <message>
         <source>as fast as your last run</source>
         <translation>nhanh như lượt chạy trước của bạn</translation>
+    </message>
+    <message>
+        <source>A Keras-layout .npz (x_train, y_train, x_test, y_test) or a folder of the four IDX files. Empty: the Keras cache, a system copy, or Keras&apos; download. MNIST and Fashion-MNIST each keep their own file here.</source>
+        <translation>Một tệp .npz theo bố cục của Keras (x_train, y_train, x_test, y_test) hoặc một thư mục chứa bốn tệp IDX. Để trống: dùng bộ đệm của Keras, bản có sẵn trên hệ thống, hoặc tải về qua Keras. MNIST và Fashion-MNIST mỗi bộ giữ tệp riêng của mình ở đây.</translation>
     </message>
     <message>
         <source>measured on a 2-core laptop</source>

@@ -297,6 +297,38 @@ def test_the_form_is_remembered_between_launches(qtbot, window, settings, data_d
     again.close()
 
 
+def test_each_dataset_keeps_its_own_data_file(qtbot, window, settings, data_dir, mnist_path, tmp_path):
+    """MNIST's file left in the field once trained a "Fashion-MNIST" model on digits."""
+    from app.gui import create_window
+
+    tab = window.train_tab
+    configure(tab, mnist_path)
+
+    def choose(dataset):
+        box = tab.dataset_box
+        box.setFocus()
+        while box.currentData() != dataset:  # the arrow keys, as a user goes through the list
+            qtbot.keyClick(box, Qt.Key.Key_Down if box.currentIndex() < box.findData(dataset) else Qt.Key.Key_Up)
+
+    choose("fashion-mnist")
+    assert tab.data_edit.text() == ""  # Fashion-MNIST from the Keras cache or the system copy
+    fashion = tmp_path / "fashion"
+    fashion.mkdir()
+    tab.data_edit.setText(str(fashion))
+    choose("mnist+pen")  # made from MNIST: MNIST's file
+    assert tab.data_edit.text() == str(mnist_path)
+    choose("fashion-mnist")
+    assert tab.data_edit.text() == str(fashion)
+    choose("mnist")
+    window.close()
+    again = create_window(settings, data_dir)
+    qtbot.addWidget(again)
+    assert again.train_tab.data_edit.text() == str(mnist_path)
+    again.train_tab.dataset_box.setCurrentIndex(again.train_tab.dataset_box.findData("fashion-mnist"))
+    assert again.train_tab.data_edit.text() == str(fashion)
+    again.close()
+
+
 def test_a_cpu_run_defaults_to_minutes_and_says_how_long_before_start(qtbot, window):
     """Issue 14: the default (cnn-bn, 30 epochs, augmented) showed an ETA of 2.5 hours on a CPU."""
     from training.presets import PRESETS

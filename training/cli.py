@@ -45,9 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     t = sub.add_parser("train", help="train a model preset and save it",
-                       description="Train a model preset on MNIST or Fashion-MNIST and save it "
-                                   "(a .keras file plus a .json sidecar).")
-    t.add_argument("--dataset", default="mnist", choices=list(DATASETS))
+                       description="Train a model preset on MNIST, Fashion-MNIST or MNIST with real pen "
+                                   "handwriting, and save it (a .keras file plus a .json sidecar).")
+    t.add_argument("--dataset", default="mnist", choices=list(DATASETS), help="default: mnist")
     t.add_argument("--data", metavar="PATH", help="a Keras-layout .npz or a folder of IDX files "
                                                   "(default: the Keras cache, else download)")
     t.add_argument("--pen-data", metavar="PATH", help="the UNIPEN pen data file (unipen-dev.npz), "
@@ -58,21 +58,23 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--lr-decay", type=float, default=1.0, help="multiply the learning rate by this after each epoch")
     t.add_argument("--epochs", type=int, help="default: the preset's")
     t.add_argument("--batch-size", type=int, help="default: the preset's")
-    t.add_argument("--validation-split", type=float, default=0.1)
+    t.add_argument("--validation-split", type=float, default=0.1, metavar="SHARE",
+                   help="share of the training images held out and read after each epoch (default 0.1; 0: none)")
     aug = t.add_mutually_exclusive_group()
     aug.add_argument("--augment", action="store_true", default=None, help="random shifts, rotations, zoom, stroke width")
     aug.add_argument("--no-augment", dest="augment", action="store_false")
     t.add_argument("--clean-epochs", type=int, default=None, metavar="N",
                    help="end an augmented run with N epochs on the images as they are")
-    t.add_argument("--seed", type=int, default=0)
-    t.add_argument("--device", default="auto", help="auto, cpu or gpu:N")
+    t.add_argument("--seed", type=int, default=0, help="the same seed repeats a run on one machine (default 0)")
+    t.add_argument("--device", default="auto",
+                   help="auto (default), cpu, gpu:N, or mirrored (every GPU, MirroredStrategy)")
     t.add_argument("--mixed-precision", action="store_true", help="float16 compute on a GPU")
     t.add_argument("--limit", type=positive_int, help="train on this many images only (a quick run)")
     t.add_argument("--out", metavar="FILE", help="where to save (default: PRESET-DATASET.keras)")
 
     e = sub.add_parser("evaluate", help="accuracy and confusion matrix of a model file")
     e.add_argument("model", metavar="MODEL")
-    e.add_argument("--dataset", default="mnist", choices=list(DATASETS))
+    e.add_argument("--dataset", default="mnist", choices=list(DATASETS), help="default: mnist")
     e.add_argument("--data", metavar="PATH")
     e.add_argument("--pen-data", metavar="PATH", help="the UNIPEN pen data file, for --dataset mnist+pen")
     e.add_argument("--limit", type=positive_int, help="evaluate on this many test images only")

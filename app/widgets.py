@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt
-from PySide6.QtGui import QPainter, QValidator
+from PySide6.QtGui import QPainter, QTextLayout, QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QSpinBox, QWidget
 
 
@@ -82,15 +82,21 @@ def decimal(value: float, decimals: int) -> str:
 
 
 class ElidedLabel(QLabel):
-    """A one-line label that ends in "..." when it is too narrow; the full text is its tooltip.
+    """A label of at most ``lines`` lines (words wrap) whose last line ends in "..." when the text
+    does not fit; the full text is its tooltip. Its height is always that many lines, so that a
+    message appearing moves nothing below it.
 
-    ``text()`` stays the full text; only the painting is cut.
+    ``text()`` stays the full text; only the painting is cut (``shown_lines`` is what is painted).
     """
 
-    def __init__(self, text: str = "", parent=None):
+    def __init__(self, text: str = "", parent=None, lines: int = 1):
         super().__init__(parent)
+        self.lines = lines
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setText(text)
+        if lines > 1:
+            self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + self.contentsMargins().top()
+                                + self.contentsMargins().bottom())
 
     def setText(self, text: str) -> None:
         super().setText(text)
@@ -99,12 +105,40 @@ class ElidedLabel(QLabel):
     def minimumSizeHint(self) -> QSize:
         return QSize(min(60, super().minimumSizeHint().width()), super().minimumSizeHint().height())
 
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return hint if self.lines == 1 else QSize(min(hint.width(), 200), self.height())
+
+    def shown_lines(self) -> list[str]:
+        text, width = self.text(), self.contentsRect().width()
+        metrics = self.fontMetrics()
+        shown, start = [], 0
+        if self.lines > 1 and text:
+            layout = QTextLayout(text, self.font())
+            layout.beginLayout()
+            while len(shown) < self.lines - 1:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(width)
+                shown.append(text[line.textStart():line.textStart() + line.textLength()].rstrip())
+                start = line.textStart() + line.textLength()
+            layout.endLayout()
+        rest = text[start:]
+        if rest or not shown:
+            shown.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+        return shown
+
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
         painter.setPen(self.palette().windowText().color())
-        painter.drawText(rect, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), shown)
+        if self.lines == 1:
+            painter.drawText(rect, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), self.shown_lines()[0])
+        else:
+            step = self.fontMetrics().lineSpacing()
+            for i, line in enumerate(self.shown_lines()):
+                painter.drawText(rect.adjusted(0, i * step, 0, 0), int(Qt.AlignmentFlag.AlignLeft), line)
         painter.end()
 
 

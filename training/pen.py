@@ -116,7 +116,7 @@ def find_pen_file(path: str | os.PathLike | None = None) -> Path:
         if candidate.is_file():
             return candidate
     raise DatasetError(
-        "The pen handwriting data ({file}, UNIPEN) was not found. It cannot be downloaded automatically: put it at {value}, or choose the file yourself.",
+        "The pen handwriting data ({file}, UNIPEN) was not found, and it cannot be downloaded automatically: choose the file yourself, or put it at {value}.",
         file=FILE_NAME, value=default_candidates()[-1])
 
 

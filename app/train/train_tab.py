@@ -28,6 +28,7 @@ from training.presets import DEFAULT_PRESET, OPTIMIZERS, PRESETS
 from training.trainer import TrainConfig
 
 MNIST_WITH_SAMPLES = "mnist+samples"
+STATUS_LINES = 3  # the height of the line under the progress bar: progress, the expected duration, or a problem
 
 
 def data_family(dataset: str) -> str:
@@ -224,9 +225,12 @@ class TrainTab(QWidget):
         form.addRow(self.tr("Device"), self.device_box)
         form.addRow("", self.mixed_check)  # its own row: beside the device list it made the form too wide
 
-        # One line, always there (a message appearing must not move the buttons); the full text is its tooltip.
-        self.problem_label = ElidedLabel()
-        self.problem_label.setMinimumHeight(self.problem_label.fontMetrics().lineSpacing())
+        # Why Start is disabled, in place of the expected duration below the progress bar (a run cannot
+        # start, so there is nothing to expect): three lines, as that one has, so that nothing moves; the
+        # full text is its tooltip. (One line, above the buttons, once cut what to do off the pen data's
+        # message.)
+        self.problem_label = ElidedLabel(lines=STATUS_LINES)
+        self.problem_label.hide()
         self.problem_label.setStyleSheet("color: #c0392b")
         self.start_button = QPushButton(self.tr("Start training"))
         self.start_button.setDefault(True)
@@ -276,7 +280,6 @@ class TrainTab(QWidget):
         config_column.addStretch(1)  # spare height below the form, not between its rows
         run_group = QGroupBox(self.tr("Run"))
         run_layout = QVBoxLayout(run_group)
-        run_layout.addWidget(self.problem_label)
         run_layout.addLayout(buttons)
         more = QHBoxLayout()
         more.addWidget(self.finetune_button, 1)
@@ -284,6 +287,7 @@ class TrainTab(QWidget):
         run_layout.addLayout(more)
         run_layout.addWidget(self.progress)
         run_layout.addWidget(self.progress_label)
+        run_layout.addWidget(self.problem_label)
 
         # Only the form scrolls; the Run group stays below it, so that Start,
         # Stop and the progress never move nor leave the screen.
@@ -306,7 +310,7 @@ class TrainTab(QWidget):
         # Room for three lines, so that the parameter count arriving later moves no row.
         self.preset_info.setMinimumHeight(3 * self.preset_info.fontMetrics().lineSpacing())
         self.params_label.setMinimumHeight(self.params_label.fontMetrics().lineSpacing())
-        self.progress_label.setMinimumHeight(2 * self.progress_label.fontMetrics().lineSpacing())
+        self.progress_label.setMinimumHeight(STATUS_LINES * self.progress_label.fontMetrics().lineSpacing())
         panel = QWidget()
         column = QVBoxLayout(panel)
         column.setContentsMargins(0, 0, 0, 0)
@@ -558,12 +562,19 @@ class TrainTab(QWidget):
             self.start_button.setEnabled(False)
             self.study_button.setEnabled(False)
             self.start_button.setToolTip(error_message(exc))
+            self._show_problem()
             return False
-        self.problem_label.setText("")  # emptied, not hidden: the buttons below stay where they are
+        self.problem_label.setText("")
+        self._show_problem()
         self.start_button.setEnabled(self.run is None)
         self.study_button.setEnabled(self.run is None)
         self.start_button.setToolTip("")
         return True
+
+    def _show_problem(self) -> None:
+        shown = bool(self.problem_label.text()) and self.run is None
+        self.progress_label.setVisible(not shown)
+        self.problem_label.setVisible(shown)
 
     def set_active_model(self, path: str) -> None:
         self.active_model = path

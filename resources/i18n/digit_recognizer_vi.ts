@@ -1946,8 +1946,8 @@
         <translation>Không ghi được {what}: {parent} là một tệp, không phải thư mục.</translation>
     </message>
     <message>
-        <source>The pen handwriting data ({file}, UNIPEN) was not found. It cannot be downloaded automatically: put it at {value}, or choose the file yourself.</source>
-        <translation>Không tìm thấy dữ liệu chữ viết tay bằng bút ({file}, UNIPEN). Dữ liệu này không tự tải về được: hãy đặt nó ở {value}, hoặc tự chọn tệp.</translation>
+        <source>The pen handwriting data ({file}, UNIPEN) was not found, and it cannot be downloaded automatically: choose the file yourself, or put it at {value}.</source>
+        <translation>Không tìm thấy dữ liệu chữ viết tay bằng bút ({file}, UNIPEN), và dữ liệu này không tự tải về được: hãy tự chọn tệp, hoặc đặt nó ở {value}.</translation>
     </message>
     <message>
         <source>{path}: no such file.</source>

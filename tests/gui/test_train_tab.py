@@ -208,6 +208,11 @@ def test_mnist_plus_pen_needs_the_pen_file_and_shows_eleven_classes(qtbot, windo
     tab.dataset_box.setCurrentIndex(tab.dataset_box.findData("mnist+pen"))
     assert tab.pen_edit.isEnabled() and not tab.start_button.isEnabled()
     assert "pen handwriting data" in tab.problem_label.text() and "--pen-data" not in tab.problem_label.text()
+    # What to do is painted too, not only in the tooltip (one line cut it off).
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.problem_label.width() > 100)
+    shown = " ".join(tab.problem_label.shown_lines())
+    assert "choose the file yourself" in shown, shown
     tab.pen_edit.setText(pen.source)
     assert tab.start_button.isEnabled()
     config = tab.config()

@@ -166,7 +166,7 @@ def test_shifting_not_a_digit_moves_its_odds_only_and_travels_with_the_file(mnis
 def test_missing_or_damaged_pen_data_is_one_sentence(tmp_path, monkeypatch):
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))
     monkeypatch.delenv("DIGIT_RECOGNIZER_UNIPEN", raising=False)
-    with pytest.raises(DatasetError, match="cannot be downloaded automatically: put it at"):
+    with pytest.raises(DatasetError, match="cannot be downloaded automatically: choose the file yourself, or put it at"):
         find_pen_file(None)
     with pytest.raises(DatasetError, match="no such file"):
         load_pen(tmp_path / "nope.npz")

@@ -253,8 +253,7 @@ class TrainTab(QWidget):
         buttons.addWidget(self.stop_button)
         self.progress = QProgressBar()
         self.progress.setFormat("%p%")
-        self.progress_label = QLabel(self.tr("Not running."))
-        self.progress_label.setWordWrap(True)
+        self.progress_label = ElidedLabel(self.tr("Not running."), lines=STATUS_LINES)
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
         self.log.setMaximumBlockCount(2000)
@@ -310,7 +309,6 @@ class TrainTab(QWidget):
         # Room for three lines, so that the parameter count arriving later moves no row.
         self.preset_info.setMinimumHeight(3 * self.preset_info.fontMetrics().lineSpacing())
         self.params_label.setMinimumHeight(self.params_label.fontMetrics().lineSpacing())
-        self.progress_label.setMinimumHeight(STATUS_LINES * self.progress_label.fontMetrics().lineSpacing())
         panel = QWidget()
         column = QVBoxLayout(panel)
         column.setContentsMargins(0, 0, 0, 0)
@@ -873,7 +871,7 @@ class TrainTab(QWidget):
     def _on_failed(self, message: str) -> None:
         self._keep_run("failed", message=message)
         self._log(self.tr("Failed: {message}").format(message=message))
-        self.progress_label.setText(self.tr("Failed."))
+        self.progress_label.setText(self.tr("Failed: {message}").format(message=message))
         self._showing_outcome = True
         if self._study is None:  # in a study a failed run (a diverging rate) is a result, told in the log
             self.problem.emit(self.tr("Training failed"), message)

@@ -1604,10 +1604,6 @@
         <translation>Thất bại: {message}</translation>
     </message>
     <message>
-        <source>Failed.</source>
-        <translation>Thất bại.</translation>
-    </message>
-    <message>
         <source>Training failed</source>
         <translation>Huấn luyện thất bại</translation>
     </message>

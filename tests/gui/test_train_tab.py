@@ -137,6 +137,11 @@ def test_a_failed_run_says_why(qtbot, window, mnist_path):
     qtbot.waitUntil(lambda: not tab.is_running(), timeout=30_000)
     assert window.last_problem[0] == "Training failed"
     assert not tab.save_button.isEnabled()
+    # Once the dialog is closed, why stays under the progress bar (it said "Failed." alone).
+    assert tab.progress_label.text().startswith("Failed: The loss became NaN")
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.progress_label.width() > 100)
+    assert not tab.progress_label.isHidden() and "NaN" in " ".join(tab.progress_label.shown_lines())
 
 
 def test_a_bad_data_file_fails_in_the_worker_with_a_clear_message(qtbot, window, tmp_path):

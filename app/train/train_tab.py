@@ -29,15 +29,13 @@ from training.trainer import TrainConfig
 
 MNIST_WITH_SAMPLES = "mnist+samples"
 STATUS_LINES = 3  # the height of the line under the progress bar: progress, the expected duration, or a problem
+SAMPLES_SHARE = 0.02  # of the training set: enough to learn a hand, too little to skew MNIST
 
 
 def data_family(dataset: str) -> str:
     """Which images the Data file field is for: MNIST's for every dataset made from MNIST."""
-    from training.datasets import DATASETS
-
     spec = DATASETS.get("mnist" if dataset == MNIST_WITH_SAMPLES else dataset)
     return spec.cache_entry if spec is not None else str(dataset)
-SAMPLES_SHARE = 0.02  # of the training set: enough to learn a hand, too little to skew MNIST
 
 
 def format_duration(seconds: float) -> str:

@@ -304,7 +304,31 @@ def batch_norm_unsettled(model, steps: int) -> bool:
     return any(layer.momentum ** steps > SETTLED_WEIGHT for layer in _batch_norms(model))
 
 
-def settle_batch_norm(model, images: np.ndarray, limit: int = 1024, chunk: int = 512) -> None:
+def _chain(model) -> list | None:
+    """The layers after the input when each takes the one before's output alone (every preset), else None."""
+    layers = model.layers
+    try:
+        if type(layers[0]).__name__ != "InputLayer" or any(
+                layer.input is not before.output for before, layer in zip(layers, layers[1:])):
+            return None
+    except (IndexError, AttributeError, ValueError):  # no layers, or a layer called more than once
+        return None
+    return layers[1:]
+
+
+def _moments(values, axis: int) -> tuple[np.ndarray, np.ndarray]:
+    values = np.moveaxis(np.asarray(values, np.float64), axis, -1)
+    values = values.reshape(-1, values.shape[-1])
+    mean = values.mean(axis=0)
+    return mean, np.maximum(np.square(values).mean(axis=0) - np.square(mean), 0.0)
+
+
+def _set_moments(layer, mean, variance) -> None:
+    layer.moving_mean.assign(mean.astype(np.float32))
+    layer.moving_variance.assign(variance.astype(np.float32))
+
+
+def settle_batch_norm(model, images: np.ndarray, limit: int = 1024) -> None:
     """Set each batch normalization layer's testing statistics to its input's mean and
     variance over (up to ``limit`` of) ``images``, read as the model reads at test time.
 
@@ -312,7 +336,8 @@ def settle_batch_norm(model, images: np.ndarray, limit: int = 1024, chunk: int =
     leaves the moving averages at 43% of their starting values; the model then
     read 17% of the test set while it read 74% of its training images. Layers
     are settled in order, so that each one's input is what the settled layers
-    before it produce.
+    before it produce: in one pass through a chain of layers, else one partial
+    model per layer.
     """
     from training._tf import keras
 
@@ -321,22 +346,19 @@ def settle_batch_norm(model, images: np.ndarray, limit: int = 1024, chunk: int =
         return
     rng = np.random.default_rng(0)
     sample = images[np.sort(rng.permutation(len(images))[:limit])].astype(np.float32) / 255.0  # as _pipeline
+    axis = {id(layer): layer.axis if isinstance(layer.axis, int) else layer.axis[0] for layer in norms}
+    chain = _chain(model)
+    if chain is not None:
+        x = sample
+        for layer in chain:
+            if id(layer) in axis:
+                _set_moments(layer, *_moments(x, axis[id(layer)]))
+            x = layer(x, training=False)
+        return
     inputs = model.inputs[0] if len(model.inputs) == 1 else model.inputs
     for layer in norms:
         probe = keras.Model(inputs, layer.input)
-        axis = layer.axis if isinstance(layer.axis, int) else layer.axis[0]
-        total = total_sq = 0.0
-        count = 0
-        for start in range(0, len(sample), chunk):
-            values = np.asarray(probe(sample[start:start + chunk], training=False), np.float64)
-            values = np.moveaxis(values, axis, -1).reshape(-1, values.shape[axis])
-            total = total + values.sum(axis=0)
-            total_sq = total_sq + np.square(values).sum(axis=0)
-            count += len(values)
-        mean = total / count
-        variance = np.maximum(total_sq / count - np.square(mean), 0.0)
-        layer.moving_mean.assign(mean.astype(np.float32))
-        layer.moving_variance.assign(variance.astype(np.float32))
+        _set_moments(layer, *_moments(probe(sample, training=False), axis[id(layer)]))
 
 
 # Data -----------------------------------------------------------------------

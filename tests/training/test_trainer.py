@@ -73,6 +73,28 @@ def test_a_short_batch_norm_run_is_tested_as_it_was_trained(mnist):
     assert result.test_accuracy > result.history[-1].accuracy - 0.05  # no gap to explain away
 
 
+def test_settling_walks_a_chain_of_layers_as_partial_models_would(mnist, monkeypatch):
+    from training import trainer
+    from training.presets import get_preset
+
+    model = get_preset("cnn-bn").build(10)
+    norms = trainer._batch_norms(model)
+
+    def settled():
+        for layer in norms:  # back to Keras' starting values
+            layer.moving_mean.assign(np.zeros(layer.moving_mean.shape, np.float32))
+            layer.moving_variance.assign(np.ones(layer.moving_variance.shape, np.float32))
+        trainer.settle_batch_norm(model, mnist.x_train[:600])
+        return [np.concatenate([np.asarray(layer.moving_mean), np.asarray(layer.moving_variance)])
+                for layer in norms]
+
+    walked = settled()
+    monkeypatch.setattr(trainer, "_chain", lambda model: None)
+    probed = settled()
+    assert len(walked) == 7 and all(np.allclose(a, b, rtol=1e-4, atol=1e-6) for a, b in zip(walked, probed))
+    assert not np.allclose(walked[0][:32], 0)  # measured, not the starting mean of 0
+
+
 def test_lr_decay_and_augmentation_run(mnist):
     config = TrainConfig.for_preset("softmax", epochs=2, lr_decay=0.5, augment=True,
                                     train_limit=1000, test_limit=200)

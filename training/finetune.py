@@ -78,6 +78,23 @@ def default_config() -> TrainConfig:
                        augment=True, validation_split=0.1)
 
 
+def fine_tune_config(base_model: str, config: TrainConfig | None = None) -> TrainConfig:
+    """The settings a fine-tune of ``base_model`` runs with, as its run record and its sidecar keep
+    them: the base model's own network (from its sidecar, when it names a preset) and "MNIST + my
+    samples" (a fine-tuned MLP was once recorded as the default preset's network, on MNIST)."""
+    from training.errors import ModelFileError
+    from training.modelfile import read_info
+    from training.presets import PRESETS
+
+    config = config or default_config()
+    try:
+        preset = read_info(base_model).get("preset")
+    except ModelFileError:  # fine_tune says so when it runs
+        preset = None
+    return replace(config, base_model=str(base_model), dataset="mnist+samples", train_limit=None,
+                   preset=preset if preset in PRESETS else config.preset)
+
+
 def fine_tune(base_model: str, samples_x: np.ndarray, samples_y: np.ndarray, mnist: Dataset,
               config: TrainConfig | None = None, held_out: float = 0.25, mnist_images: int = 6000,
               on_event=None, should_stop=None, skip_evaluation=None) -> FineTuneResult:
@@ -86,8 +103,7 @@ def fine_tune(base_model: str, samples_x: np.ndarray, samples_y: np.ndarray, mni
 
     if len(samples_y) < 10:
         raise ConfigError("Fine-tuning needs at least 10 saved samples; you have {count}.", count=len(samples_y))
-    config = config or default_config()
-    config = replace(config, base_model=str(base_model), dataset="mnist+samples", train_limit=None)
+    config = fine_tune_config(base_model, config)
     seed = config.seed or 0
     train_idx, test_idx = split_samples(samples_y, held_out, seed)
     x_mine, y_mine = samples_x[train_idx], samples_y[train_idx]

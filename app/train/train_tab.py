@@ -23,7 +23,7 @@ from app.train.worker import TrainingRun
 from app.widgets import CountSpinBox, ElidedLabel, confirm, decimal, percent, wheel_only_when_focused, whole
 from training.datasets import DATASETS
 from training.errors import ConfigError
-from training.finetune import FineTuneResult, default_config, fine_tune, with_samples
+from training.finetune import FineTuneResult, fine_tune, fine_tune_config, with_samples
 from training.presets import DEFAULT_PRESET, OPTIMIZERS, PRESETS
 from training.trainer import TrainConfig
 
@@ -681,7 +681,7 @@ class TrainTab(QWidget):
             return False
         base, store = self.active_model, self.samples
         data = self.data_edit.text().strip() or None
-        config = default_config()
+        config = fine_tune_config(base)  # as the run record keeps it
 
         def job(on_event, should_stop, skip_evaluation):
             from training.datasets import load_dataset

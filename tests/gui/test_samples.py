@@ -89,6 +89,9 @@ def test_fine_tune_from_the_train_tab(qtbot, window, mnist_path):
     with qtbot.waitSignal(window.modelChanged, timeout=60_000):
         tab.save(use=True)
     assert window.library.entries()[1].info["base_model"].endswith("default.keras")
+    # The Runs tab keeps it as what it was: the shipped network, fine-tuned on MNIST + my samples.
+    settings = tab.runs_view.records[0]["settings"]
+    assert settings["base_model"].endswith("default.keras") and settings["dataset"] == "mnist+samples"
 
 
 def test_damaged_samples_never_block_start_up_and_can_be_removed(qtbot, settings, data_dir):

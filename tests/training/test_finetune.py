@@ -53,6 +53,21 @@ def test_fine_tuning_fixes_the_writer_and_keeps_mnist(tuned):
     assert result.held_out_after.accuracy >= result.held_out_before.accuracy
 
 
+def test_a_fine_tuned_network_is_recorded_as_the_base_models_own(trained, mnist, tmp_path):
+    # The session's quick mlp-512, saved with its sidecar, fine-tuned for one epoch.
+    from dataclasses import replace
+
+    from training.finetune import default_config
+    from training.modelfile import save_model
+
+    base = tmp_path / "quick-mlp.keras"
+    save_model(trained.model, base, trained.sidecar())
+    x, y = writer_set(6, seed=3)
+    result = fine_tune(str(base), x, y, mnist, replace(default_config(), epochs=1), mnist_images=1000)
+    info = result.train.sidecar()
+    assert (info["preset"], info["dataset"], info["base_model"]) == ("mlp-512", "mnist+samples", str(base))
+
+
 def test_stratified_split_and_too_few_samples(mnist):
     train_idx, test_idx = split_samples(np.array([1] * 20 + [7] * 20), 0.25, seed=0)
     assert len(test_idx) == 10 and len(train_idx) == 30

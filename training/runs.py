@@ -46,7 +46,9 @@ def make_record(config, outcome: str, started: float, seconds: float, device: st
     settings = {k: v for k, v in asdict(config).items() if k not in ("data_path", "pen_data_path")}
     record = {
         "id": f"{_dt.datetime.fromtimestamp(started).strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}",
-        "started": _dt.datetime.fromtimestamp(started, _dt.timezone.utc).isoformat(timespec="seconds"),
+        # To the millisecond: two runs can start within one second (a study's, or a run that fails at once),
+        # and "newest first" sorts on this.
+        "started": _dt.datetime.fromtimestamp(started, _dt.timezone.utc).isoformat(timespec="milliseconds"),
         "outcome": outcome,  # "finished", "stopped" or "failed"
         "settings": settings,
         "device": device,

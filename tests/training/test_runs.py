@@ -34,6 +34,14 @@ def test_a_failed_run_is_kept_with_its_message_and_no_nan(tmp_path):
     assert back["curve"][0][1] is None and back["epochs"][0]["loss"] is None and back["test_accuracy"] is None
 
 
+def test_runs_started_within_one_second_are_newest_first(tmp_path):
+    store = RunStore(tmp_path)
+    now = time.time()
+    for i, outcome in enumerate(("finished", "failed", "stopped")):  # 0.2 s apart, as a run that fails at once
+        store.add(make_record(TrainConfig(), outcome, now + i * 0.2, 0.1))
+    assert [r["outcome"] for r in store.runs()] == ["stopped", "failed", "finished"]
+
+
 def test_damaged_records_are_listed_and_never_stop_the_others(tmp_path):
     store = RunStore(tmp_path)
     store.add(make_record(TrainConfig(), "stopped", time.time(), 1.0))

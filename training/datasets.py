@@ -322,8 +322,19 @@ def read_idx(path: Path) -> np.ndarray:
     return np.frombuffer(data, dtype=np.uint8).reshape(shape)
 
 
+# The official files' first ten test labels. Both datasets are ten classes of 28x28 images, so nothing
+# else tells them apart, and a run once trained "Fashion-MNIST" on MNIST's file.
+FIRST_TEST_LABELS = {"mnist": (7, 2, 1, 0, 4, 1, 4, 9, 5, 9), "fashion-mnist": (9, 2, 1, 1, 6, 1, 4, 6, 5, 7)}
+
+
 def _make_dataset(spec: DatasetSpec, arrays: dict[str, np.ndarray], source: str) -> Dataset:
     validate_arrays(arrays, source, len(spec.class_names))
+    first = tuple(int(label) for label in arrays["y_test"][:10])
+    for other, labels in FIRST_TEST_LABELS.items():
+        if spec.name in FIRST_TEST_LABELS and other != spec.name and first == labels:
+            raise DatasetError("{source} is {other}, not {name}: choose the {name} file, or leave the data file "
+                               "empty to use the usual places.", source=source,
+                               other=DATASET_LABELS[other], name=DATASET_LABELS[spec.name])
     return Dataset(name=spec.name, class_names=spec.class_names, source=source,
                    **{k: np.asarray(arrays[k], dtype=np.uint8) for k in NPZ_KEYS})
 

@@ -451,6 +451,11 @@ class TrainTab(QWidget):
             self._data_family = family
             self.data_edit.setText(self._data_files.get(family, ""))
 
+    def _data_file(self, dataset: str) -> str:
+        """The Data file field's text for ``dataset``, shown or not."""
+        family = data_family(dataset)
+        return self.data_edit.text() if family == self._data_family else self._data_files.get(family, "")
+
     def _update_pen_row(self) -> None:
         uses_pen = self.dataset_box.currentData() == "mnist+pen"
         self.pen_edit.setEnabled(uses_pen)
@@ -680,7 +685,7 @@ class TrainTab(QWidget):
         if not self._may_discard_result():
             return False
         base, store = self.active_model, self.samples
-        data = self.data_edit.text().strip() or None
+        data = self._data_file("mnist").strip() or None  # MNIST's, whichever dataset the form shows
         config = fine_tune_config(base)  # as the run record keeps it
 
         def job(on_event, should_stop, skip_evaluation):

@@ -1746,6 +1746,10 @@
         <translation>Không đọc được {path} ({reason}).</translation>
     </message>
     <message>
+        <source>{source} is {other}, not {name}: choose the {name} file, or leave the data file empty to use the usual places.</source>
+        <translation>{source} là {other}, không phải {name}: hãy chọn tệp {name}, hoặc để trống ô tệp dữ liệu để dùng các chỗ quen thuộc.</translation>
+    </message>
+    <message>
         <source>{source}: x_{split} has shape {shape}; expected (N, 28, 28) images.</source>
         <translation>{source}: x_{split} có kích thước {shape}; cần các ảnh (N, 28, 28).</translation>
     </message>

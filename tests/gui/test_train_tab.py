@@ -329,6 +329,7 @@ def test_each_dataset_keeps_its_own_data_file(qtbot, window, settings, data_dir,
     assert tab.data_edit.text() == str(mnist_path)
     choose("fashion-mnist")
     assert tab.data_edit.text() == str(fashion)
+    assert tab._data_file("mnist") == str(mnist_path)  # what fine-tuning (always on MNIST) reads meanwhile
     choose("mnist")
     window.close()
     again = create_window(settings, data_dir)

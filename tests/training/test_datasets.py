@@ -124,6 +124,14 @@ def test_fashion_mnist_from_the_debian_package(tmp_path, monkeypatch):
     monkeypatch.setenv("KERAS_HOME", str(tmp_path))  # no cached copy: the system folder is next
     fashion = load_dataset("fashion-mnist", download=False)
     assert fashion.x_train.shape == (60000, 28, 28) and fashion.class_names[9] == "Ankle boot"
+    # One dataset's file chosen for the other is refused, both ways.
+    with pytest.raises(DatasetError, match="is Fashion-MNIST, not MNIST: choose the MNIST file"):
+        load_dataset("mnist", folder)
+
+
+def test_mnist_is_not_taken_for_fashion_mnist(mnist_path):
+    with pytest.raises(DatasetError, match=r"mnist.npz is MNIST, not Fashion-MNIST: choose the Fashion-MNIST file"):
+        load_dataset("fashion-mnist", mnist_path)
 
 
 def test_damaged_dataset_files_are_one_accurate_sentence(tmp_path, small):

@@ -110,7 +110,10 @@ def messages(ts: Path) -> list[tuple[str, str, str | None, str | None]]:
             text = None
             if finished:
                 forms = [form.text or "" for form in translation.iter("numerusform")]
-                text = " | ".join(forms) if forms and all(forms) else translation.text if not forms else None
+                if not forms:
+                    text = translation.text
+                elif all(forms):  # a count's every plural form (English has two, Vietnamese one)
+                    text = " | ".join(forms)
             out.append((name, message.findtext("source"), text, message.findtext("comment")))
     return out
 

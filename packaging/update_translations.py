@@ -71,6 +71,7 @@ def training_strings() -> list[str]:
                 found.append(first.value)
     found += [p.description for p in PRESETS.values()]
     found += [spec.title for spec in DATASETS.values()]
+    found += [name for spec in DATASETS.values() for name in spec.class_names if not name.isdigit()]
     found += list(DATASET_LABELS.values())
     found += list(OPTIMIZERS.values())
     return list(dict.fromkeys(s for s in found if s.strip()))

@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QVBoxLayout, QWidget
 
-from app.i18n import translated
+from app.i18n import training_text, translated
 from app.thumbnails import thumbnail_grid, thumbnail_icon
 from app.widgets import percent, whole
 
@@ -20,6 +20,15 @@ MAX_CLASSES = 11  # ten digits and "not a digit"
 def class_ticks(classes: int):
     """Axis labels: the digits, and "?" for "not a digit" (as the Draw tab shows it)."""
     return [str(i) if i < 10 else "?" for i in range(classes)]
+
+
+def named_classes(class_names) -> list[str] | None:
+    """The classes' names in the interface's language when they are not digits (Fashion-MNIST's
+    clothes: the axes and captions show 0-9, and "4→6" says nothing without "Coat" and "Shirt")."""
+    names = [str(name) for name in (class_names or ())]
+    if all(name == str(i) for i, name in enumerate(names[:10])):
+        return None
+    return [training_text(name) for name in names]
 
 
 class ResultsView(QWidget):
@@ -72,6 +81,9 @@ class ResultsView(QWidget):
         self.gallery.setToolTip(self.tr("Misclassified test images; click one to load it into the Draw tab."))
         self.gallery.itemClicked.connect(self._chosen)
         self.gallery_title = QLabel(self.tr("Misclassified test images"))
+        self.class_key = QLabel()
+        self.class_key.setWordWrap(True)
+        self.class_key.hide()
 
         # The confusion matrix gets the room its counts need; the gallery scrolls.
         grid = QGridLayout()
@@ -81,6 +93,7 @@ class ResultsView(QWidget):
         grid.setColumnStretch(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.class_key)
         layout.addLayout(grid, 5)
         layout.addWidget(self.gallery_title)
         layout.addWidget(self.gallery, 2)
@@ -126,6 +139,12 @@ class ResultsView(QWidget):
         low = float(np.nanmin(evaluation.per_class_accuracy))
         self.per_class_plot.setYRange(max(0.0, low - 0.05), 1.0)
 
+        names = named_classes(getattr(result, "class_names", None))
+        self.class_key.setVisible(names is not None)
+        if names is not None:
+            self.class_key.setText(self.tr("Classes: {names}.").format(
+                names=", ".join(f"{i}\u00a0{name}" for i, name in enumerate(names))))  # a number stays with its name
+
         self.gallery.clear()
         self._images = []
         wrong = evaluation.misclassified[:GALLERY_LIMIT]
@@ -133,6 +152,8 @@ class ResultsView(QWidget):
             image = images[index].astype(np.float32) / (255.0 if images.dtype == np.uint8 else 1.0)
             true, said = (class_ticks(MAX_CLASSES)[int(v)] for v in (labels[index], evaluation.predicted[index]))
             item = QListWidgetItem(thumbnail_icon(image), f"{true}→{said}")
+            if names is not None:
+                true, said = (f"{names[int(v)]} ({int(v)})" for v in (labels[index], evaluation.predicted[index]))
             item.setToolTip(self.tr("Test image {index}: true {true}, predicted {said} ({share})").format(
                 index=index, true=true, said=said, share=percent(evaluation.confidence[index])))
             item.setData(Qt.ItemDataRole.UserRole, len(self._images))

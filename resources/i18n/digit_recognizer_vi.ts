@@ -959,6 +959,10 @@
         <translation>Độ chính xác kiểm tra &lt;b&gt;{accuracy}&lt;/b&gt; trên {images} ảnh, {when}, {seconds} giây trên {device}; {mistakes} lỗi.</translation>
     </message>
     <message>
+        <source>Classes: {names}.</source>
+        <translation>Các lớp: {names}.</translation>
+    </message>
+    <message>
         <source>Test image {index}: true {true}, predicted {said} ({share})</source>
         <translation>Ảnh kiểm tra {index}: thực tế {true}, dự đoán {said} ({share})</translation>
     </message>
@@ -2156,6 +2160,50 @@
     <message>
         <source>MNIST + real pen handwriting, with &quot;not a digit&quot;</source>
         <translation>MNIST + chữ viết tay thật bằng bút, có &quot;không phải chữ số&quot;</translation>
+    </message>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>Áo phông/áo</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>Quần dài</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>Áo len chui đầu</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>Váy liền</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>Áo khoác</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>Dép xăng-đan</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>Áo sơ mi</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>Giày thể thao</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>Túi xách</translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation>Bốt cổ ngắn</translation>
+    </message>
+    <message>
+        <source>not a digit</source>
+        <translation>không phải chữ số</translation>
     </message>
     <message>
         <source>MNIST</source>

@@ -1,5 +1,7 @@
 """The Train tab with real Keras training on MNIST subsets, driven through its widgets."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -555,3 +557,31 @@ def test_a_learning_rate_sweep_can_be_stopped(qtbot, window, mnist_path):
     records = tab.runs_view.records
     assert len(records) == 2 and records[0]["outcome"] == "stopped"  # newest first
     assert sorted(r["settings"]["learning_rate"] for r in records) == [0.001, 0.003]
+
+
+def test_fashion_mnist_results_name_the_clothes(qtbot, window, tmp_path, monkeypatch):
+    """"4→6" says nothing about clothes: the classes are named above the plots and in each image's tooltip."""
+    import os
+
+    from training.datasets import DATASETS
+
+    if not Path(DATASETS["fashion-mnist"].system_dirs[0]).is_dir():
+        message = "apt-get install dataset-fashion-mnist (.ci/run installs it)"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))  # the system copy, as a fresh machine finds it
+    tab = window.train_tab
+    tab.dataset_box.setCurrentIndex(tab.dataset_box.findData("fashion-mnist"))
+    configure(tab, "", preset="softmax", epochs=1, limit=1000, batch=64)
+    assert tab.start()
+    qtbot.waitUntil(lambda: not tab.is_running(), timeout=120_000)
+    key = tab.results.class_key
+    assert not key.isHidden() and "4\u00a0Coat" in key.text() and "9\u00a0Ankle boot" in key.text()
+    tips = [tab.results.gallery.item(i).toolTip() for i in range(tab.results.gallery.count())]
+    assert tips and all(" (" in tip and "true " in tip for tip in tips)
+    assert any("Shirt (6)" in tip for tip in tips), tips[:5]
+
+
+def test_digit_results_need_no_class_key(qtbot, window, trained):
+    tab = window.train_tab
+    tab.results.show_result(trained, trained.x_test, trained.y_test)
+    assert tab.results.class_key.isHidden()

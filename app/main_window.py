@@ -194,6 +194,14 @@ class MainWindow(QMainWindow):
     @Slot(str, str)
     def _on_model_failed(self, message: str, path: str) -> None:
         shipped = str(shipped_model_path())
+        if self.predictor is not None and self.model_path and path != self.model_path:
+            # A model chosen while another is in use: that one stays (it was the user's choice, not the shipped one).
+            self.draw_tab.set_predictor(self.predictor, self.model_path)
+            in_use = describe_model(self.model_path, self.predictor.info or {})
+            self.model_label.setText(self.tr("Model: {description}").format(description=in_use))
+            self.show_problem(self.tr("Model not loaded"),
+                              message + "\n\n" + self.tr("{name} stays in use.").format(name=in_use))
+            return
         if path != shipped and Path(shipped).is_file():
             self.show_problem(self.tr("Model not loaded"),
                               message + "\n\n" + self.tr("The shipped model is used instead."))

@@ -19,8 +19,10 @@ class _LoadJob(QObject):
             # Off the GUI thread: the light runtime takes a fraction of a second,
             # but a model without a twin is exported with TensorFlow (seconds).
             from training.lite import open_predictor
+            from training.recognize import check_reads_digits
 
             predictor = open_predictor(self.path)
+            check_reads_digits(self.path, predictor.info)  # the Draw tab reads digits
         except Exception as exc:  # every failure must reach the user, not die in a thread
             from app.i18n import message
 

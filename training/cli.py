@@ -312,12 +312,13 @@ def reading_text(reading) -> str:
 def cmd_predict(args, argv) -> int:
     from training.lite import open_predictor
     from training.preprocess import load_image
-    from training.recognize import read_image
+    from training.recognize import check_reads_digits, read_image
 
     model_path = Path(args.model) if args.model else shipped_model_path()
     if not args.model and not model_path.is_file():
         raise DigitRecognizerError("No model given and no shipped model found; pass --model FILE.")
     predictor = open_predictor(model_path)
+    check_reads_digits(model_path, predictor.info)
     failures = 0
     for name in args.images:
         try:

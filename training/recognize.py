@@ -42,6 +42,23 @@ class Answer:
         return text if self.sure else text + ", not sure"
 
 
+def reads_digits(class_names) -> bool:
+    """Whether a model's classes (its sidecar's ``class_names``; none known: assumed) are the ten digits."""
+    names = [str(name) for name in (class_names or [])]
+    return not names or names[:10] == [str(digit) for digit in range(10)]
+
+
+def check_reads_digits(path, info: dict | None) -> None:
+    """Refuse, with a sentence, a model whose classes are not the ten digits (one trained on
+    Fashion-MNIST): reading its "5" as a digit would name a sandal "5?"."""
+    from training.errors import ModelFileError
+
+    names = [str(name) for name in ((info or {}).get("class_names") or [])]
+    if not reads_digits(names):
+        raise ModelFileError("{path} reads {classes}..., not digits; only a digit model can read drawings and "
+                             "images of digits.", path=path, classes=", ".join(names[:3]))
+
+
 def not_sure_threshold(info: dict | None) -> float:
     value = (info or {}).get("not_sure_below")
     return float(value) if isinstance(value, (int, float)) else DEFAULT_NOT_SURE_BELOW

@@ -12,6 +12,7 @@ from app.i18n import dataset_label, message
 from app.widgets import confirm, percent
 from training.errors import ModelFileError
 from training.library import ModelLibrary
+from training.recognize import reads_digits
 
 COLUMNS = (QT_TRANSLATE_NOOP("ModelLibraryView", "Name"), QT_TRANSLATE_NOOP("ModelLibraryView", "Dataset"),
            QT_TRANSLATE_NOOP("ModelLibraryView", "Preset"), QT_TRANSLATE_NOOP("ModelLibraryView", "Test accuracy"),
@@ -91,7 +92,10 @@ class ModelLibraryView(QWidget):
 
     def _update_buttons(self) -> None:
         entry = self.selected()
-        self.use_button.setEnabled(entry is not None)
+        digits = entry is not None and reads_digits((entry.info or {}).get("class_names"))
+        self.use_button.setEnabled(digits)
+        self.use_button.setToolTip(self.tr("This model reads other things than digits; the Draw tab reads digits.")
+                                   if entry is not None and not digits else "")
         self.delete_button.setEnabled(entry is not None and not entry.protected)
         self.delete_button.setToolTip(self.tr("The shipped model is always kept.")
                                       if entry is not None and entry.protected

@@ -25,6 +25,7 @@ from training.datasets import DATASETS
 from training.errors import ConfigError
 from training.finetune import FineTuneResult, fine_tune, fine_tune_config, with_samples
 from training.presets import DEFAULT_PRESET, OPTIMIZERS, PRESETS
+from training.recognize import reads_digits
 from training.trainer import TrainConfig
 
 MNIST_WITH_SAMPLES = "mnist+samples"
@@ -917,6 +918,12 @@ class TrainTab(QWidget):
     def _set_save_enabled(self, on: bool) -> None:
         for widget in (self.name_edit, self.save_button, self.save_use_button):
             widget.setEnabled(on)
+        if self.result is not None and not reads_digits(self.result.class_names):
+            self.save_use_button.setEnabled(False)
+            self.save_use_button.setToolTip(self.tr("This model reads other things than digits; the Draw tab "
+                                                    "reads digits. Save it to keep it."))
+        else:
+            self.save_use_button.setToolTip("")
 
     def save(self, use: bool = False) -> None:
         if self.result is None:

@@ -651,6 +651,10 @@
         <translation>Chưa nạp được mô hình</translation>
     </message>
     <message>
+        <source>{name} stays in use.</source>
+        <translation>{name} vẫn được dùng.</translation>
+    </message>
+    <message>
         <source>The shipped model is used instead.</source>
         <translation>Mô hình có sẵn được dùng thay.</translation>
     </message>
@@ -727,6 +731,10 @@
     <message>
         <source>In use in the Draw tab.</source>
         <translation>Đang được dùng ở thẻ Vẽ.</translation>
+    </message>
+    <message>
+        <source>This model reads other things than digits; the Draw tab reads digits.</source>
+        <translation>Mô hình này đọc những thứ khác chữ số; thẻ Vẽ chỉ đọc chữ số.</translation>
     </message>
     <message>
         <source>The shipped model is always kept.</source>
@@ -1612,6 +1620,10 @@
         <translation>Huấn luyện thất bại</translation>
     </message>
     <message>
+        <source>This model reads other things than digits; the Draw tab reads digits. Save it to keep it.</source>
+        <translation>Mô hình này đọc những thứ khác chữ số; thẻ Vẽ chỉ đọc chữ số. Hãy lưu để giữ nó lại.</translation>
+    </message>
+    <message>
         <source>Saving “{name}”...</source>
         <translation>Đang lưu “{name}”...</translation>
     </message>
@@ -2016,6 +2028,10 @@
     <message>
         <source>Unknown model preset {name}; choose one of: {names}.</source>
         <translation>Không biết mẫu mạng {name}; hãy chọn một trong: {names}.</translation>
+    </message>
+    <message>
+        <source>{path} reads {classes}..., not digits; only a digit model can read drawings and images of digits.</source>
+        <translation>{path} đọc {classes}..., không phải chữ số; chỉ một mô hình chữ số mới đọc được hình vẽ và ảnh chữ số.</translation>
     </message>
     <message>
         <source>{path} holds no x_train/y_train or x_test/y_test arrays.</source>

@@ -580,6 +580,22 @@ def test_fashion_mnist_results_name_the_clothes(qtbot, window, tmp_path, monkeyp
     assert tips and all(" (" in tip and "true " in tip for tip in tips)
     assert any("Shirt (6)" in tip for tip in tips), tips[:5]
 
+    # A clothes model is kept, but the Draw tab (which reads digits) does not take it.
+    assert tab.save_button.isEnabled() and not tab.save_use_button.isEnabled()
+    assert "other things than digits" in tab.save_use_button.toolTip()
+    in_use = window.model_path
+    tab.name_edit.setText("clothes")
+    tab.save()
+    library = tab.library_view
+    qtbot.waitUntil(lambda: any(e.name == "clothes" for e in library.entries), timeout=60_000)
+    saved = next(e for e in library.entries if e.name == "clothes")
+    library.select_path(saved.path)
+    assert not library.use_button.isEnabled() and "other things than digits" in library.use_button.toolTip()
+    window.use_model(str(saved.path))  # chosen another way (the File menu's model, say): refused, and said why
+    qtbot.waitUntil(lambda: window.last_problem is not None and "not digits" in window.last_problem[1],
+                    timeout=60_000)
+    assert "stays in use" in window.last_problem[1] and window.model_path == in_use
+
 
 def test_digit_results_need_no_class_key(qtbot, window, trained):
     tab = window.train_tab

@@ -38,3 +38,16 @@ def test_recognize_blank_sure_and_not_sure(predictor, mnist):
     assert answer.digit == 7 and answer.sure == (answer.confidence >= DEFAULT_NOT_SURE_BELOW)
     unsure = answer_from(np.full(10, 0.1, np.float32), threshold=0.8)
     assert unsure.digit == 0 and not unsure.sure and unsure.describe() == "0 (10.0%), not sure"
+
+
+def test_only_a_digit_model_reads_digits():
+    from training.datasets import DATASETS
+    from training.errors import ModelFileError
+    from training.recognize import check_reads_digits, reads_digits
+
+    assert reads_digits(None) and reads_digits([str(d) for d in range(10)])
+    assert reads_digits(list(DATASETS["mnist+pen"].class_names))  # the digits, then "not a digit"
+    clothes = list(DATASETS["fashion-mnist"].class_names)
+    assert not reads_digits(clothes)
+    with pytest.raises(ModelFileError, match=r"clothes.keras reads T-shirt/top, Trouser, Pullover\.\.\., not digits"):
+        check_reads_digits("clothes.keras", {"class_names": clothes})

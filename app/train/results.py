@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QVBoxLayout,
 from app.i18n import training_text, translated
 from app.thumbnails import thumbnail_grid, thumbnail_icon
 from app.widgets import percent, whole
+from training.recognize import reads_digits
 
 GALLERY_LIMIT = 200
 MAX_CLASSES = 11  # ten digits and "not a digit"
@@ -25,10 +26,9 @@ def class_ticks(classes: int):
 def named_classes(class_names) -> list[str] | None:
     """The classes' names in the interface's language when they are not digits (Fashion-MNIST's
     clothes: the axes and captions show 0-9, and "4→6" says nothing without "Coat" and "Shirt")."""
-    names = [str(name) for name in (class_names or ())]
-    if all(name == str(i) for i, name in enumerate(names[:10])):
+    if reads_digits(class_names):
         return None
-    return [training_text(name) for name in names]
+    return [training_text(str(name)) for name in class_names]
 
 
 class ResultsView(QWidget):

@@ -87,6 +87,12 @@ class TrainConfig:
         if not (isinstance(self.batch_size, int) and 1 <= self.batch_size <= 65536):
             raise ConfigError("The batch size must be a whole number from 1 to 65536, not {batch_size}.",
                               batch_size=f"{self.batch_size!r}")
+        if self.batch_size == 1 and get_preset(self.preset).batch_norm and not self.base_model:
+            # Its last convolution's output is 1x1: over one image its batch variance is 0, and every image
+            # reaches the classifier as the same numbers (10% after an epoch, measured).
+            raise ConfigError("{preset} normalizes each layer over the images of a batch (batch normalization), "
+                              "which one image a batch leaves nothing to learn from: use a batch of 2 or more "
+                              "(16 or more works best).", preset=self.preset)
         if not (0.0 <= self.validation_split < 0.5):
             raise ConfigError("The validation split must be at least 0 and below 0.5, not {validation_split}.",
                               validation_split=f"{self.validation_split!r}")

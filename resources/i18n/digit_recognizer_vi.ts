@@ -2098,6 +2098,10 @@
         <translation>Kích thước batch phải là số nguyên từ 1 đến 65536, không phải {batch_size}.</translation>
     </message>
     <message>
+        <source>{preset} normalizes each layer over the images of a batch (batch normalization), which one image a batch leaves nothing to learn from: use a batch of 2 or more (16 or more works best).</source>
+        <translation>{preset} chuẩn hóa từng lớp theo các ảnh trong một batch (batch normalization), nên chỉ một ảnh mỗi batch thì không còn gì để học: hãy dùng batch từ 2 ảnh trở lên (từ 16 trở lên là tốt nhất).</translation>
+    </message>
+    <message>
         <source>The validation split must be at least 0 and below 0.5, not {validation_split}.</source>
         <translation>Tỉ lệ kiểm định phải từ 0 trở lên và dưới 0,5, không phải {validation_split}.</translation>
     </message>

@@ -128,6 +128,14 @@ def test_invalid_settings_cannot_start_and_say_why(qtbot, window, tmp_path):
     assert "does not exist" in tab.problem_label.text() and not tab.start()
     tab.data_edit.setText("")
     assert tab.start_button.isEnabled()
+    # One image a batch: "stochastic" gradient descent as the tutorials first teach it, which cnn-bn
+    # cannot learn from (10% after an epoch); an MLP can.
+    tab.preset_box.setCurrentIndex(tab.preset_box.findData("cnn-bn"))
+    tab.batch_spin.setValue(1)
+    assert not tab.start_button.isEnabled() and "batch of 2 or more" in tab.problem_label.text()
+    tab.preset_box.setCurrentIndex(tab.preset_box.findData("mlp-512"))
+    tab.batch_spin.setValue(1)  # choosing a preset sets its own batch size
+    assert tab.start_button.isEnabled()
 
 
 def test_a_failed_run_says_why(qtbot, window, mnist_path):

@@ -141,12 +141,18 @@ def test_same_seed_same_result(mnist):
     (dict(train_limit=3), "at least 10 images"),
     (dict(epochs=2, clean_epochs=2, augment=True), "Clean epochs must be"),
     (dict(epochs=2, clean_epochs=1), "turn augmentation on"),
+    (dict(batch_size=1), "one image a batch leaves nothing to learn from"),  # cnn-bn, the default
 ])
 def test_invalid_settings_are_refused_before_anything_runs(change, message):
     events = []
     with pytest.raises(ConfigError, match=message):
         train(TrainConfig(**change), events.append)
     assert isinstance(events[-1], Failed)
+
+
+def test_one_image_a_batch_is_refused_only_where_batch_normalization_needs_more():
+    TrainConfig.for_preset("mlp-512", batch_size=1).validate()
+    TrainConfig.for_preset("cnn-bn", batch_size=2).validate()
 
 
 def test_cpu_is_always_a_device():

@@ -167,8 +167,7 @@ class MainWindow(QMainWindow):
     @Slot(object, str)
     def _on_model_loaded(self, predictor, path: str) -> None:
         self.predictor, self.model_path = predictor, path
-        info = predictor.info or {}
-        self.model_label.setText(self.tr("Model: {description}").format(description=describe_model(path, info)))
+        self._label_model()
         self.draw_tab.set_predictor(predictor, path)
         self.settings.active_model = "" if Path(path) == shipped_model_path() else path
         self.train_tab.library_view.set_active(path)
@@ -176,6 +175,12 @@ class MainWindow(QMainWindow):
         if not self.preloader.done and not self.preloader.running:
             self._preload_timer.start()
         self.modelChanged.emit(predictor, path)
+
+    def _label_model(self) -> str:
+        """Name the model in use in the status bar; returns its description."""
+        description = describe_model(self.model_path, self.predictor.info or {})
+        self.model_label.setText(self.tr("Model: {description}").format(description=description))
+        return description
 
     def _preload_tensorflow(self) -> None:
         # Only once the window is idle: the import holds Python's lock for
@@ -197,8 +202,7 @@ class MainWindow(QMainWindow):
         if self.predictor is not None and self.model_path and path != self.model_path:
             # A model chosen while another is in use: that one stays (it was the user's choice, not the shipped one).
             self.draw_tab.set_predictor(self.predictor, self.model_path)
-            in_use = describe_model(self.model_path, self.predictor.info or {})
-            self.model_label.setText(self.tr("Model: {description}").format(description=in_use))
+            in_use = self._label_model()
             self.show_problem(self.tr("Model not loaded"),
                               message + "\n\n" + self.tr("{name} stays in use.").format(name=in_use))
             return

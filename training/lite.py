@@ -92,7 +92,7 @@ class LitePredictor:
         self.path = Path(twin)
         try:
             self._content = self.path.read_bytes()  # the interpreters keep pointing into it
-            self._single = self._interpreter(1, SINGLE_THREADS)
+            self._single = make_interpreter(self._content, 1, SINGLE_THREADS)
         except Exception as exc:
             raise ModelFileError("{path} is not a usable LiteRT model ({detail}).",
                                  path=self.path, detail=first_words(str(exc), exc)) from exc
@@ -118,9 +118,6 @@ class LitePredictor:
         # A foreign model may end in logits: callers always get probabilities.
         self.from_logits = not (np.all(probe >= 0) and abs(float(probe.sum()) - 1.0) < 1e-3)
 
-    def _interpreter(self, batch: int, threads: int):
-        return make_interpreter(self._content, batch, threads)
-
     def _run(self, interpreter, images: np.ndarray) -> np.ndarray:
         detail = interpreter.get_input_details()[0]
         interpreter.set_tensor(detail["index"], images.reshape(detail["shape"]))
@@ -142,7 +139,7 @@ class LitePredictor:
                 size = 1 << (len(chunk) - 1).bit_length()  # padded up to a power of two
                 if size not in self._batches:
                     self._batches[size] = self._single if size == 1 else \
-                        self._interpreter(size, min(4, os.cpu_count() or 1))
+                        make_interpreter(self._content, size, min(4, os.cpu_count() or 1))
                 padded = chunk if size == len(chunk) else np.concatenate(
                     [chunk, np.zeros((size - len(chunk), 28, 28), np.float32)])
                 out[start:start + len(chunk)] = self._run(self._batches[size], padded)[:len(chunk)]

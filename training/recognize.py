@@ -53,10 +53,10 @@ def check_reads_digits(path, info: dict | None) -> None:
     Fashion-MNIST): reading its "5" as a digit would name a sandal "5?"."""
     from training.errors import ModelFileError
 
-    names = [str(name) for name in ((info or {}).get("class_names") or [])]
+    names = (info or {}).get("class_names")
     if not reads_digits(names):
         raise ModelFileError("{path} reads {classes}..., not digits; only a digit model can read drawings and "
-                             "images of digits.", path=path, classes=", ".join(names[:3]))
+                             "images of digits.", path=path, classes=", ".join(map(str, names[:3])))
 
 
 def not_sure_threshold(info: dict | None) -> float:

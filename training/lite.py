@@ -70,6 +70,36 @@ def make_interpreter(content: bytes, batch: int, threads: int):
     return interpreter
 
 
+class InterpreterPool:
+    """One model's interpreters, one per batch size (a power of two), behind one lock.
+
+    Resizing an interpreter re-plans its memory on every call, so each size
+    keeps its own; interpreters are not thread-safe, so every call holds the
+    lock (the Draw tab and an evaluation may overlap). One input runs on
+    ``single_threads``, a batch on ``batch_threads``.
+    """
+
+    def __init__(self, content: bytes, single_threads: int, batch_threads: int):
+        self._content = content  # the interpreters keep pointing into it
+        self._batch_threads = batch_threads
+        self.lock = threading.Lock()
+        self.single = make_interpreter(content, 1, single_threads)
+        self._by_size = {1: self.single}
+
+    def run(self, x: np.ndarray) -> np.ndarray:
+        """The model's raw output for each row of ``x`` (float32), padded with zeros to a power of two."""
+        size = 1 << (len(x) - 1).bit_length()
+        padded = x if size == len(x) else np.concatenate([x, np.zeros((size - len(x), *x.shape[1:]), x.dtype)])
+        with self.lock:
+            interpreter = self._by_size.get(size)
+            if interpreter is None:
+                interpreter = self._by_size[size] = make_interpreter(self._content, size, self._batch_threads)
+            detail = interpreter.get_input_details()[0]
+            interpreter.set_tensor(detail["index"], padded.reshape(detail["shape"]))
+            interpreter.invoke()
+            return interpreter.get_tensor(interpreter.get_output_details()[0]["index"])[:len(x)].copy()
+
+
 def _softmax(x: np.ndarray) -> np.ndarray:
     e = np.exp(x - x.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
@@ -78,10 +108,7 @@ def _softmax(x: np.ndarray) -> np.ndarray:
 class LitePredictor:
     """The :class:`training.predictor.Predictor` interface on the LiteRT interpreter.
 
-    One interpreter per batch size (a power of two), because resizing one
-    re-plans its memory on every call; the one-image interpreter runs on one
-    thread, the batch ones on up to four. Interpreters are not thread-safe, so
-    calls are serialised by a lock (the Draw tab and an evaluation may overlap).
+    Its :class:`InterpreterPool` reads one image on one thread, batches on up to four.
     """
 
     runtime = "litert"
@@ -91,15 +118,12 @@ class LitePredictor:
         self.info = info
         self.path = Path(twin)
         try:
-            self._content = self.path.read_bytes()  # the interpreters keep pointing into it
-            self._single = make_interpreter(self._content, 1, SINGLE_THREADS)
+            self._pool = InterpreterPool(self.path.read_bytes(), SINGLE_THREADS, min(4, os.cpu_count() or 1))
         except Exception as exc:
             raise ModelFileError("{path} is not a usable LiteRT model ({detail}).",
                                  path=self.path, detail=first_words(str(exc), exc)) from exc
-        self._lock = threading.Lock()
-        self._batches: dict[int, object] = {}
-        details = self._single.get_input_details()
-        outputs = self._single.get_output_details()
+        details = self._pool.single.get_input_details()
+        outputs = self._pool.single.get_output_details()
         if len(details) != 1 or len(outputs) != 1:
             raise ModelFileError("{path} is not a single-input, single-output model.", path=self.path)
         self.input_shape = tuple(int(v) for v in details[0]["shape_signature"][1:])
@@ -111,38 +135,26 @@ class LitePredictor:
             raise ModelFileError("{path} answers {classes} values, not 10 or 11 probabilities.",
                                  path=self.path, classes=self.classes)
         self.from_logits = False
-        probe = self._run(self._single, np.full((1, 28, 28), 0.5, np.float32))[0]
-        dark = self._run(self._single, np.zeros((1, 28, 28), np.float32))[0]
+        probe = self._run(np.full((1, 28, 28), 0.5, np.float32))[0]
+        dark = self._run(np.zeros((1, 28, 28), np.float32))[0]
         if not (np.all(np.isfinite(probe)) and np.all(np.isfinite(dark))):
             raise ModelFileError("{path} answers NaN or infinity instead of probabilities.", path=self.path)
         # A foreign model may end in logits: callers always get probabilities.
         self.from_logits = not (np.all(probe >= 0) and abs(float(probe.sum()) - 1.0) < 1e-3)
 
-    def _run(self, interpreter, images: np.ndarray) -> np.ndarray:
-        detail = interpreter.get_input_details()[0]
-        interpreter.set_tensor(detail["index"], images.reshape(detail["shape"]))
-        interpreter.invoke()
-        out = interpreter.get_tensor(interpreter.get_output_details()[0]["index"]).copy()
+    def _run(self, images: np.ndarray) -> np.ndarray:
+        out = self._pool.run(images)
         return _softmax(out) if self.from_logits else out
 
     def predict(self, image: np.ndarray) -> np.ndarray:
         """One (28, 28) image in [0, 1] -> (classes,) probabilities."""
-        x = np.asarray(image, np.float32).reshape(1, 28, 28)
-        with self._lock:
-            return self._run(self._single, x)[0]
+        return self._run(np.asarray(image, np.float32).reshape(1, 28, 28))[0]
 
     def predict_batch(self, images: np.ndarray, batch_size: int = BATCH) -> np.ndarray:
         """(N, 28, 28) images, uint8 0-255 or float 0-1 -> (N, classes) probabilities."""
         out = np.empty((len(images), self.classes), np.float32)
-        with self._lock:
-            for start, chunk in model_batches(images, max(1, min(batch_size, BATCH))):
-                size = 1 << (len(chunk) - 1).bit_length()  # padded up to a power of two
-                if size not in self._batches:
-                    self._batches[size] = self._single if size == 1 else \
-                        make_interpreter(self._content, size, min(4, os.cpu_count() or 1))
-                padded = chunk if size == len(chunk) else np.concatenate(
-                    [chunk, np.zeros((size - len(chunk), 28, 28), np.float32)])
-                out[start:start + len(chunk)] = self._run(self._batches[size], padded)[:len(chunk)]
+        for start, chunk in model_batches(images, max(1, min(batch_size, BATCH))):
+            out[start:start + len(chunk)] = self._run(chunk)
         return out
 
 

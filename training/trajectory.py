@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
-from training.lite import SINGLE_THREADS, make_interpreter
+from training.lite import SINGLE_THREADS, InterpreterPool
 
 log = logging.getLogger("digit_recognizer.models")
 
@@ -176,27 +175,16 @@ class TrajectoryReader:
         self.path = Path(path)
         self.weight = float(weight)
         self.shift = float(shift)
-        self._content = self.path.read_bytes()
-        self._lock = threading.Lock()
-        self._interpreters = {1: make_interpreter(self._content, 1, SINGLE_THREADS)}
-        detail = self._interpreters[1].get_input_details()
-        output = self._interpreters[1].get_output_details()
+        self._pool = InterpreterPool(self.path.read_bytes(), SINGLE_THREADS, 1)
+        detail = self._pool.single.get_input_details()
+        output = self._pool.single.get_output_details()
         shape = tuple(int(v) for v in detail[0]["shape_signature"][1:])
         if len(detail) != 1 or shape != (POINTS, CHANNELS) or int(output[0]["shape"][-1]) != NOT_A_DIGIT + 1:
             raise ValueError(f"{self.path.name} is not a trajectory network ({shape})")
 
     def predict_batch(self, x: np.ndarray) -> np.ndarray:
         """(N, POINTS, CHANNELS) -> (N, 11) probabilities."""
-        size = 1 << (len(x) - 1).bit_length()
-        padded = np.zeros((size, POINTS, CHANNELS), np.float32)
-        padded[:len(x)] = x
-        with self._lock:
-            if size not in self._interpreters:
-                self._interpreters[size] = make_interpreter(self._content, size, 1)
-            interpreter = self._interpreters[size]
-            interpreter.set_tensor(interpreter.get_input_details()[0]["index"], padded)
-            interpreter.invoke()
-            return interpreter.get_tensor(interpreter.get_output_details()[0]["index"])[:len(x)].copy()
+        return self._pool.run(np.asarray(x, np.float32))
 
     def fuse(self, image_probabilities: np.ndarray, trajectories: np.ndarray) -> np.ndarray:
         """Each row's image reading (11 probabilities) combined with its trajectory's.

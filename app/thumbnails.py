@@ -18,6 +18,8 @@ def thumbnail_grid() -> QListWidget:
     grid.setResizeMode(QListWidget.ResizeMode.Adjust)
     grid.setMovement(QListWidget.Movement.Static)
     grid.setSpacing(4)
+    # At least one whole row, caption included: the results' gallery once showed half its captions.
+    grid.setMinimumHeight(SIZE + grid.fontMetrics().lineSpacing() + 4 * grid.spacing() + 2 * grid.frameWidth() + 4)
     return grid
 
 

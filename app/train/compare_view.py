@@ -8,7 +8,7 @@ import io
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.train.curves import loss_and_accuracy_plots
@@ -100,16 +100,18 @@ class CompareView(QWidget):
         # Narrower than its longest item when the window is small (the popup still shows it whole).
         self.x_axis.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.x_axis.setMinimumContentsLength(10)
-        self.png_button = QPushButton(self.tr("Export PNG..."))
-        self.png_button.clicked.connect(self._export_png_dialog)
-        self.csv_button = QPushButton(self.tr("Export CSV..."))
-        self.csv_button.clicked.connect(self._export_csv_dialog)
+        # One button with a menu: two buttons made this tab the widest of the Train tab's views, which
+        # left the form too narrow at the smallest window.
+        self.export_button = QPushButton(self.tr("Export"))
+        export_menu = QMenu(self.export_button)
+        export_menu.addAction(self.tr("Picture (PNG)..."), self._export_png_dialog)
+        export_menu.addAction(self.tr("Table and curves (CSV)..."), self._export_csv_dialog)
+        self.export_button.setMenu(export_menu)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Curves")))
         top.addWidget(self.x_axis)
         top.addStretch(1)
-        top.addWidget(self.png_button)
-        top.addWidget(self.csv_button)
+        top.addWidget(self.export_button)
 
         self.loss_plot, self.acc_plot = loss_and_accuracy_plots()
         # Items made once, one per possible run; a comparison fills the first ones with setData.
@@ -169,8 +171,7 @@ class CompareView(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.table.setItem(row, col, item)
-        for button in (self.png_button, self.csv_button):
-            button.setEnabled(bool(self.records))
+        self.export_button.setEnabled(bool(self.records))
         self._draw_curves()
 
     def differing_rows(self) -> list[str]:

@@ -31,6 +31,17 @@ def named_classes(class_names) -> list[str] | None:
     return [training_text(str(name)) for name in class_names]
 
 
+def plot_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: gray")
+    font = label.font()
+    font.setPointSize(font.pointSize() + 2)
+    label.setFont(font)
+    return label
+
+
 class ResultsView(QWidget):
     imageChosen = Signal(object)  # (28, 28) float image: load it into the Draw tab
 
@@ -42,7 +53,10 @@ class ResultsView(QWidget):
         font.setPointSize(font.pointSize() + 1)
         self.summary.setFont(font)
 
-        self.confusion_plot = pg.PlotWidget(background=None, title=self.tr("Confusion matrix"))
+        # The plots' titles are Qt labels that wrap: a pyqtgraph title keeps its whole width as the plot's
+        # minimum and, in a narrow window, pushed the per-class bars 7-9 out of sight.
+        self.confusion_title = plot_title(self.tr("Confusion matrix"))
+        self.confusion_plot = pg.PlotWidget(background=None)
         self.confusion_plot.setMenuEnabled(False)
         self.confusion_plot.setMouseEnabled(x=False, y=False)
         self.confusion_plot.invertY(True)
@@ -69,7 +83,8 @@ class ResultsView(QWidget):
         view.sigResized.connect(self._fit_cell_labels)
         view.sigRangeChanged.connect(self._fit_cell_labels)  # the locked aspect rescales without a resize
 
-        self.per_class_plot = pg.PlotWidget(background=None, title=self.tr("Accuracy per class"))
+        self.per_class_title = plot_title(self.tr("Accuracy per class"))
+        self.per_class_plot = pg.PlotWidget(background=None)
         self.per_class_plot.setMenuEnabled(False)
         self.per_class_plot.setMouseEnabled(x=False, y=False)
         self.per_class_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(10)], []])
@@ -81,14 +96,19 @@ class ResultsView(QWidget):
         self.gallery.setToolTip(self.tr("Misclassified test images; click one to load it into the Draw tab."))
         self.gallery.itemClicked.connect(self._chosen)
         self.gallery_title = QLabel(self.tr("Misclassified test images"))
+        # Wrapped: after a run its one line (how many, how to use them) widened the smallest window past 800 px.
+        self.gallery_title.setWordWrap(True)
         self.class_key = QLabel()
         self.class_key.setWordWrap(True)
         self.class_key.hide()
 
         # The confusion matrix gets the room its counts need; the gallery scrolls.
         grid = QGridLayout()
-        grid.addWidget(self.confusion_plot, 0, 0)
-        grid.addWidget(self.per_class_plot, 0, 1)
+        grid.addWidget(self.confusion_title, 0, 0)
+        grid.addWidget(self.per_class_title, 0, 1)
+        grid.addWidget(self.confusion_plot, 1, 0)
+        grid.addWidget(self.per_class_plot, 1, 1)
+        grid.setRowStretch(1, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         layout = QVBoxLayout(self)

@@ -29,6 +29,7 @@ from training.recognize import reads_digits
 from training.trainer import TrainConfig
 
 MNIST_WITH_SAMPLES = "mnist+samples"
+RESULTS_ROOM = 400  # px the results keep, where the window allows, before the form narrows to its minimum
 STATUS_LINES = 3  # the height of the line under the progress bar: progress, the expected duration, or a problem
 SAMPLES_SHARE = 0.02  # of the training set: enough to learn a hand, too little to skew MNIST
 
@@ -126,14 +127,35 @@ class TrainTab(QWidget):
         splitter.addWidget(controls)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        # The controls get the width their form asks for; the plots take the rest.
-        wanted = self.form_scroll.widget().sizeHint().width() + self.form_scroll.verticalScrollBar().sizeHint().width() + 4
-        splitter.setSizes([wanted, max(400, 1100 - wanted)])
+        self._splitter = splitter
+        self._splitter_dragged = False  # once the user has placed it, a resize keeps their choice
+        splitter.splitterMoved.connect(self._on_splitter_dragged)
+        self._fit_splitter(1100)
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
         self._on_preset_changed()
         self.apply_form(settings.train_form)
         self.samples_changed()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not self._splitter_dragged:
+            self._fit_splitter(sum(self._splitter.sizes()))
+
+    def _on_splitter_dragged(self, *_) -> None:
+        self._splitter_dragged = True
+
+    def _fit_splitter(self, total: int) -> None:
+        """The controls get the width their form asks for and the results the rest; in a small window the
+        form gives up width down to its minimum (no sideways scrolling) so that the results keep
+        RESULTS_ROOM, and below that the results give it up (the splitter keeps their minimum)."""
+        if total <= 0:
+            return
+        bar = self.form_scroll.verticalScrollBar().sizeHint().width() + 4
+        wanted = self.form_scroll.widget().sizeHint().width() + bar
+        needed = self.form_scroll.widget().minimumSizeHint().width() + bar
+        controls = min(wanted, max(needed, total - RESULTS_ROOM))
+        self._splitter.setSizes([controls, max(0, total - controls)])
 
     # --- controls ----------------------------------------------------------------
     def _build_controls(self) -> QWidget:

@@ -108,12 +108,16 @@
         <translation>theo thời gian (giây)</translation>
     </message>
     <message>
-        <source>Export PNG...</source>
-        <translation>Xuất PNG...</translation>
+        <source>Export</source>
+        <translation>Xuất</translation>
     </message>
     <message>
-        <source>Export CSV...</source>
-        <translation>Xuất CSV...</translation>
+        <source>Picture (PNG)...</source>
+        <translation>Hình ảnh (PNG)...</translation>
+    </message>
+    <message>
+        <source>Table and curves (CSV)...</source>
+        <translation>Bảng và đường cong (CSV)...</translation>
     </message>
     <message>
         <source>Curves</source>

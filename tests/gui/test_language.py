@@ -142,6 +142,15 @@ def test_a_count_in_vietnamese_has_one_form(vietnamese_window):
     assert (counted(1), counted(2)) == ("sau 1 epoch", "sau 2 epoch")
 
 
+def test_in_vietnamese_the_train_form_fits_the_smallest_window(qtbot, vietnamese_window):
+    # Vietnamese labels are the longer ones ("Kích thước batch").
+    tab = vietnamese_window.train_tab
+    vietnamese_window.tabs.setCurrentWidget(tab)
+    vietnamese_window.resize(vietnamese_window.minimumSizeHint())
+    qtbot.wait(100)
+    assert not tab.form_scroll.horizontalScrollBar().isVisible()
+
+
 def test_errors_from_training_are_translated(vietnamese_window, tmp_path):
     from app.i18n import message
     from training.errors import ImageError

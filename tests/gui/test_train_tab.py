@@ -4,7 +4,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 
 from .conftest import answer_dialog, settle
 
@@ -274,6 +274,34 @@ def wheel(widget, steps: int = -1) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def test_at_the_smallest_window_the_form_is_whole_without_sideways_scrolling(qtbot, window, trained):
+    """The form once scrolled sideways at the smallest window (its right edge, the batch size, cut off):
+    the Compare view's two export buttons made the results side too wide to give way. After a run, the
+    results' gallery title (one unwrapped line) made the smallest window 846 px wide."""
+    tab = window.train_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.results.show_result(trained, trained.x_test, trained.y_test)
+    smallest = window.minimumSizeHint()
+    window.resize(smallest)
+    qtbot.wait(100)
+    assert window.width() <= 800
+    scroll = tab.form_scroll
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert scroll.viewport().width() >= scroll.widget().minimumSizeHint().width()
+    right_edge = tab.batch_spin.mapTo(scroll.viewport(), tab.batch_spin.rect().topRight()).x()
+    assert right_edge < scroll.viewport().width()
+    # The results beside it: all ten bars of the per-class plot, and the mistakes' first row whole
+    # (captions included), here and at the default size.
+    tab.views.setCurrentWidget(tab.results)
+    for size in (smallest, QSize(1100, 680)):
+        window.resize(size)
+        qtbot.wait(100)
+        per_class = tab.results.per_class_plot
+        assert per_class.plotItem.effectiveSizeHint(Qt.SizeHint.MinimumSize).width() <= per_class.width()
+        gallery = tab.results.gallery
+        assert gallery.visualItemRect(gallery.item(0)).bottom() < gallery.viewport().height()
+
+
 def test_the_wheel_scrolls_the_form_and_changes_a_field_only_once_focused(qtbot, window):
     """Issue 14: scrolling over the form changed training images from all to 5000 and the batch size."""
     tab = window.train_tab
@@ -517,6 +545,9 @@ def test_two_real_runs_compared_side_by_side(qtbot, window, mnist_path, pen_path
     runs.compare_button.click()
     view = tab.compare_view
     assert tab.views.currentWidget() is view and len(view.records) == 2
+    assert view.export_button.isEnabled()
+    assert [a.text() for a in view.export_button.menu().actions()] == ["Picture (PNG)...",
+                                                                       "Table and curves (CSV)..."]
     assert all(count > 0 for count in view.curve_counts())
     rows = {view.table.verticalHeaderItem(r).text(): r for r in range(view.table.rowCount())}
     shown = [view.table.item(rows["Test accuracy"], c).text() for c in range(2)]

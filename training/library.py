@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from training.errors import ModelFileError
+from training.messages import Message
 from training.modelfile import clean_leftovers, read_info, save_model, sidecar_matches, sidecar_path, twin_path
 from training.trajectory import paired_path
 
@@ -83,7 +84,9 @@ def _info_or_note(path: Path) -> dict:
         info = dict(read_info(path))
         if not sidecar_matches(path, info):
             # Its figures describe another file (a save interrupted between its two renames).
-            return {"name": info.get("name"), "problem": "description does not match the file"}
+            return {"name": info.get("name"), "problem": Message("description does not match the file")}
         return info
-    except (ModelFileError, OSError) as exc:
-        return {"problem": str(exc)}
+    except ModelFileError as exc:
+        return {"problem": exc.message}  # a Message: the library view shows it in the interface's language
+    except OSError as exc:
+        return {"problem": Message("cannot be read: {reason}", reason=exc.strerror or str(exc))}

@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from app.i18n import dataset_label, message
+from app.i18n import dataset_label, message, translated
 from app.widgets import confirm, percent
 from training.errors import ModelFileError
 from training.library import ModelLibrary
@@ -63,13 +63,15 @@ class ModelLibraryView(QWidget):
             acc = entry.test_accuracy
             in_use = bool(self.active_path) and Path(self.active_path) == entry.path
             # The mark leads, so that a long name cut short never hides it.
-            name = (self.tr("\u25b6 in use: ") if in_use else "") + entry.name
+            # The library names the shipped model in English (it never imports Qt); here it is translated.
+            shown = self.tr("Shipped model") if entry.protected else entry.name
+            name = (self.tr("\u25b6 in use: ") if in_use else "") + shown
             values = (name, dataset_label(info.get("dataset")), info.get("preset", ""),
-                      percent(acc, 2) if acc is not None else info.get("problem", "?"),
+                      percent(acc, 2) if acc is not None else translated(info.get("problem", "?")),
                       str(info.get("epochs", "")), str(info.get("created", ""))[:16].replace("T", " "))
             for col, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
-                item.setToolTip(f"{entry.name}\n{entry.path}" + ("\n" + self.tr("In use in the Draw tab.") if in_use else ""))
+                item.setToolTip(f"{shown}\n{entry.path}" + ("\n" + self.tr("In use in the Draw tab.") if in_use else ""))
                 font = item.font()
                 font.setItalic(entry.protected)
                 font.setBold(in_use)

@@ -729,6 +729,10 @@
         <translation>Xóa</translation>
     </message>
     <message>
+        <source>Shipped model</source>
+        <translation>Mô hình có sẵn</translation>
+    </message>
+    <message>
         <source>▶ in use: </source>
         <translation>▶ đang dùng: </translation>
     </message>
@@ -1856,6 +1860,14 @@
     <message>
         <source>{path} is not in the model library.</source>
         <translation>{path} không nằm trong thư viện mô hình.</translation>
+    </message>
+    <message>
+        <source>description does not match the file</source>
+        <translation>phần mô tả không khớp với tệp</translation>
+    </message>
+    <message>
+        <source>cannot be read: {reason}</source>
+        <translation>không đọc được: {reason}</translation>
     </message>
     <message>
         <source>the LiteRT export wrote no file to {path}</source>

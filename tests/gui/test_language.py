@@ -55,6 +55,8 @@ def shown_texts(window) -> list[tuple[str, str]]:
                 item = widget.horizontalHeaderItem(i)
                 if item is not None:
                     out.append(("column", item.text()))
+            cells = (widget.item(r, c) for r in range(widget.rowCount()) for c in range(widget.columnCount()))
+            out += [("cell", item.text()) for item in cells if item is not None]
         if isinstance(widget, pg.PlotWidget):
             item = widget.getPlotItem()
             out.append(("plot title", item.titleLabel.text))
@@ -125,6 +127,21 @@ def test_in_vietnamese_no_string_of_the_main_window_is_left_in_english(qtbot, vi
     assert QLocale().decimalPoint() == ","
     verdict = win.draw_tab.verdict_label.text()
     assert "chắc chắn" in verdict and re.search(r"\d,\d%", verdict), verdict
+
+
+def test_in_vietnamese_the_model_library_names_the_shipped_model_and_a_damaged_file(vietnamese_window):
+    view = vietnamese_window.train_tab.library_view
+    folder = vietnamese_window.library.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "broken.keras").write_bytes(b"PK\x03\x04 cut short")
+    (folder / "broken.json").write_text('{"name": "broken", "test_accuracy"')  # its description, cut short too
+    view.refresh()
+    rows = {view.table.item(r, 0).text().split(": ")[-1]: r for r in range(view.table.rowCount())}
+    assert "Mô hình có sẵn" in rows and "broken" in rows, rows
+    problem = view.table.item(rows["broken"], 3).text()
+    # The sentence around the file's path and the JSON parser's own words (in brackets) is Vietnamese.
+    sentence = re.sub(r"\(.*\)", "", problem.replace(str(folder / "broken.json"), ""))
+    assert "không" in sentence and not untranslated([("cell", sentence)]), problem
 
 
 def counted(n: int) -> str:

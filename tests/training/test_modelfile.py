@@ -234,7 +234,7 @@ def test_a_save_killed_between_renames_is_shown_as_mismatched_and_leftovers_are_
     library = ModelLibrary(folder)  # the next start
     assert sorted(p.name for p in folder.iterdir()) == ["mine.json", "mine.keras", "mine.tflite"]
     entry = next(e for e in library.entries() if e.path == old)
-    assert entry.info["problem"] == "description does not match the file" and entry.test_accuracy is None
+    assert str(entry.info["problem"]) == "description does not match the file" and entry.test_accuracy is None
     assert load_model(old).info == {"stale_sidecar": True}
 
 

@@ -31,6 +31,13 @@ def how_to() -> str:
                   "got wrong (click one to try it in the Draw tab). Save the model to keep it; <i>Use in Draw "
                   "tab</i> switches the Draw tab to it. <i>Study...</i> trains the same network with each "
                   "optimizer, or at several learning rates, and compares the runs.</p>"),
+        translate("Help", "<h3>Your own model</h3>"
+                  "<p>Trained a model in a notebook or a Keras tutorial? Save it with "
+                  "<code>model.save(\"mnist.keras\")</code>, then choose <i>File &gt; Open model...</i> "
+                  "(Ctrl+Shift+O) or drop the file on the Draw tab, and draw. The model must take 28x28 images "
+                  "(or 784 numbers, or 28x28x1) with values from 0 to 1, as <code>x_train / 255</code> gives, "
+                  "white digits on black, and answer ten values, one per digit. Models are opened in Keras' "
+                  "safe mode: one with a <code>Lambda</code> layer is refused.</p>"),
     ])
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QTabWidget
 
 from app import help as help_pages
 from app import i18n
@@ -75,6 +75,8 @@ class MainWindow(QMainWindow):
         self.samples_view.problem.connect(self.show_problem)
         self.samples_view.statusMessage.connect(self.show_status)
         self.train_tab.library_view.deleted.connect(self._on_model_deleted)
+        self.train_tab.library_view.openFileRequested.connect(self.open_model_dialog)
+        self.draw_tab.modelFileDropped.connect(self.open_model_file)
         self.draw_tab.sampleSaved.connect(self.samples_view.sample_added)
         self.draw_tab.sampleSaved.connect(lambda _: self.train_tab.samples_changed())
         self.samples_view.changed.connect(self.train_tab.samples_changed)
@@ -105,6 +107,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(d.open_action)
         file_menu.addAction(d.paste_action)
         file_menu.addAction(d.export_action)
+        file_menu.addSeparator()
+        self.open_model_action = QAction(self.tr("Open model..."), self)
+        self.open_model_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.open_model_action.setToolTip(self.tr("Read digits with a Keras model of your own (a .keras file, "
+                                                  "saved with model.save)."))
+        self.open_model_action.triggered.connect(self.open_model_dialog)
+        file_menu.addAction(self.open_model_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -163,6 +172,34 @@ class MainWindow(QMainWindow):
         self.model_label.setText(self.tr("Model: loading..."))
         self.draw_tab.show_loading()
         self.loader.load(str(path))
+
+    def open_model_dialog(self) -> None:
+        file_filter = self.tr("Keras models (*.keras)") + ";;" + self.tr("All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a model"), self.settings.dialog_start("model"),
+                                              file_filter)
+        if path:
+            self.open_model_file(path)
+
+    @Slot(str)
+    def open_model_file(self, path: str) -> bool:
+        """Use a model file from anywhere (one trained in a notebook, say) in the Draw tab.
+
+        What can be told without TensorFlow (no file, not a .keras archive) is said at once; the rest
+        (safe-mode loading, the input and output shapes) when it loads, and then the model in use stays.
+        The file is read where it is, never copied or written to, and remembered for the next start.
+        """
+        from training.errors import ModelFileError
+        from training.modelfile import check_model_file
+
+        self.settings.set_last_dir("model", path)
+        try:
+            check_model_file(path)
+        except ModelFileError as exc:
+            self.show_problem(self.tr("Model not loaded"), i18n.message(exc))
+            return False
+        self.tabs.setCurrentWidget(self.draw_tab)
+        self.use_model(path)
+        return True
 
     @Slot(object, str)
     def _on_model_loaded(self, predictor, path: str) -> None:

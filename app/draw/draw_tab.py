@@ -83,6 +83,7 @@ class DrawTab(QWidget):
     statusMessage = Signal(str)
     problem = Signal(str, str)  # title, message: shown by the window, never blocking here
     sampleSaved = Signal(object)  # the training.samples.Sample saved
+    modelFileDropped = Signal(str)  # a .keras file dropped on the tab: the window opens it as the model
 
     def __init__(self, settings, samples=None, parent=None):
         super().__init__(parent)
@@ -478,7 +479,11 @@ class DrawTab(QWidget):
     def dropEvent(self, event) -> None:
         mime = event.mimeData()
         if mime.hasUrls() and mime.urls()[0].isLocalFile():
-            self.open_image(mime.urls()[0].toLocalFile())
+            path = mime.urls()[0].toLocalFile()
+            if path.lower().endswith(".keras"):
+                self.modelFileDropped.emit(path)  # a model, not an image: the window opens it
+            else:
+                self.open_image(path)
         elif mime.hasImage():
             self.show_image(qimage_to_gray(QImage(mime.imageData())), self.tr("the dropped image"))
         event.acceptProposedAction()

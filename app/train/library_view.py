@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -22,6 +22,7 @@ COLUMNS = (QT_TRANSLATE_NOOP("ModelLibraryView", "Name"), QT_TRANSLATE_NOOP("Mod
 class ModelLibraryView(QWidget):
     useRequested = Signal(str)  # path
     deleted = Signal(str)  # path
+    openFileRequested = Signal()  # a model file from elsewhere: the window asks which and opens it
     problem = Signal(str, str)
 
     def __init__(self, library: ModelLibrary, parent=None):
@@ -35,11 +36,13 @@ class ModelLibraryView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        # The name takes what the figures leave; they keep their own width.
+        # The name takes what the figures leave, but never less than a few words (a stretched column
+        # shrank to "Mô ..." in a narrow window): then the table scrolls sideways. The figures keep their width.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         self.table.setWordWrap(False)
+        self.table.viewport().installEventFilter(self)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _: self.use_selected())
         self.use_button = QPushButton(self.tr("Use in Draw tab"))
@@ -48,6 +51,11 @@ class ModelLibraryView(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.use_button)
+        self.open_button = QPushButton(self.tr("Open a model file..."))
+        self.open_button.setToolTip(self.tr("Read digits with a Keras model of your own (a .keras file, "
+                                            "saved with model.save). It is read where it is."))
+        self.open_button.clicked.connect(lambda: self.openFileRequested.emit())
+        buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
@@ -77,7 +85,22 @@ class ModelLibraryView(QWidget):
                 font.setBold(in_use)
                 item.setFont(font)
                 self.table.setItem(row, col, item)
+        self._fit_name_column()
         self._update_buttons()
+
+    def eventFilter(self, watched, event) -> bool:
+        # The table's viewport, not this view: when a hidden tab is shown, this view is resized first.
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_name_column()
+        return super().eventFilter(watched, event)
+
+    def _fit_name_column(self) -> None:
+        header = self.table.horizontalHeader()
+        # What ResizeToContents gives them (their sections may not have been laid out yet).
+        figures = sum(max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c))
+                      for c in range(1, self.table.columnCount()))
+        least = header.fontMetrics().horizontalAdvance("M" * 10)
+        header.resizeSection(0, max(least, self.table.viewport().width() - figures))
 
     def set_active(self, path: str) -> None:
         self.active_path = path

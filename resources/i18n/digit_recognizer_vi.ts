@@ -457,6 +457,10 @@
         <translation>&lt;h3&gt;Huấn luyện&lt;/h3&gt;&lt;p&gt;Ở thẻ Huấn luyện, chọn một tập dữ liệu, một mạng và một thuật toán tối ưu, rồi bấm &lt;i&gt;Bắt đầu huấn luyện&lt;/i&gt;. Các đường cong cho thấy hàm mất mát và độ chính xác khi mô hình học; &lt;i&gt;Dừng&lt;/i&gt; giữ lại những gì nó đã học được. Thẻ Kết quả cho thấy độ chính xác kiểm tra, những chữ số hay bị nhầm với nhau, và các ảnh bị nhận sai (bấm vào một ảnh để thử ở thẻ Vẽ). Lưu mô hình để giữ lại; &lt;i&gt;Dùng ở thẻ Vẽ&lt;/i&gt; chuyển thẻ Vẽ sang mô hình đó. &lt;i&gt;Thí nghiệm...&lt;/i&gt; huấn luyện cùng một mạng với từng thuật toán tối ưu, hoặc với vài tốc độ học, rồi so sánh các lượt chạy.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;h3&gt;Your own model&lt;/h3&gt;&lt;p&gt;Trained a model in a notebook or a Keras tutorial? Save it with &lt;code&gt;model.save(&quot;mnist.keras&quot;)&lt;/code&gt;, then choose &lt;i&gt;File &amp;gt; Open model...&lt;/i&gt; (Ctrl+Shift+O) or drop the file on the Draw tab, and draw. The model must take 28x28 images (or 784 numbers, or 28x28x1) with values from 0 to 1, as &lt;code&gt;x_train / 255&lt;/code&gt; gives, white digits on black, and answer ten values, one per digit. Models are opened in Keras&apos; safe mode: one with a &lt;code&gt;Lambda&lt;/code&gt; layer is refused.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Mô hình của riêng bạn&lt;/h3&gt;&lt;p&gt;Bạn đã huấn luyện một mô hình trong notebook hay theo một bài hướng dẫn Keras? Hãy lưu nó bằng &lt;code&gt;model.save(&quot;mnist.keras&quot;)&lt;/code&gt;, rồi chọn &lt;i&gt;Tệp &amp;gt; Mở mô hình...&lt;/i&gt; (Ctrl+Shift+O) hoặc thả tệp vào thẻ Vẽ, rồi vẽ. Mô hình phải nhận ảnh 28x28 (hoặc 784 số, hoặc 28x28x1) với giá trị từ 0 đến 1, như &lt;code&gt;x_train / 255&lt;/code&gt; cho ra, chữ số trắng trên nền đen, và trả về mười giá trị, mỗi chữ số một giá trị. Mô hình được mở ở chế độ an toàn (safe mode) của Keras: mô hình có lớp &lt;code&gt;Lambda&lt;/code&gt; sẽ bị từ chối.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>from source</source>
         <translation>chạy từ mã nguồn</translation>
     </message>
@@ -599,6 +603,14 @@
         <translation>&amp;Tệp</translation>
     </message>
     <message>
+        <source>Open model...</source>
+        <translation>Mở mô hình...</translation>
+    </message>
+    <message>
+        <source>Read digits with a Keras model of your own (a .keras file, saved with model.save).</source>
+        <translation>Đọc chữ số bằng một mô hình Keras của riêng bạn (tệp .keras, lưu bằng model.save).</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
@@ -637,6 +649,18 @@
     <message>
         <source>The new language is used from the next start (a model is being trained).</source>
         <translation>Ngôn ngữ mới sẽ được dùng từ lần mở sau (đang có mô hình được huấn luyện).</translation>
+    </message>
+    <message>
+        <source>Keras models (*.keras)</source>
+        <translation>Mô hình Keras (*.keras)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Open a model</source>
+        <translation>Mở một mô hình</translation>
     </message>
     <message>
         <source>Model: {description}</source>
@@ -727,6 +751,14 @@
     <message>
         <source>Delete</source>
         <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Open a model file...</source>
+        <translation>Mở tệp mô hình...</translation>
+    </message>
+    <message>
+        <source>Read digits with a Keras model of your own (a .keras file, saved with model.save). It is read where it is.</source>
+        <translation>Đọc chữ số bằng một mô hình Keras của riêng bạn (tệp .keras, lưu bằng model.save). Tệp được đọc tại chỗ, không bị sao chép.</translation>
     </message>
     <message>
         <source>Shipped model</source>

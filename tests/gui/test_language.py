@@ -71,8 +71,8 @@ def shown_texts(window) -> list[tuple[str, str]]:
     return [(where, re.sub(r"<[^>]+>", " ", text)) for where, text in out if text]
 
 
-# Kept in English on purpose: a key's name, a dataset's name, the term in brackets after its translation.
-KEPT = re.compile(r"(phím|nhấn) Delete|MNIST\+PEN|\((saliency|pooling|overfitting)\)", re.IGNORECASE)
+# Kept in English on purpose: a key's name, a dataset's name, code (model.save), the term in brackets after its translation.
+KEPT = re.compile(r"(phím|nhấn) Delete|MNIST\+PEN|model\.save|\((saliency|pooling|overfitting)\)", re.IGNORECASE)
 
 
 def untranslated(texts) -> list[tuple[str, str]]:

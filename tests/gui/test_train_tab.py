@@ -290,6 +290,12 @@ def test_at_the_smallest_window_the_form_is_whole_without_sideways_scrolling(qtb
     assert scroll.viewport().width() >= scroll.widget().minimumSizeHint().width()
     right_edge = tab.batch_spin.mapTo(scroll.viewport(), tab.batch_spin.rect().topRight()).x()
     assert right_edge < scroll.viewport().width()
+    # The model library: the name keeps room for a few words (it shrank to "Mô ..."); the table scrolls.
+    library = tab.library_view
+    tab.views.setCurrentWidget(library)
+    qtbot.wait(50)
+    assert library.table.columnWidth(0) >= library.table.horizontalHeader().fontMetrics().horizontalAdvance("M" * 10)
+    assert library.open_button.isVisible()
     # The results beside it: all ten bars of the per-class plot, and the mistakes' first row whole
     # (captions included), here and at the default size.
     tab.views.setCurrentWidget(tab.results)

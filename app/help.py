@@ -35,8 +35,9 @@ def how_to() -> str:
                   "<p>Trained a model in a notebook or a Keras tutorial? Save it with "
                   "<code>model.save(\"mnist.keras\")</code>, then choose <i>File &gt; Open model...</i> "
                   "(Ctrl+Shift+O) or drop the file on the Draw tab, and draw. The model must take 28x28 images "
-                  "(or 784 numbers, or 28x28x1) with values from 0 to 1, as <code>x_train / 255</code> gives, "
-                  "white digits on black, and answer ten values, one per digit. Models are opened in Keras' "
+                  "(or 784 numbers, or 28x28x1) with values from 0 to 1, as <code>x_train / 255</code> gives "
+                  "(or start with <code>Rescaling(1./255)</code>), white digits on black, and answer ten values, "
+                  "one per digit. Models are opened in Keras' "
                   "safe mode: one with a <code>Lambda</code> layer is refused.</p>"),
     ])
 

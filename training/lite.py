@@ -35,7 +35,7 @@ from training.quiet import filtered_stderr
 log = logging.getLogger("digit_recognizer.models")
 
 RUNTIME_ENV = "DIGIT_RECOGNIZER_RUNTIME"  # "keras" reads with TensorFlow (baselines, a runtime problem)
-EXPORT_VERSION = 1  # part of the cache key: a change in how twins are exported makes new ones
+EXPORT_VERSION = 2  # part of the cache key: a change in how twins are exported makes new ones (2: Rescaling)
 BATCH = 1024
 MAX_TWIN_BYTES = 200 * 2**20  # the presets' twins are 0.03-5 MB
 SINGLE_THREADS = 1  # one image: threads cost more to wake than they save

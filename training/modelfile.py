@@ -333,8 +333,32 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
         raise ModelFileError("{path} could not be loaded as a Keras model ({detail}).",
                              path=path, detail=first_words(text, exc)) from exc
     check_model_shape(model, path)
+    if reads_pixels_0_to_255(model):
+        log.info("%s divides its input by 255 itself; it is given the app's 0-1 images as they are", path)
     check_model_answers(model, path)
     return LoadedModel(model=model, info=info, path=path)
+
+
+def reads_pixels_0_to_255(model) -> bool:
+    """Whether ``model`` divides 0-255 pixels by 255 itself (a first ``Rescaling(1/255)``, as Keras' image
+    tutorials write it); if so, that scale is set to 1 in the loaded copy (the file is never changed).
+
+    The app gives every model 0-1 images (MNIST's ``x_train / 255``); such a model would otherwise see
+    nearly black images and answer the same digit for anything drawn.
+    """
+    from training._tf import keras
+
+    first = next((layer for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)), None)
+    if not isinstance(first, keras.layers.Rescaling):
+        return False
+    try:
+        scale, offset = float(first.scale), float(first.offset)
+    except (TypeError, ValueError):  # per-channel scales: not the tutorials' layer
+        return False
+    if abs(scale * 255 - 1) > 1e-3 or offset != 0:
+        return False
+    first.scale = 1.0
+    return True
 
 
 def first_words(text: str, exc: Exception | None = None, limit: int = 200) -> str:

@@ -118,6 +118,30 @@ def test_wrong_shapes_are_refused(tmp_path):
         load_model(_save_raw(five, tmp_path / "five.keras"))
 
 
+def test_a_model_that_divides_by_255_itself_reads_the_apps_0_to_1_images(tmp_path, mnist):
+    """Keras' image tutorials put Rescaling(1/255) first and fit on 0-255 pixels; the app gives 0-1 images."""
+    keras.utils.set_random_seed(0)
+    tutorial = keras.Sequential([keras.Input((28, 28, 1)), keras.layers.Rescaling(1.0 / 255),
+                                 keras.layers.Conv2D(4, 3, activation="relu"), keras.layers.Flatten(),
+                                 keras.layers.Dense(10, activation="softmax")])
+    path = _save_raw(tutorial, tmp_path / "tutorial.keras")
+    pixels = mnist.x_test[:32].astype(np.float32)[..., None]  # 0-255, as it was fitted
+    expected = np.asarray(tutorial(pixels))
+    loaded = load_model(path).model
+    np.testing.assert_allclose(np.asarray(loaded(pixels / 255.0)), expected, atol=1e-5)
+    # Its twin, as recognition reads it, answers the same.
+    from training.lite import LitePredictor, export_lite
+
+    export_lite(loaded, tmp_path / "tutorial.tflite")
+    np.testing.assert_allclose(LitePredictor(tmp_path / "tutorial.tflite").predict_batch(pixels[..., 0] / 255.0),
+                               expected, atol=1e-5)
+    # Other scales (-1 to 1, say) are the model's own business and stay.
+    other = keras.Sequential([keras.Input((28, 28)), keras.layers.Rescaling(1.0 / 127.5, offset=-1),
+                              keras.layers.Flatten(), keras.layers.Dense(10)])
+    reloaded = load_model(_save_raw(other, tmp_path / "other.keras")).model
+    assert float(reloaded.layers[0].scale) == pytest.approx(1.0 / 127.5)
+
+
 def test_lambda_layers_are_refused_by_safe_mode(tmp_path):
     sneaky = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(),
                                keras.layers.Lambda(lambda x: x * 2.0), keras.layers.Dense(10)])

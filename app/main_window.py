@@ -174,7 +174,8 @@ class MainWindow(QMainWindow):
         self.loader.load(str(path))
 
     def open_model_dialog(self) -> None:
-        file_filter = self.tr("Keras models (*.keras)") + ";;" + self.tr("All files (*)")
+        # .h5 is listed so that it can be chosen and told why it is not opened (and what to do).
+        file_filter = self.tr("Keras models (*.keras *.h5)") + ";;" + self.tr("All files (*)")
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a model"), self.settings.dialog_start("model"),
                                               file_filter)
         if path:

@@ -297,6 +297,12 @@ def check_model_file(path: str | os.PathLike) -> dict:
         raise ModelFileError("{path} cannot be read: permission denied.", path=path) from None
     except OSError as exc:
         raise ModelFileError("{path} cannot be read ({reason}).", path=path, reason=exc.strerror or exc) from None
+    if path.suffix.lower() in (".h5", ".hdf5"):
+        # Keras' older format: loading one can run code stored in it (safe mode covers .keras files only).
+        raise ModelFileError(
+            "{path} is in Keras' older HDF5 format, which can run code stored in it when loaded, so it is not "
+            "opened. In Keras, load it and save it again as a .keras file: "
+            "keras.models.load_model(\"{name}\").save(\"{stem}.keras\").", path=path, name=path.name, stem=path.stem)
     if path.suffix != ".keras" or not zipfile.is_zipfile(path):
         raise ModelFileError("{path} is not a Keras model file (a .keras archive).", path=path)
     info = read_info(path)

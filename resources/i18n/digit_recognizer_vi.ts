@@ -651,10 +651,6 @@
         <translation>Ngôn ngữ mới sẽ được dùng từ lần mở sau (đang có mô hình được huấn luyện).</translation>
     </message>
     <message>
-        <source>Keras models (*.keras)</source>
-        <translation>Mô hình Keras (*.keras)</translation>
-    </message>
-    <message>
         <source>All files (*)</source>
         <translation>Mọi tệp (*)</translation>
     </message>
@@ -677,6 +673,10 @@
     <message>
         <source>Model not loaded</source>
         <translation>Chưa nạp được mô hình</translation>
+    </message>
+    <message>
+        <source>Keras models (*.keras *.h5)</source>
+        <translation>Mô hình Keras (*.keras *.h5)</translation>
     </message>
     <message>
         <source>{name} stays in use.</source>
@@ -1944,6 +1944,10 @@
     <message>
         <source>{path}: no such model file.</source>
         <translation>{path}: không có tệp mô hình này.</translation>
+    </message>
+    <message>
+        <source>{path} is in Keras&apos; older HDF5 format, which can run code stored in it when loaded, so it is not opened. In Keras, load it and save it again as a .keras file: keras.models.load_model(&quot;{name}&quot;).save(&quot;{stem}.keras&quot;).</source>
+        <translation>{path} ở định dạng HDF5 cũ của Keras, loại tệp có thể chạy mã chứa bên trong khi được nạp, nên không được mở. Trong Keras, hãy nạp nó rồi lưu lại thành tệp .keras: keras.models.load_model(&quot;{name}&quot;).save(&quot;{stem}.keras&quot;).</translation>
     </message>
     <message>
         <source>{path} is not a Keras model file (a .keras archive).</source>

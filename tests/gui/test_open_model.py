@@ -82,6 +82,11 @@ def test_models_that_cannot_be_used_are_refused_with_a_sentence_and_the_model_in
     assert not window.open_model_file(str(text))
     assert window.last_problem[0] == "Model not loaded" and "not a Keras model file" in window.last_problem[1]
     assert window.open_model_file(str(tmp_path / "gone.keras")) is False and "no such" in window.last_problem[1]
+    # Keras' older format, as older tutorials save it: never loaded (it can carry code), and the way out is said.
+    old_format = tmp_path / "mnist.h5"
+    keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(), keras.layers.Dense(10)]).save(old_format)
+    assert not window.open_model_file(str(old_format))
+    assert "HDF5" in window.last_problem[1] and '.save("mnist.keras")' in window.last_problem[1]
 
     # Code inside a model (a Lambda layer) is never run: Keras' safe mode refuses it when it loads.
     sneaky = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(),

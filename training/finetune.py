@@ -80,8 +80,11 @@ def default_config() -> TrainConfig:
 
 def fine_tune_config(base_model: str, config: TrainConfig | None = None) -> TrainConfig:
     """The settings a fine-tune of ``base_model`` runs with, as its run record and its sidecar keep
-    them: the base model's own network (from its sidecar, when it names a preset) and "MNIST + my
-    samples" (a fine-tuned MLP was once recorded as the default preset's network, on MNIST)."""
+    them: the base model's own network (from its sidecar, when it names a preset; else the file's name:
+    a model of one's own) and "MNIST + my samples" (a fine-tuned MLP was once recorded as the default
+    preset's network, on MNIST)."""
+    from pathlib import Path
+
     from training.errors import ModelFileError
     from training.modelfile import read_info
     from training.presets import PRESETS
@@ -92,7 +95,7 @@ def fine_tune_config(base_model: str, config: TrainConfig | None = None) -> Trai
     except ModelFileError:  # fine_tune says so when it runs
         preset = None
     return replace(config, base_model=str(base_model), dataset="mnist+samples", train_limit=None,
-                   preset=preset if preset in PRESETS else config.preset)
+                   preset=preset if preset in PRESETS else Path(base_model).stem)
 
 
 def fine_tune(base_model: str, samples_x: np.ndarray, samples_y: np.ndarray, mnist: Dataset,

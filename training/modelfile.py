@@ -376,13 +376,28 @@ def first_words(text: str, exc: Exception | None = None, limit: int = 200) -> st
     return line[:cut if cut > 0 else limit - 3] + "..."
 
 
-def check_model_answers(model, path) -> None:
-    """Refuse a model whose outputs are not numbers (diverged or damaged weights)."""
+def probe_answers(model):
+    """``model``'s outputs for a black image and a grey one."""
     import numpy as np
 
     shape = tuple(model.inputs[0].shape[1:])
     probes = np.stack([np.zeros(shape, np.float32), np.full(shape, 0.5, np.float32)])
-    out = np.asarray(model(probes, training=False))
+    return np.asarray(model(probes, training=False))
+
+
+def answers_probabilities(model) -> bool:
+    """False for a model that ends in logits (its outputs are not rows of probabilities)."""
+    import numpy as np
+
+    out = probe_answers(model)
+    return bool(np.all(out >= 0) and np.allclose(out.sum(axis=-1), 1.0, atol=1e-3))
+
+
+def check_model_answers(model, path) -> None:
+    """Refuse a model whose outputs are not numbers (diverged or damaged weights)."""
+    import numpy as np
+
+    out = probe_answers(model)
     if not np.all(np.isfinite(out)):
         raise ModelFileError(
             "{path} answers NaN or infinity instead of probabilities: its weights are damaged or its training diverged; retrain it.",

@@ -76,7 +76,8 @@ class TrainConfig:
 
     def validate(self) -> None:
         """Raise ConfigError with one sentence for the first invalid setting."""
-        get_preset(self.preset)
+        if not self.base_model:  # a fine-tune's network is its base file's own, named after it when not a preset
+            get_preset(self.preset)
         if self.optimizer not in OPTIMIZERS:
             raise ConfigError("Unknown optimizer {optimizer}; choose one of: {names}.",
                               optimizer=f"{self.optimizer!r}", names=', '.join(OPTIMIZERS))
@@ -87,7 +88,7 @@ class TrainConfig:
         if not (isinstance(self.batch_size, int) and 1 <= self.batch_size <= 65536):
             raise ConfigError("The batch size must be a whole number from 1 to 65536, not {batch_size}.",
                               batch_size=f"{self.batch_size!r}")
-        if self.batch_size == 1 and get_preset(self.preset).batch_norm and not self.base_model:
+        if self.batch_size == 1 and not self.base_model and get_preset(self.preset).batch_norm:
             # Its last convolution's output is 1x1: over one image its batch variance is 0, and every image
             # reaches the classifier as the same numbers (10% after an epoch, measured).
             raise ConfigError("{preset} normalizes each layer over the images of a batch (batch normalization), "
@@ -587,9 +588,14 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
             keras.mixed_precision.set_global_policy("mixed_float16")
         with scope:
             if config.base_model:
-                from training.modelfile import load_model
+                from training.modelfile import answers_probabilities, load_model
 
                 model = load_model(config.base_model).model
+                if not answers_probabilities(model):
+                    # A model of one's own may end in logits (Dense(10), as TensorFlow's tutorial writes it):
+                    # trained against probabilities it would learn nothing, so it gets its softmax here, and
+                    # the fine-tuned model answers probabilities like every model the app makes.
+                    model = keras.Model(model.inputs[0], keras.layers.Softmax(name="probabilities")(model.outputs[0]))
                 # A base model with "not a digit" keeps its eleventh class when
                 # fine-tuned on digits alone.
                 outputs = int(model.outputs[0].shape[-1])

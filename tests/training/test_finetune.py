@@ -68,6 +68,31 @@ def test_a_fine_tuned_network_is_recorded_as_the_base_models_own(trained, mnist,
     assert (info["preset"], info["dataset"], info["base_model"]) == ("mlp-512", "mnist+samples", str(base))
 
 
+def test_a_model_of_ones_own_that_ends_in_logits_is_fine_tuned_and_named_after_its_file(mnist, tmp_path):
+    """A notebook model (TensorFlow's tutorial ends in Dense(10), logits) opened and fine-tuned: it was
+    trained against probabilities (learning nothing) and recorded as the default preset's network."""
+    from dataclasses import replace
+
+    from training._tf import keras
+    from training.finetune import default_config
+
+    keras.utils.set_random_seed(1)
+    own = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(), keras.layers.Dense(64, activation="relu"),
+                            keras.layers.Dense(10)])
+    own.compile("adam", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    own.fit(mnist.x_train[:6000] / 255.0, mnist.y_train[:6000], epochs=1, verbose=0)
+    base = tmp_path / "notebook_cnn.keras"
+    own.save(base)
+    x, y = writer_set(10, seed=4)
+    result = fine_tune(str(base), x, y, mnist, replace(default_config(), epochs=2), mnist_images=3000)
+    info = result.train.sidecar()
+    assert info["preset"] == "notebook_cnn" and info["base_model"] == str(base)
+    answers = Predictor(result.train.model).predict_batch(mnist.x_test[:100])
+    np.testing.assert_allclose(answers.sum(axis=1), 1.0, atol=1e-4)  # probabilities, like the app's models
+    assert result.train.test_accuracy >= 0.85
+    assert result.held_out_after.accuracy >= result.held_out_before.accuracy
+
+
 def test_stratified_split_and_too_few_samples(mnist):
     train_idx, test_idx = split_samples(np.array([1] * 20 + [7] * 20), 0.25, seed=0)
     assert len(test_idx) == 10 and len(train_idx) == 30

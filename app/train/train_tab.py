@@ -140,7 +140,9 @@ class TrainTab(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if not self._splitter_dragged:
-            self._fit_splitter(sum(self._splitter.sizes()))
+            # Its width, not its sizes: when this tab is first shown, this event comes before the splitter's
+            # own, and its sizes still add up to the width it had hidden.
+            self._fit_splitter(self._splitter.width() - self._splitter.handleWidth())
 
     def _on_splitter_dragged(self, *_) -> None:
         self._splitter_dragged = True

@@ -164,6 +164,7 @@ class CompareView(QWidget):
             differs = len(set(values)) > 1
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value or "\u2014")  # a dash: not measured, not zero
+                item.setToolTip(value)  # whole, where five runs' columns cut it ("SGD with momentum ...")
                 item.setForeground(QBrush(QColor(*COLOURS[col])))
                 if differs:
                     item.setBackground(DIFFERENT)

@@ -561,6 +561,7 @@ def test_two_real_runs_compared_side_by_side(qtbot, window, mnist_path, pen_path
     shown = [view.table.item(rows["Test accuracy"], c).text() for c in range(2)]
     assert shown == [percent(a, 2) for a in results]  # run 1 is the first run
     assert "Optimizer" in view.differing_rows() and "Model" not in view.differing_rows()
+    assert [view.table.item(rows["Optimizer"], c).toolTip() for c in range(2)] == ["SGD", "Adam"]
     assert [view.table.item(rows["Dataset"], c).text() for c in range(2)] == ["MNIST", "MNIST"]
     # Measured on the same data: the held-out writers' pen digits, for both runs.
     pen = [view.table.item(rows["Held-out pen digits"], c).text() for c in range(2)]

@@ -55,6 +55,7 @@ def sidecar_matches(model_path: str | os.PathLike, info: dict) -> bool:
     digest = info.get("sha256")
     return not digest or digest == file_sha256(model_path)
 ACCEPTED_INPUTS = ((28, 28), (28, 28, 1), (784,))
+MAX_MODEL_BYTES = 512 * 2**20  # on disk or unpacked: a VGG-sized network for 28x28 images is well under
 
 
 @dataclass
@@ -305,6 +306,7 @@ def check_model_file(path: str | os.PathLike) -> dict:
             "keras.models.load_model(\"{name}\").save(\"{stem}.keras\").", path=path, name=path.name, stem=path.stem)
     if path.suffix != ".keras" or not zipfile.is_zipfile(path):
         raise ModelFileError("{path} is not a Keras model file (a .keras archive).", path=path)
+    check_model_size(path)
     info = read_info(path)
     if not sidecar_matches(path, info):
         # The sidecar describes another file (a crash between the renames of a
@@ -317,6 +319,26 @@ def check_model_file(path: str | os.PathLike) -> dict:
             "{path} was trained on images prepared another way (preprocessing version {version}; this app makes version {PREPROCESS_VERSION}); its answers would be wrong, so it is refused.",
             path=path, version=version, PREPROCESS_VERSION=PREPROCESS_VERSION)
     return info
+
+
+def check_model_size(path: Path) -> None:
+    """Refuse an archive too large to be a digit model before Keras unpacks it into memory.
+
+    The sizes its directory declares bound what unpacking can produce (Python's zip reader stops at
+    them), so a small file that would unpack to gigabytes is refused as surely as a large one.
+    """
+    try:
+        size = path.stat().st_size
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(entry.file_size for entry in archive.infolist())
+    except (OSError, zipfile.BadZipFile, ValueError) as exc:
+        raise ModelFileError("{path} is a damaged .keras archive ({detail}).", path=path,
+                             detail=first_words(str(exc), exc)) from None
+    if max(size, unpacked) > MAX_MODEL_BYTES:
+        raise ModelFileError(
+            "{path} would take {size} MB of memory; a digit model needs far less (the presets: under 5 MB), so "
+            "anything over {limit} MB is not opened.", path=path, size=f"{max(size, unpacked) / 2**20:,.0f}",
+            limit=MAX_MODEL_BYTES // 2**20)
 
 
 def load_model(path: str | os.PathLike) -> LoadedModel:

@@ -1958,6 +1958,10 @@
         <translation>{path} được huấn luyện trên ảnh chuẩn bị theo cách khác (phiên bản tiền xử lý {version}; ứng dụng này dùng phiên bản {PREPROCESS_VERSION}); câu trả lời của nó sẽ sai, nên nó bị từ chối.</translation>
     </message>
     <message>
+        <source>{path} would take {size} MB of memory; a digit model needs far less (the presets: under 5 MB), so anything over {limit} MB is not opened.</source>
+        <translation>{path} sẽ chiếm {size} MB bộ nhớ; một mô hình chữ số cần ít hơn nhiều (các mẫu mạng có sẵn: dưới 5 MB), nên tệp nào quá {limit} MB sẽ không được mở.</translation>
+    </message>
+    <message>
         <source>{path} answers NaN or infinity instead of probabilities: its weights are damaged or its training diverged; retrain it.</source>
         <translation>{path} trả về NaN hoặc vô cực thay vì xác suất: trọng số bị hỏng hoặc quá trình huấn luyện đã phân kỳ; hãy huấn luyện lại.</translation>
     </message>
@@ -1976,6 +1980,10 @@
     <message>
         <source>Could not save the model to {path}: {reason}.</source>
         <translation>Không lưu được mô hình vào {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{path} is a damaged .keras archive ({detail}).</source>
+        <translation>{path} là một tệp .keras bị hỏng ({detail}).</translation>
     </message>
     <message>
         <source>{path} could not be loaded as a Keras model ({detail}).</source>

@@ -142,6 +142,19 @@ def test_a_model_that_divides_by_255_itself_reads_the_apps_0_to_1_images(tmp_pat
     assert float(reloaded.layers[0].scale) == pytest.approx(1.0 / 127.5)
 
 
+def test_an_archive_that_would_unpack_to_gigabytes_is_refused_before_keras_reads_it(tmp_path):
+    import struct
+
+    small = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(), keras.layers.Dense(10)])
+    path = _save_raw(small, tmp_path / "bomb.keras")
+    data = bytearray(path.read_bytes())
+    entry = data.find(b"PK\x01\x02")  # the directory's first entry: its unpacked size claims 4 GB
+    struct.pack_into("<I", data, entry + 24, 0xFFFF0000)
+    path.write_bytes(bytes(data))
+    with pytest.raises(ModelFileError, match="4,096 MB of memory"):
+        load_model(path)
+
+
 def test_lambda_layers_are_refused_by_safe_mode(tmp_path):
     sneaky = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(),
                                keras.layers.Lambda(lambda x: x * 2.0), keras.layers.Dense(10)])

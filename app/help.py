@@ -38,7 +38,9 @@ def how_to() -> str:
                   "(or 784 numbers, or 28x28x1) with values from 0 to 1, as <code>x_train / 255</code> gives "
                   "(or start with <code>Rescaling(1./255)</code>), white digits on black, and answer ten values, "
                   "one per digit. Models are opened in Keras' "
-                  "safe mode: one with a <code>Lambda</code> layer is refused.</p>"),
+                  "safe mode: one with a <code>Lambda</code> layer is refused. The other way round, "
+                  "<i>Keras code...</i> in the Train tab writes the form's network and settings as a script "
+                  "for your notebook.</p>"),
     ])
 
 

@@ -208,7 +208,15 @@ class TrainTab(QWidget):
         # Its own line, there from the start: the count arrives when TensorFlow has loaded.
         self.params_label = QLabel("")
         self.params_label.setStyleSheet("color: gray")
-        form.addRow("", self.params_label)
+        self.code_button = QPushButton(self.tr("Keras code..."))
+        self.code_button.setToolTip(self.tr("This form's network and settings as plain Keras code, for a notebook "
+                                            "(once TensorFlow has loaded)."))
+        self.code_button.setEnabled(False)
+        self.code_button.clicked.connect(lambda: self.show_keras_code())
+        params_row = QHBoxLayout()
+        params_row.addWidget(self.params_label, 1)
+        params_row.addWidget(self.code_button)
+        form.addRow("", params_row)
 
         self.optimizer_box = QComboBox()
         for name, text in OPTIMIZERS.items():
@@ -512,6 +520,7 @@ class TrainTab(QWidget):
     def tensorflow_ready(self, devices: list) -> None:
         """Called once TensorFlow is loaded (in the background): list the GPUs, count parameters."""
         self._tensorflow_loaded = True
+        self.code_button.setEnabled(True)
         gpus = [d for d in devices if d[0].startswith("gpu:")]
         preset = PRESETS[self.preset_box.currentData()]
         if gpus and not self._gpus and self.epochs_spin.value() == (preset.cpu_epochs or preset.epochs):
@@ -533,6 +542,20 @@ class TrainTab(QWidget):
         self.mixed_check.setEnabled(on_gpu)
         if not on_gpu:
             self.mixed_check.setChecked(False)
+
+    def show_keras_code(self):
+        """The form's run as plain Keras code, in a dialog; the dialog, or None when the form is invalid."""
+        from app.train.code_dialog import KerasCodeDialog
+        from training.kerascode import script_for, script_name
+
+        try:
+            config = self.config()
+        except ConfigError as exc:
+            self.problem.emit(self.tr("Cannot write the code"), error_message(exc))
+            return None
+        dialog = KerasCodeDialog(script_for(config), script_name(config), self.settings, self)
+        dialog.open()  # window-modal, never blocking the caller
+        return dialog
 
     # --- configuration -------------------------------------------------------------
     def config(self) -> TrainConfig:

@@ -457,8 +457,8 @@
         <translation>&lt;h3&gt;Huấn luyện&lt;/h3&gt;&lt;p&gt;Ở thẻ Huấn luyện, chọn một tập dữ liệu, một mạng và một thuật toán tối ưu, rồi bấm &lt;i&gt;Bắt đầu huấn luyện&lt;/i&gt;. Các đường cong cho thấy hàm mất mát và độ chính xác khi mô hình học; &lt;i&gt;Dừng&lt;/i&gt; giữ lại những gì nó đã học được. Thẻ Kết quả cho thấy độ chính xác kiểm tra, những chữ số hay bị nhầm với nhau, và các ảnh bị nhận sai (bấm vào một ảnh để thử ở thẻ Vẽ). Lưu mô hình để giữ lại; &lt;i&gt;Dùng ở thẻ Vẽ&lt;/i&gt; chuyển thẻ Vẽ sang mô hình đó. &lt;i&gt;Thí nghiệm...&lt;/i&gt; huấn luyện cùng một mạng với từng thuật toán tối ưu, hoặc với vài tốc độ học, rồi so sánh các lượt chạy.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Your own model&lt;/h3&gt;&lt;p&gt;Trained a model in a notebook or a Keras tutorial? Save it with &lt;code&gt;model.save(&quot;mnist.keras&quot;)&lt;/code&gt;, then choose &lt;i&gt;File &amp;gt; Open model...&lt;/i&gt; (Ctrl+Shift+O) or drop the file on the Draw tab, and draw. The model must take 28x28 images (or 784 numbers, or 28x28x1) with values from 0 to 1, as &lt;code&gt;x_train / 255&lt;/code&gt; gives (or start with &lt;code&gt;Rescaling(1./255)&lt;/code&gt;), white digits on black, and answer ten values, one per digit. Models are opened in Keras&apos; safe mode: one with a &lt;code&gt;Lambda&lt;/code&gt; layer is refused.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Mô hình của riêng bạn&lt;/h3&gt;&lt;p&gt;Bạn đã huấn luyện một mô hình trong notebook hay theo một bài hướng dẫn Keras? Hãy lưu nó bằng &lt;code&gt;model.save(&quot;mnist.keras&quot;)&lt;/code&gt;, rồi chọn &lt;i&gt;Tệp &amp;gt; Mở mô hình...&lt;/i&gt; (Ctrl+Shift+O) hoặc thả tệp vào thẻ Vẽ, rồi vẽ. Mô hình phải nhận ảnh 28x28 (hoặc 784 số, hoặc 28x28x1) với giá trị từ 0 đến 1, như &lt;code&gt;x_train / 255&lt;/code&gt; cho ra (hoặc bắt đầu bằng &lt;code&gt;Rescaling(1./255)&lt;/code&gt;), chữ số trắng trên nền đen, và trả về mười giá trị, mỗi chữ số một giá trị. Mô hình được mở ở chế độ an toàn (safe mode) của Keras: mô hình có lớp &lt;code&gt;Lambda&lt;/code&gt; sẽ bị từ chối.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Your own model&lt;/h3&gt;&lt;p&gt;Trained a model in a notebook or a Keras tutorial? Save it with &lt;code&gt;model.save(&quot;mnist.keras&quot;)&lt;/code&gt;, then choose &lt;i&gt;File &amp;gt; Open model...&lt;/i&gt; (Ctrl+Shift+O) or drop the file on the Draw tab, and draw. The model must take 28x28 images (or 784 numbers, or 28x28x1) with values from 0 to 1, as &lt;code&gt;x_train / 255&lt;/code&gt; gives (or start with &lt;code&gt;Rescaling(1./255)&lt;/code&gt;), white digits on black, and answer ten values, one per digit. Models are opened in Keras&apos; safe mode: one with a &lt;code&gt;Lambda&lt;/code&gt; layer is refused. The other way round, &lt;i&gt;Keras code...&lt;/i&gt; in the Train tab writes the form&apos;s network and settings as a script for your notebook.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Mô hình của riêng bạn&lt;/h3&gt;&lt;p&gt;Bạn đã huấn luyện một mô hình trong notebook hay theo một bài hướng dẫn Keras? Hãy lưu nó bằng &lt;code&gt;model.save(&quot;mnist.keras&quot;)&lt;/code&gt;, rồi chọn &lt;i&gt;Tệp &amp;gt; Mở mô hình...&lt;/i&gt; (Ctrl+Shift+O) hoặc thả tệp vào thẻ Vẽ, rồi vẽ. Mô hình phải nhận ảnh 28x28 (hoặc 784 số, hoặc 28x28x1) với giá trị từ 0 đến 1, như &lt;code&gt;x_train / 255&lt;/code&gt; cho ra (hoặc bắt đầu bằng &lt;code&gt;Rescaling(1./255)&lt;/code&gt;), chữ số trắng trên nền đen, và trả về mười giá trị, mỗi chữ số một giá trị. Mô hình được mở ở chế độ an toàn (safe mode) của Keras: mô hình có lớp &lt;code&gt;Lambda&lt;/code&gt; sẽ bị từ chối. Theo chiều ngược lại, nút &lt;i&gt;Mã Keras...&lt;/i&gt; ở thẻ Huấn luyện viết mạng và các thiết lập của biểu mẫu thành một đoạn mã cho notebook của bạn.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>from source</source>
@@ -562,6 +562,45 @@
     <message>
         <source>First-layer filters · {count}</source>
         <translation>Bộ lọc của lớp đầu tiên · {count}</translation>
+    </message>
+</context>
+<context>
+    <name>KerasCodeDialog</name>
+    <message>
+        <source>Keras code for this run</source>
+        <translation>Mã Keras cho lượt chạy này</translation>
+    </message>
+    <message>
+        <source>The form&apos;s network and settings as plain Keras code. Run it in a notebook or with python; open the model it saves with File &gt; Open model...</source>
+        <translation>Mạng và các thiết lập của biểu mẫu, viết thành mã Keras thuần. Hãy chạy nó trong notebook hoặc bằng python; mô hình nó lưu ra có thể mở bằng Tệp &gt; Mở mô hình...</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Sao chép</translation>
+    </message>
+    <message>
+        <source>Save as .py...</source>
+        <translation>Lưu thành .py...</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Đã sao chép</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {reason}.</source>
+        <translation>Không ghi được {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Save the Keras code</source>
+        <translation>Lưu mã Keras</translation>
+    </message>
+    <message>
+        <source>Python file (*.py)</source>
+        <translation>Tệp Python (*.py)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Không lưu được</translation>
     </message>
 </context>
 <context>
@@ -1324,6 +1363,14 @@
         <translation>Mô hình</translation>
     </message>
     <message>
+        <source>Keras code...</source>
+        <translation>Mã Keras...</translation>
+    </message>
+    <message>
+        <source>This form&apos;s network and settings as plain Keras code, for a notebook (once TensorFlow has loaded).</source>
+        <translation>Mạng và các thiết lập của biểu mẫu này, viết thành mã Keras thuần để dùng trong notebook (sau khi TensorFlow đã nạp xong).</translation>
+    </message>
+    <message>
         <source>Optimizer</source>
         <translation>Thuật toán tối ưu</translation>
     </message>
@@ -1482,6 +1529,10 @@
         <translation>
             <numerusform>Dự kiến: {duration} (%n epoch, mỗi epoch {images} ảnh, trên CPU, {basis}).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cannot write the code</source>
+        <translation>Không viết được mã</translation>
     </message>
     <message numerus="yes">
         <source>Starting: {preset} on {dataset}, {optimizer} lr {rate}, %n epoch(s) of batch {batch}, augmented.</source>

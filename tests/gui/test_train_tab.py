@@ -649,3 +649,26 @@ def test_digit_results_need_no_class_key(qtbot, window, trained):
     tab = window.train_tab
     tab.results.show_result(trained, trained.x_test, trained.y_test)
     assert tab.results.class_key.isHidden()
+
+
+def test_the_form_as_keras_code_copied_and_saved(qtbot, window, mnist_path, tmp_path):
+    """A student takes the run to a notebook: the code builds the form's network with its settings."""
+    from PySide6.QtWidgets import QApplication
+
+    tab = window.train_tab
+    assert "TensorFlow" in tab.code_button.toolTip()  # it builds the network: enabled once TensorFlow is loaded
+    tab.tensorflow_ready([("cpu", "CPU")])
+    configure(tab, mnist_path, preset="cnn-sigmoid", epochs=3, limit=5000, batch=32, optimizer="nesterov", lr=0.05)
+    qtbot.mouseClick(tab.code_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+    dialog = QApplication.activeModalWidget()
+    code = dialog.editor.toPlainText()
+    assert "layers.Conv2D(32, 3, activation=\"sigmoid\")" in code and "x_train[:5000]" in code
+    assert "keras.optimizers.SGD(learning_rate=0.05, momentum=0.9, nesterov=True)" in code
+    assert "epochs=3, batch_size=32, validation_split=0.1" in code and str(mnist_path) in code
+    compile(code, "train_cnn_sigmoid.py", "exec")
+    dialog.copy_button.click()
+    assert QApplication.clipboard().text() == code
+    assert dialog.save(str(tmp_path / "train.py")) is None and (tmp_path / "train.py").read_text() == code
+    assert "could not be written" in dialog.save(str(tmp_path / "train.py" / "inside-a-file.py"))
+    dialog.close()

@@ -71,9 +71,9 @@ def layer_code(layer) -> str:
 
 def model_lines(model, augment: bool) -> list[str]:
     """The functional-API lines that build ``model`` (a chain of layers, as every preset is)."""
-    from training.trainer import _chain
+    from training.trainer import layer_chain
 
-    chain = _chain(model)
+    chain = layer_chain(model)
     if chain is None:
         raise ValueError(f"{model.name} is not a chain of layers")
     lines = ["inputs = keras.Input((28, 28))"]
@@ -126,8 +126,7 @@ def training_script(config: TrainConfig, model, file_name: str) -> str:
                   "    x_test, y_test = data[\"x_test\"], data[\"y_test\"]"]
     else:
         lines.append(f"(x_train, y_train), (x_test, y_test) = keras.datasets.{dataset}.load_data()")
-    lines += [
-              "x_train = x_train.astype(\"float32\") / 255  # pixels 0-1, as the app gives them",
+    lines += ["x_train = x_train.astype(\"float32\") / 255  # pixels 0-1, as the app gives them",
               "x_test = x_test.astype(\"float32\") / 255"]
     if config.train_limit:
         lines.append(f"x_train, y_train = x_train[:{config.train_limit}], y_train[:{config.train_limit}]")
@@ -145,8 +144,8 @@ def training_script(config: TrainConfig, model, file_name: str) -> str:
         lines.append(f"decay = keras.callbacks.LearningRateScheduler(lambda epoch: {lr} * {config.lr_decay!r} ** epoch)")
         fit.append("callbacks=[decay]")
     if config.clean_epochs:
-        lines.append(f"# The app ends with {config.clean_epochs} epoch(s) without augmentation; "
-                     "this script augments every epoch.")
+        epochs = "1 epoch" if config.clean_epochs == 1 else f"{config.clean_epochs} epochs"
+        lines.append(f"# The app ends with {epochs} without augmentation; this script augments every epoch.")
     lines.append(f"model.fit(x_train, y_train, {', '.join(fit)})")
     lines += ["model.evaluate(x_test, y_test)",
               f"model.save({_q(file_name)})  # Digit Recognizer opens it: File > Open model...", ""]

@@ -311,7 +311,7 @@ def batch_norm_unsettled(model, steps: int) -> bool:
     return any(layer.momentum ** steps > SETTLED_WEIGHT for layer in _batch_norms(model))
 
 
-def _chain(model) -> list | None:
+def layer_chain(model) -> list | None:
     """The layers after the input when each takes the one before's output alone (every preset), else None."""
     layers = model.layers
     try:
@@ -359,7 +359,7 @@ def settle_batch_norm(model, images: np.ndarray, limit: int = 1024) -> None:
     chosen = images[np.sort(rng.permutation(len(images))[:limit])]
     _, sample = next(model_batches(chosen, len(chosen)))  # as the model reads them: floats 0-1
     axis = {id(layer): layer.axis if isinstance(layer.axis, int) else layer.axis[0] for layer in norms}
-    chain = _chain(model)
+    chain = layer_chain(model)
     if chain is not None:
         x = sample
         for layer in chain:

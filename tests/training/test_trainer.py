@@ -89,7 +89,7 @@ def test_settling_walks_a_chain_of_layers_as_partial_models_would(mnist, monkeyp
                 for layer in norms]
 
     walked = settled()
-    monkeypatch.setattr(trainer, "_chain", lambda model: None)
+    monkeypatch.setattr(trainer, "layer_chain", lambda model: None)
     probed = settled()
     assert len(walked) == 7 and all(np.allclose(a, b, rtol=1e-4, atol=1e-6) for a, b in zip(walked, probed))
     assert not np.allclose(walked[0][:32], 0)  # measured, not the starting mean of 0

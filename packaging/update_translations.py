@@ -39,9 +39,12 @@ QT_STRINGS = {
     "QPlatformTheme": ["OK", "Cancel", "Close", "Save", "Open", "Yes", "No", "Apply", "Discard"],
     "QDialogButtonBox": ["OK", "Cancel", "Close", "Save", "Open", "&Yes", "&No"],
     "GraphicsScene": ["Export..."],  # pyqtgraph's plot menu
-    "QFileDialog": ["Look in:", "File name:", "Files of type:", "&Open", "&Save", "Cancel", "Directory:",
+    # The labels carry their shortcut's "&" (read from a QFileDialog itself: without it they stayed English).
+    "QFileDialog": ["&Look in:", "File &name:", "Files of &type:", "&Open", "&Save", "Cancel", "Directory:",
                     "&Choose", "Back", "Forward", "Parent Directory", "Create New Folder", "List View",
-                    "Detail View", "Name", "Size", "Type", "Date Modified", "My Computer", "Computer"],
+                    "Detail View"],
+    # The file list's column headers and the sidebar's computer come from the file system model.
+    "QFileSystemModel": ["Name", "Size", "Type", "Date Modified", "My Computer", "Computer"],
 }
 
 

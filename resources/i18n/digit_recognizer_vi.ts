@@ -874,16 +874,16 @@
 <context>
     <name>QFileDialog</name>
     <message>
-        <source>Look in:</source>
-        <translation>Tìm trong:</translation>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Tìm trong:</translation>
     </message>
     <message>
-        <source>File name:</source>
-        <translation>Tên tệp:</translation>
+        <source>File &amp;name:</source>
+        <translation>&amp;Tên tệp:</translation>
     </message>
     <message>
-        <source>Files of type:</source>
-        <translation>Loại tệp:</translation>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Loại tệp:</translation>
     </message>
     <message>
         <source>&amp;Open</source>
@@ -929,6 +929,9 @@
         <source>Detail View</source>
         <translation>Dạng chi tiết</translation>
     </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
     <message>
         <source>Name</source>
         <translation>Tên</translation>

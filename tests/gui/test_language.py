@@ -144,6 +144,28 @@ def test_in_vietnamese_the_model_library_names_the_shipped_model_and_a_damaged_f
     assert "không" in sentence and not untranslated([("cell", sentence)]), problem
 
 
+def test_in_vietnamese_the_file_dialogs_words_are_vietnamese(qtbot, vietnamese_window, tmp_path):
+    """Qt's own file dialog (the one Linux desktops without a native one get): its labels carry a shortcut's "&",
+    and its columns come from the file system model; both were left in English."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QTreeView
+
+    (tmp_path / "model.keras").write_bytes(b"")
+    dialog = QFileDialog(vietnamese_window, "", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    model = dialog.findChild(QTreeView).model()
+    texts = ([("label", label.text()) for label in dialog.findChildren(QLabel)]
+             + [("button", b.text() or b.toolTip()) for b in dialog.findChildren(QAbstractButton)]
+             + [("column", model.headerData(i, Qt.Orientation.Horizontal)) for i in range(4)])
+    assert ("label", "&Tìm trong:") in texts and ("column", "Kích thước") in texts
+    english = {"Look in:", "File name:", "Files of type:", "Name", "Size", "Type", "Date Modified", "Back", "Cancel"}
+    assert not [t for t in texts if t[1].replace("&", "") in english], texts
+    dialog.close()
+
+
 def counted(n: int) -> str:
     from PySide6.QtCore import QCoreApplication
 

@@ -549,7 +549,7 @@ class TrainTab(QWidget):
         from training.kerascode import script_for, script_name
 
         try:
-            config = self.config()
+            config = self.config(check_files=False)
         except ConfigError as exc:
             self.problem.emit(self.tr("Cannot write the code"), error_message(exc))
             return None
@@ -558,14 +558,22 @@ class TrainTab(QWidget):
         return dialog
 
     # --- configuration -------------------------------------------------------------
-    def config(self) -> TrainConfig:
-        """The form as a TrainConfig; ConfigError with a reason when a value is invalid."""
+    def config(self, check_files: bool = True) -> TrainConfig:
+        """The form as a TrainConfig; ConfigError with a reason when a value is invalid.
+
+        ``check_files=False`` (the Keras code, which needs no pen file nor samples) leaves out the checks
+        that the data files and samples are there, and names "MNIST + my samples" as such.
+        """
         text = self.lr_edit.text().strip().replace(",", ".")
         try:
             learning_rate = float(text)
         except ValueError:
             raise ConfigError(self.tr("The learning rate \u201c{text}\u201d is not a number.").format(text=text)) from None
         data = self.data_edit.text().strip()
+        with_samples = self.dataset_box.currentData() == MNIST_WITH_SAMPLES
+        if not check_files:
+            return self._form_config(learning_rate, data, self.pen_edit.text().strip(),
+                                     MNIST_WITH_SAMPLES if with_samples else self.dataset_box.currentData())
         if data and not Path(data).expanduser().exists():
             raise ConfigError(self.tr("The data file {path} does not exist.").format(path=data))
         pen = self.pen_edit.text().strip()
@@ -579,12 +587,13 @@ class TrainTab(QWidget):
                 raise ConfigError(error_message(exc)) from None
             if not found.is_file():
                 raise ConfigError(self.tr("The pen data file {path} does not exist.").format(path=pen))
-        with_samples = self.dataset_box.currentData() == MNIST_WITH_SAMPLES
         if with_samples and not self._sample_count:
             raise ConfigError(self.tr("You have no saved samples yet: save some in the Draw tab, or choose MNIST."))
+        return self._form_config(learning_rate, data, pen, "mnist" if with_samples else self.dataset_box.currentData())
+
+    def _form_config(self, learning_rate: float, data: str, pen: str, dataset: str) -> TrainConfig:
         config = TrainConfig(
-            dataset="mnist" if with_samples else self.dataset_box.currentData(), data_path=data or None,
-            pen_data_path=pen or None,
+            dataset=dataset, data_path=data or None, pen_data_path=pen or None,
             preset=self.preset_box.currentData(), optimizer=self.optimizer_box.currentData(),
             learning_rate=learning_rate, epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
             validation_split=round(self.val_spin.value(), 4), augment=self.augment_check.isChecked(),

@@ -672,3 +672,10 @@ def test_the_form_as_keras_code_copied_and_saved(qtbot, window, mnist_path, tmp_
     assert dialog.save(str(tmp_path / "train.py")) is None and (tmp_path / "train.py").read_text() == code
     assert "could not be written" in dialog.save(str(tmp_path / "train.py" / "inside-a-file.py"))
     dialog.close()
+    # The pen data is not needed to write the code (plain Keras has no loader for it; the code says so).
+    tab.dataset_box.setCurrentIndex(tab.dataset_box.findData("mnist+pen"))
+    tab.pen_edit.setText(str(tmp_path / "not-here.npz"))
+    assert not tab.start_button.isEnabled()
+    dialog = tab.show_keras_code()
+    assert dialog is not None and "adds real pen handwriting" in dialog.editor.toPlainText()
+    dialog.close()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
+                               QVBoxLayout)
 
 from app.widgets import ask_save_path
 from training.files import atomic_write_text
@@ -54,6 +55,4 @@ class KerasCodeDialog(QDialog):
         if path:
             problem = self.save(path)
             if problem:
-                from PySide6.QtWidgets import QMessageBox
-
                 QMessageBox.warning(self, self.tr("Cannot save"), problem)

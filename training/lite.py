@@ -26,8 +26,8 @@ import numpy as np
 
 from training.errors import ModelFileError
 from training.files import atomic_write
-from training.modelfile import (ACCEPTED_INPUTS, TWIN_SUFFIX, check_model_file, file_sha256, first_words,
-                                twin_path)
+from training.modelfile import (ACCEPTED_INPUTS, TWIN_SUFFIX, are_probabilities, check_model_file, file_sha256,
+                                first_words, twin_path)
 from training.paths import cache_dir
 from training.preprocess import model_batches
 from training.quiet import filtered_stderr
@@ -140,7 +140,7 @@ class LitePredictor:
         if not (np.all(np.isfinite(probe)) and np.all(np.isfinite(dark))):
             raise ModelFileError("{path} answers NaN or infinity instead of probabilities.", path=self.path)
         # A foreign model may end in logits: callers always get probabilities.
-        self.from_logits = not (np.all(probe >= 0) and abs(float(probe.sum()) - 1.0) < 1e-3)
+        self.from_logits = not are_probabilities(probe)
 
     def _run(self, images: np.ndarray) -> np.ndarray:
         out = self._pool.run(images)

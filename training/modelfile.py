@@ -407,12 +407,17 @@ def probe_answers(model):
     return np.asarray(model(probes, training=False))
 
 
-def answers_probabilities(model) -> bool:
-    """False for a model that ends in logits (its outputs are not rows of probabilities)."""
+def are_probabilities(out) -> bool:
+    """Whether each row of a model's outputs is probabilities (a model may end in logits instead)."""
     import numpy as np
 
-    out = probe_answers(model)
-    return bool(np.all(out >= 0) and np.allclose(out.sum(axis=-1), 1.0, atol=1e-3))
+    out = np.asarray(out)
+    return bool(np.all(out >= 0) and np.all(np.abs(out.sum(axis=-1) - 1.0) < 1e-3))
+
+
+def answers_probabilities(model) -> bool:
+    """False for a model that ends in logits."""
+    return are_probabilities(probe_answers(model))
 
 
 def check_model_answers(model, path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from training._tf import tf
+from training.modelfile import are_probabilities
 from training.preprocess import model_batches
 
 BATCH = 1024
@@ -27,7 +28,7 @@ class Predictor:
         # A foreign model may end in logits; detect it once, so that callers
         # always get probabilities.
         probe = np.asarray(model(np.full((1, *input_shape), 0.5, np.float32), training=False))[0]
-        from_logits = not (np.all(probe >= 0) and abs(float(probe.sum()) - 1.0) < 1e-3)
+        from_logits = not are_probabilities(probe)
 
         def forward(images):
             out = model(tf.reshape(images, (-1, *input_shape)), training=False)

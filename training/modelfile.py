@@ -361,15 +361,15 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
         raise ModelFileError("{path} could not be loaded as a Keras model ({detail}).",
                              path=path, detail=first_words(text, exc)) from exc
     check_model_shape(model, path)
-    if reads_pixels_0_to_255(model):
+    if undo_input_rescaling(model):
         log.info("%s divides its input by 255 itself; it is given the app's 0-1 images as they are", path)
     check_model_answers(model, path)
     return LoadedModel(model=model, info=info, path=path)
 
 
-def reads_pixels_0_to_255(model) -> bool:
-    """Whether ``model`` divides 0-255 pixels by 255 itself (a first ``Rescaling(1/255)``, as Keras' image
-    tutorials write it); if so, that scale is set to 1 in the loaded copy (the file is never changed).
+def undo_input_rescaling(model) -> bool:
+    """If ``model`` divides 0-255 pixels by 255 itself (a first ``Rescaling(1/255)``, as Keras' image
+    tutorials write it), set that scale to 1 in the loaded copy (the file is never changed); True if so.
 
     The app gives every model 0-1 images (MNIST's ``x_train / 255``); such a model would otherwise see
     nearly black images and answer the same digit for anything drawn.

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+
 def how_to() -> str:
     """The how-to page, in the interface's language (one translatable text per section)."""
     translate = QCoreApplication.translate

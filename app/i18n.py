@@ -78,7 +78,7 @@ def training_text(text: str) -> str:
 
 def dataset_label(name) -> str:
     """A model's dataset as tables show it ("MNIST + pen"); a name this version does not know, as written."""
-    from training.datasets import DATASET_LABELS
+    from training.data.datasets import DATASET_LABELS
 
     name = str(name or "")
     return training_text(DATASET_LABELS[name]) if name in DATASET_LABELS else name

@@ -16,10 +16,9 @@ from app.model_loader import ModelLoader, TensorFlowPreloader
 from app.samples.samples_view import SamplesView
 from app.train.train_tab import TrainTab
 from app.widgets import ElidedLabel, confirm, percent
-from training.cli import shipped_model_path
-from training.library import ModelLibrary
-from training.runs import RunStore
-from training.samples import SampleStore
+from training.data.samples import SampleStore
+from training.learning.runs import RunStore
+from training.models.library import ModelLibrary, shipped_model_path
 
 log = logging.getLogger("digit_recognizer")
 
@@ -190,7 +189,7 @@ class MainWindow(QMainWindow):
         The file is read where it is, never copied or written to, and remembered for the next start.
         """
         from training.errors import ModelFileError
-        from training.modelfile import check_model_file
+        from training.models.modelfile import check_model_file
 
         self.settings.set_last_dir("model", path)
         try:

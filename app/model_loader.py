@@ -18,8 +18,8 @@ class _LoadJob(QObject):
         try:
             # Off the GUI thread: the light runtime takes a fraction of a second,
             # but a model without a twin is exported with TensorFlow (seconds).
-            from training.lite import open_predictor
-            from training.recognize import check_reads_digits
+            from training.models.opening import open_predictor
+            from training.reading.recognize import check_reads_digits
 
             predictor = open_predictor(self.path)
             check_reads_digits(self.path, predictor.info)  # the Draw tab reads digits
@@ -94,7 +94,7 @@ class _PreloadJob(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            from training.trainer import available_devices  # imports TensorFlow: seconds
+            from training.learning.trainer import available_devices  # imports TensorFlow: seconds
 
             devices = available_devices()
         except Exception as exc:  # a broken TensorFlow: recognition still works; training will say why

@@ -15,7 +15,7 @@ def gui_check() -> str:
     from app.gui import create_window
     from app.settings import Settings
     from resources import resource_path
-    from training.preprocess import load_image
+    from training.reading.preprocess import load_image
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     with tempfile.TemporaryDirectory() as tmp:

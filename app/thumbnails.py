@@ -1,14 +1,18 @@
-"""Grids of 28x28 thumbnails: the misclassified gallery and the Samples tab."""
+"""28x28 images as Qt images and thumbnails: the model-input view, the misclassified gallery and the Samples tab."""
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QListWidget
 
-from app.draw.model_input import gray_qimage
-
 SIZE = 56  # twice MNIST's side: each pixel stays a crisp 2x2 block
+
+
+def gray_qimage(image28: np.ndarray) -> QImage:
+    data = np.ascontiguousarray((np.clip(image28, 0, 1) * 255).astype(np.uint8))
+    return QImage(data.data, 28, 28, 28, QImage.Format.Format_Grayscale8).copy()
 
 
 def thumbnail_grid() -> QListWidget:

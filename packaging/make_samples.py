@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from strokes import Style, draw_digit, random_style  # noqa: E402
-from training.preprocess import to_mnist  # noqa: E402
+
+from training.reading.preprocess import to_mnist  # noqa: E402
 
 OUT = ROOT / "resources" / "samples"
 

@@ -79,13 +79,13 @@ def main(out: Path, mnist: str) -> None:
     os.environ["KERAS_HOME"] = str(tmp / "keras")
     (tmp / "keras" / "datasets").mkdir(parents=True)
     os.symlink(os.path.abspath(mnist), tmp / "keras" / "datasets" / "mnist.npz")
-    tab.data_edit.setText("")
-    tab.preset_box.setCurrentIndex(tab.preset_box.findData("mlp-512"))
-    tab.optimizer_box.setCurrentIndex(tab.optimizer_box.findData("rmsprop"))
-    tab.augment_check.setChecked(False)
-    tab.epochs_spin.setValue(6)
-    tab.batch_spin.setValue(32)
-    tab.limit_spin.setValue(30000)
+    tab.form.data_edit.setText("")
+    tab.form.preset_box.setCurrentIndex(tab.form.preset_box.findData("mlp-512"))
+    tab.form.optimizer_box.setCurrentIndex(tab.form.optimizer_box.findData("rmsprop"))
+    tab.form.augment_check.setChecked(False)
+    tab.form.epochs_spin.setValue(6)
+    tab.form.batch_spin.setValue(32)
+    tab.form.limit_spin.setValue(30000)
     tab.start()
     while tab.curves.point_counts()[1] < 3:
         pump(0.05)
@@ -97,8 +97,8 @@ def main(out: Path, mnist: str) -> None:
 
     # An optimizer study, compared (mlp-512, three epochs of 6,000 images each).
     tab._result_saved = True  # the screenshot run keeps no model: no question before the study
-    tab.epochs_spin.setValue(3)
-    tab.limit_spin.setValue(6000)
+    tab.form.epochs_spin.setValue(3)
+    tab.form.limit_spin.setValue(6000)
     tab.start_study("optimizers")
     while tab.is_running():
         pump(0.05)

@@ -59,11 +59,11 @@ def tool(name: str) -> str:
 def training_strings() -> list[str]:
     """Every fixed sentence made in training/ that the GUI shows."""
     sys.path.insert(0, str(ROOT))
-    from training.datasets import DATASET_LABELS, DATASETS
-    from training.presets import OPTIMIZERS, PRESETS
+    from training.data.datasets import DATASET_LABELS, DATASETS
+    from training.models.presets import OPTIMIZERS, PRESETS
 
     found: list[str] = []
-    for path in sorted((ROOT / "training").glob("*.py")):
+    for path in sorted((ROOT / "training").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and node.args):
                 continue

@@ -49,14 +49,14 @@ def pen_path() -> Path:
 
 @pytest.fixture(scope="session")
 def pen(pen_path):
-    from training.pen import load_pen
+    from training.data.pen import load_pen
 
     return load_pen(pen_path)
 
 
 @pytest.fixture(scope="session")
 def mnist(mnist_path):
-    from training.datasets import load_dataset
+    from training.data.datasets import load_dataset
 
     return load_dataset("mnist", mnist_path)
 
@@ -64,7 +64,7 @@ def mnist(mnist_path):
 @pytest.fixture(scope="session")
 def trained(mnist):
     """An MLP trained for one epoch on 12,000 MNIST images: a real, quick model."""
-    from training.trainer import TrainConfig, train
+    from training.learning.trainer import TrainConfig, train
 
     config = TrainConfig.for_preset("mlp-512", optimizer="adam", learning_rate=1e-3,
                                     epochs=1, batch_size=32, train_limit=12000, test_limit=2000)
@@ -73,7 +73,7 @@ def trained(mnist):
 
 @pytest.fixture(scope="session")
 def model_file(trained, tmp_path_factory) -> Path:
-    from training.modelfile import save_model
+    from training.models.modelfile import save_model
 
     path = tmp_path_factory.mktemp("models") / "mlp.keras"
     save_model(trained.model, path, trained.sidecar())
@@ -82,6 +82,6 @@ def model_file(trained, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def predictor(model_file):
-    from training.predictor import Predictor
+    from training.models.opening import keras_predictor
 
-    return Predictor.from_file(model_file)
+    return keras_predictor(model_file)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from training.pen import Look, is_not_a_digit_example, load_pen, place
+from training.data.pen import Look, is_not_a_digit_example, load_pen, place
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -136,7 +136,7 @@ def drawn_test_set(per_digit: int = 50, seed: int = 2026):
 
 # A writer whose 1 has a long flag and whose 7 is a short hook: the shipped
 # model reads most of their 1s as 7s and their 7s as 1s. Fine-tuning on their
-# samples must fix that (tests/training/test_finetune.py).
+# samples must fix that (tests/training/learning/test_finetune.py).
 QUIRKY_WRITER = {
     1: [[(0.0, 0.42), (0.65, 0.0), (0.6, 1.0)]],
     7: [[(0.35, 0.08), (0.65, 0.0), (0.55, 1.0)]],

@@ -116,8 +116,8 @@ def test_predict_answers_every_file_in_one_line_within_bounds(corpus, mnist):
 
 def test_no_single_image_takes_more_than_10_seconds(corpus, predictor):
     from training.errors import DigitRecognizerError
-    from training.preprocess import load_image
-    from training.recognize import read_image
+    from training.reading.preprocess import load_image
+    from training.reading.recognize import read_image
 
     _, bad = corpus
     slowest = 0.0
@@ -161,9 +161,9 @@ def archives(tmp_path_factory, mnist):
 
 
 def test_the_dataset_loader_and_samples_import_answer_every_damaged_file_in_a_sentence(archives, tmp_path):
-    from training.datasets import load_dataset
+    from training.data.datasets import load_dataset
+    from training.data.samples import SampleStore
     from training.errors import DatasetError
-    from training.samples import SampleStore
 
     npz_files, idx_folders = archives
     refused = loaded = 0

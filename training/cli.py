@@ -16,12 +16,6 @@ from training.errors import ConfigError, DatasetError, DigitRecognizerError
 PROG = "digit-recognizer"
 
 
-def shipped_model_path() -> Path:
-    from resources import resource_path
-
-    return resource_path("models", "default.keras")
-
-
 def positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -33,8 +27,8 @@ def positive_int(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from training.datasets import DATASETS
-    from training.presets import DEFAULT_PRESET, OPTIMIZERS, PRESETS
+    from training.data.datasets import DATASETS
+    from training.models.presets import DEFAULT_PRESET, OPTIMIZERS, PRESETS
 
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -124,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_presets(args, argv) -> int:
-    from training.presets import OPTIMIZERS, PRESETS
+    from training.models.presets import OPTIMIZERS, PRESETS
 
     print("Model presets:")
     for p in PRESETS.values():
@@ -143,7 +137,7 @@ class ProgressBar:
         self.live = stream.isatty()
 
     def __call__(self, event) -> None:
-        from training import trainer as t
+        from training.learning import trainer as t
 
         if isinstance(event, t.Started):
             self._print(f"training on {event.train_samples} images "
@@ -173,8 +167,8 @@ def _duration(seconds: float) -> str:
 
 
 def cmd_train(args, argv) -> int:
+    from training.learning.trainer import TrainConfig, train
     from training.paths import check_writable_file
-    from training.trainer import TrainConfig, train
 
     config = TrainConfig.for_preset(
         args.model, dataset=args.dataset, data_path=args.data, pen_data_path=args.pen_data,
@@ -188,8 +182,8 @@ def cmd_train(args, argv) -> int:
     check_writable_file(out)  # before training: a run can take hours
     # The saving code is loaded now, with the rest: hours later, a missing or
     # changed module (an upgrade in between) must not stand between the run and its file.
-    import training.lite  # noqa: F401
-    import training.modelfile  # noqa: F401
+    import training.models.modelfile  # noqa: F401
+    import training.reading.lite  # noqa: F401
 
     result = train(config, ProgressBar())
     evaluation = result.evaluation
@@ -204,9 +198,9 @@ def cmd_train(args, argv) -> int:
 
 
 def cmd_train_trajectory(args, argv) -> int:
-    from training.modelfile import pair_trajectory, read_info
-    from training.pen import load_pen
-    from training.trajectory import train_trajectory
+    from training.data.pen import load_pen
+    from training.learning.trajectory_training import train_trajectory
+    from training.models.modelfile import pair_trajectory, read_info
 
     if not 0 <= args.weight <= 1:
         raise ConfigError("The weight must be between 0 and 1, not {weight}.", weight=args.weight)
@@ -245,7 +239,7 @@ def save_with_fallback(model, out: Path, info: dict) -> Path:
     """Save to ``out``; if that fails now (after the check before training), save in the user's data folder."""
     import time
 
-    from training.modelfile import save_model
+    from training.models.modelfile import save_model
     from training.paths import user_data_dir
 
     try:
@@ -264,9 +258,9 @@ def save_with_fallback(model, out: Path, info: dict) -> Path:
 
 
 def cmd_evaluate(args, argv) -> int:
-    from training.datasets import load_dataset
-    from training.evaluate import evaluate
-    from training.lite import open_predictor
+    from training.data.datasets import load_dataset
+    from training.learning.evaluate import evaluate
+    from training.models.opening import open_predictor
 
     predictor = open_predictor(args.model)
     dataset = load_dataset(args.dataset, args.data, pen_path=args.pen_data)
@@ -310,9 +304,10 @@ def reading_text(reading) -> str:
 
 
 def cmd_predict(args, argv) -> int:
-    from training.lite import open_predictor
-    from training.preprocess import load_image
-    from training.recognize import check_reads_digits, read_image
+    from training.models.library import shipped_model_path
+    from training.models.opening import open_predictor
+    from training.reading.preprocess import load_image
+    from training.reading.recognize import check_reads_digits, read_image
 
     model_path = Path(args.model) if args.model else shipped_model_path()
     if not args.model and not model_path.is_file():

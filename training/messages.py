@@ -31,3 +31,12 @@ class Message(str):
 
 def _rebuild(template: str, values: dict) -> Message:
     return Message(template, **values)
+
+
+def first_words(text: str, exc: Exception | None = None, limit: int = 200) -> str:
+    """The first line of an error message, cut at a word, never mid-word."""
+    line = text.strip().splitlines()[0] if text.strip() else (type(exc).__name__ if exc else "")
+    if len(line) <= limit:
+        return line
+    cut = line.rfind(" ", 0, limit - 3)
+    return line[:cut if cut > 0 else limit - 3] + "..."

@@ -69,3 +69,9 @@ def check_writable_file(path: Path, what: str = Message("The output file")) -> N
     except OSError as exc:
         raise ConfigError("{what} cannot be written in {folder} ({reason}).",
                           what=what, folder=folder, reason=exc.strerror or exc) from None
+
+
+def keras_cache_dir() -> Path:
+    """Where Keras keeps downloaded datasets (``keras.utils.get_file``'s rule)."""
+    home = os.environ.get("KERAS_HOME") or os.path.join(os.path.expanduser("~"), ".keras")
+    return Path(home) / "datasets"

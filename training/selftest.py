@@ -29,8 +29,8 @@ def drawn_one_read(predictor) -> list[str]:
     """A straight down stroke read with the strokes, as the Draw tab reads it: a 1."""
     import numpy as np
 
-    from training.recognize import read_image
-    from training.segment import PenStroke
+    from training.reading.recognize import read_image
+    from training.reading.segment import PenStroke
 
     gray = np.zeros((200, 300), np.float32)
     gray[40:160, 146:155] = 1.0
@@ -40,12 +40,12 @@ def drawn_one_read(predictor) -> list[str]:
 
 def run() -> SelfTestReport:
     from resources import resource_path
-    from training.cli import shipped_model_path
-    from training.datasets import load_dataset
-    from training.lite import open_predictor
-    from training.preprocess import load_image
-    from training.recognize import read_image
-    from training.trainer import TrainConfig, train
+    from training.models.library import shipped_model_path
+    from training.data.datasets import load_dataset
+    from training.learning.trainer import TrainConfig, train
+    from training.models.opening import open_predictor
+    from training.reading.preprocess import load_image
+    from training.reading.recognize import read_image
 
     started = time.perf_counter()
     parts, failures = [], []

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, QSaveFile, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from training.segment import PenStroke
+from training.reading.segment import PenStroke
 
 PAPER = QSize(600, 400)
 INK = QColor(255, 255, 255)

@@ -7,8 +7,17 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QBuffer, QIODevice, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QImage, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel,
-                               QSlider, QSpinBox, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.draw.canvas import MAX_PEN, MIN_PEN, SNAPSHOT_SCALE, DrawingCanvas
 from app.draw.chart import ProbabilityChart
@@ -17,8 +26,8 @@ from app.draw.model_input import ModelInputView
 from app.i18n import message
 from app.widgets import ask_save_path, percent
 from training.errors import ImageError
-from training.preprocess import ink_map, load_image, to_grayscale
-from training.recognize import BLANK, Reading, read_image
+from training.reading.preprocess import ink_map, load_image, to_grayscale
+from training.reading.recognize import BLANK, Reading, read_image
 
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp"
 
@@ -82,13 +91,13 @@ class LiveRecognizer(QObject):
 class DrawTab(QWidget):
     statusMessage = Signal(str)
     problem = Signal(str, str)  # title, message: shown by the window, never blocking here
-    sampleSaved = Signal(object)  # the training.samples.Sample saved
+    sampleSaved = Signal(object)  # the training.data.samples.Sample saved
     modelFileDropped = Signal(str)  # a .keras file dropped on the tab: the window opens it as the model
 
     def __init__(self, settings, samples=None, parent=None):
         super().__init__(parent)
         self.settings = settings
-        self.samples = samples  # a training.samples.SampleStore, or None
+        self.samples = samples  # a training.data.samples.SampleStore, or None
         self.setAcceptDrops(True)
         self.canvas = DrawingCanvas()
         self.canvas.set_pen_width(settings.pen_width)

@@ -1,6 +1,6 @@
 """Inside the network: a Draw-tab panel that shows what each layer makes of the drawing.
 
-The computation (training.inside) needs the Keras model and TensorFlow, so it
+The computation (training.reading.inside) needs the Keras model and TensorFlow, so it
 runs in its own thread, opened the first time the panel is shown; the GUI
 thread only turns the arrays it sends back into small images. Requests are
 coalesced like the chart's readings: while one is being computed, only the
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QVBox
 from app.draw.canvas import gray_array
 from app.i18n import message
 from app.widgets import ElidedLabel
-from training.inside import saliency_in_box, tiled
+from training.reading.inside import saliency_in_box, tiled
 
 # Between two computations the GUI thread gets this long to itself: a result
 # every 80 ms is live to the eye and leaves the strokes their share of the CPU.
@@ -42,7 +42,7 @@ class InsideResult:
     """Everything the panel shows, images made in the job's thread: the GUI thread only places them."""
 
     request: InsideRequest
-    views: list  # training.inside.LayerView
+    views: list  # training.reading.inside.LayerView
     saliency: np.ndarray  # (28, 28), summing to 1
     on_box: np.ndarray  # the saliency stretched over the request's box
     target: int  # the class the saliency explains
@@ -86,8 +86,8 @@ class _InsideJob(QObject):
     def inspect(self, request: InsideRequest) -> None:
         try:
             if request.model_path != self._path:
-                from training.inside import Inspector
-                from training.modelfile import load_model
+                from training.models.modelfile import load_model
+                from training.reading.inside import Inspector
 
                 self._inspector = None
                 self._inspector = Inspector(load_model(request.model_path).model)

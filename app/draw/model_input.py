@@ -7,10 +7,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-
-def gray_qimage(image28: np.ndarray) -> QImage:
-    data = np.ascontiguousarray((np.clip(image28, 0, 1) * 255).astype(np.uint8))
-    return QImage(data.data, 28, 28, 28, QImage.Format.Format_Grayscale8).copy()
+from app.thumbnails import gray_qimage
 
 
 class ModelInputView(QWidget):

@@ -8,23 +8,30 @@ import io
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QSplitter,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.train.curves import loss_and_accuracy_plots
-from app.i18n import dataset_label, training_text
+from app.curves import loss_and_accuracy_plots
+from app.i18n import dataset_label
+from app.lab.run_words import OUTCOMES, optimizer_name
 from app.widgets import ask_save_path, percent, whole
 from training.files import atomic_write_text
-from training.presets import OPTIMIZERS
 
 MAX_RUNS = 6
 # Distinguishable in colour and in grey: one per run.
 COLOURS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189), (140, 86, 75)]
 DIFFERENT = QBrush(QColor(255, 236, 179))
-
-
-def optimizer_name(name) -> str:
-    return training_text(OPTIMIZERS[name]) if name in OPTIMIZERS else str(name)
 
 
 def run_label(record: dict) -> str:
@@ -51,8 +58,6 @@ def table_rows(records: list[dict]) -> list[tuple[str, list[str]]]:
                                                                         count=whole(m["count"]))
 
     def outcome(value) -> str:
-        from app.train.runs_view import OUTCOMES
-
         return translate("RunsView", OUTCOMES[value]) if value in OUTCOMES else str(value)
 
     return [

@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import dataset_label
-from app.train.compare_view import MAX_RUNS, optimizer_name
+from app.lab.compare_view import MAX_RUNS
+from app.lab.run_words import OUTCOMES, optimizer_name
 from app.widgets import confirm, percent
-from training.runs import RunStore
+from training.learning.runs import RunStore
 
 COLUMNS = (QT_TRANSLATE_NOOP("RunsView", "Started"), QT_TRANSLATE_NOOP("RunsView", "Outcome"),
            QT_TRANSLATE_NOOP("RunsView", "Model"), QT_TRANSLATE_NOOP("RunsView", "Dataset"),
            QT_TRANSLATE_NOOP("RunsView", "Optimizer"), QT_TRANSLATE_NOOP("RunsView", "Learning rate"),
            QT_TRANSLATE_NOOP("RunsView", "Epochs"), QT_TRANSLATE_NOOP("RunsView", "Test accuracy"),
            QT_TRANSLATE_NOOP("RunsView", "Device"), QT_TRANSLATE_NOOP("RunsView", "Time"))
-OUTCOMES = {"finished": QT_TRANSLATE_NOOP("RunsView", "finished"), "stopped": QT_TRANSLATE_NOOP("RunsView", "stopped"),
-            "failed": QT_TRANSLATE_NOOP("RunsView", "failed")}
 
 
 def local_time(iso: str) -> str:

@@ -7,16 +7,24 @@ from collections import deque
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QListWidgetItem, QMenu,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.i18n import message
 from app.tasks import run_in_background
 from app.thumbnails import thumbnail_grid, thumbnail_icon
-from app.i18n import message
 from app.widgets import ask_save_path, confirm
+from training.data.samples import SampleStore
 from training.errors import DigitRecognizerError
-from training.samples import SampleStore
-
 
 THUMBNAIL_BATCH = 300  # per turn of the event loop: about 30 ms of work
 

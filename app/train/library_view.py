@@ -5,14 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import dataset_label, message, translated
 from app.widgets import confirm, percent
 from training.errors import ModelFileError
-from training.library import ModelLibrary
-from training.recognize import reads_digits
+from training.models.library import ModelLibrary
+from training.reading.recognize import reads_digits
 
 COLUMNS = (QT_TRANSLATE_NOOP("ModelLibraryView", "Name"), QT_TRANSLATE_NOOP("ModelLibraryView", "Dataset"),
            QT_TRANSLATE_NOOP("ModelLibraryView", "Preset"), QT_TRANSLATE_NOOP("ModelLibraryView", "Test accuracy"),

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QVBoxLayout,
 from app.i18n import training_text, translated
 from app.thumbnails import thumbnail_grid, thumbnail_icon
 from app.widgets import percent, whole
-from training.recognize import reads_digits
+from training.reading.recognize import reads_digits
 
 GALLERY_LIMIT = 200
 MAX_CLASSES = 11  # ten digits and "not a digit"

@@ -1,6 +1,6 @@
 """Training off the GUI thread: a QObject worker moved to a QThread.
 
-The worker calls :func:`training.trainer.train` and turns its plain events
+The worker calls :func:`training.learning.trainer.train` and turns its plain events
 into signals; queued connections carry them to the GUI thread, which only
 paints. The trainer already throttles progress to a few events a second.
 Stop is cooperative: a flag the trainer polls after every batch and turns
@@ -15,7 +15,7 @@ import threading
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from app.i18n import message, translated
-from training import trainer as t
+from training.learning import trainer as t
 
 
 class TrainingWorker(QObject):

@@ -70,7 +70,7 @@
     </message>
 </context>
 <context>
-    <name>TrainTab</name>
+    <name>TrainForm</name>
     <message numerus="yes">
         <source>Expected: {duration} (%n epoch(s) of {images} images on the GPU, {basis}).</source>
         <translation>
@@ -85,6 +85,9 @@
             <numerusform>Expected: {duration} (%n epochs of {images} images on the CPU, {basis}).</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>TrainTab</name>
     <message numerus="yes">
         <source>Starting: {preset} on {dataset}, {optimizer} lr {rate}, %n epoch(s) of batch {batch}, augmented.</source>
         <translation>

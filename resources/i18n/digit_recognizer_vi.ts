@@ -1070,6 +1070,61 @@
     </message>
 </context>
 <context>
+    <name>RunPanel</name>
+    <message>
+        <source>Run</source>
+        <translation>Chạy</translation>
+    </message>
+    <message>
+        <source>Start training</source>
+        <translation>Bắt đầu huấn luyện</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <source>Finish the current batch and keep the model trained so far.</source>
+        <translation>Chạy xong batch hiện tại và giữ mô hình đã huấn luyện tới lúc đó.</translation>
+    </message>
+    <message>
+        <source>Fine-tune on my samples</source>
+        <translation>Tinh chỉnh trên mẫu của tôi</translation>
+    </message>
+    <message>
+        <source>Study...</source>
+        <translation>Thí nghiệm...</translation>
+    </message>
+    <message>
+        <source>Train the form&apos;s network several ways, one after another, on a subset for a few epochs, then compare the runs.</source>
+        <translation>Huấn luyện mạng trong biểu mẫu theo vài cách, lần lượt từng cách, trên một tập con trong vài epoch, rồi so sánh các lượt chạy.</translation>
+    </message>
+    <message>
+        <source>Compare the five optimizers</source>
+        <translation>So sánh năm thuật toán tối ưu</translation>
+    </message>
+    <message>
+        <source>Sweep the learning rate</source>
+        <translation>Quét tốc độ học</translation>
+    </message>
+    <message>
+        <source>Not running.</source>
+        <translation>Chưa chạy.</translation>
+    </message>
+    <message>
+        <source>Fine-tune on my samples ({count})</source>
+        <translation>Tinh chỉnh trên mẫu của tôi ({count})</translation>
+    </message>
+    <message>
+        <source>Start from the model in use in the Draw tab and train a few epochs on your saved samples mixed with MNIST (the data file above).</source>
+        <translation>Bắt đầu từ mô hình đang dùng ở thẻ Vẽ và huấn luyện vài epoch trên các mẫu bạn đã lưu, trộn với MNIST (tệp dữ liệu ở trên).</translation>
+    </message>
+    <message>
+        <source>Save at least 10 samples in the Draw tab first.</source>
+        <translation>Hãy lưu ít nhất 10 mẫu ở thẻ Vẽ trước.</translation>
+    </message>
+</context>
+<context>
     <name>RunsView</name>
     <message>
         <source>Started</source>
@@ -1288,7 +1343,30 @@
     </message>
 </context>
 <context>
-    <name>TrainTab</name>
+    <name>SaveRow</name>
+    <message>
+        <source>name for the trained model</source>
+        <translation>tên cho mô hình vừa huấn luyện</translation>
+    </message>
+    <message>
+        <source>The name the trained model is saved under in the model library.</source>
+        <translation>Tên dùng để lưu mô hình vừa huấn luyện vào thư viện mô hình.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Save and use</source>
+        <translation>Lưu và dùng</translation>
+    </message>
+    <message>
+        <source>This model reads other things than digits; the Draw tab reads digits. Save it to keep it.</source>
+        <translation>Mô hình này đọc những thứ khác chữ số; thẻ Vẽ chỉ đọc chữ số. Hãy lưu để giữ nó lại.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainForm</name>
     <message>
         <source>under a minute</source>
         <translation>dưới một phút</translation>
@@ -1302,30 +1380,6 @@
         <translation>khoảng {hours} giờ {minutes} phút</translation>
     </message>
     <message>
-        <source>Curves</source>
-        <translation>Đường cong</translation>
-    </message>
-    <message>
-        <source>Results</source>
-        <translation>Kết quả</translation>
-    </message>
-    <message>
-        <source>Models</source>
-        <translation>Mô hình</translation>
-    </message>
-    <message>
-        <source>Runs</source>
-        <translation>Các lượt chạy</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>So sánh</translation>
-    </message>
-    <message>
-        <source>Log</source>
-        <translation>Nhật ký</translation>
-    </message>
-    <message>
         <source>MNIST + my samples</source>
         <translation>MNIST + mẫu của tôi</translation>
     </message>
@@ -1336,6 +1390,10 @@
     <message>
         <source>Keras cache, else download</source>
         <translation>bộ đệm của Keras, nếu không thì tải về</translation>
+    </message>
+    <message>
+        <source>A Keras-layout .npz (x_train, y_train, x_test, y_test) or a folder of the four IDX files. Empty: the Keras cache, a system copy, or Keras&apos; download. MNIST and Fashion-MNIST each keep their own file here.</source>
+        <translation>Một tệp .npz theo bố cục của Keras (x_train, y_train, x_test, y_test) hoặc một thư mục chứa bốn tệp IDX. Để trống: dùng bộ đệm của Keras, bản có sẵn trên hệ thống, hoặc tải về qua Keras. MNIST và Fashion-MNIST mỗi bộ giữ tệp riêng của mình ở đây.</translation>
     </message>
     <message>
         <source>Browse...</source>
@@ -1442,62 +1500,6 @@
         <translation>Thiết bị</translation>
     </message>
     <message>
-        <source>Start training</source>
-        <translation>Bắt đầu huấn luyện</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Dừng</translation>
-    </message>
-    <message>
-        <source>Finish the current batch and keep the model trained so far.</source>
-        <translation>Chạy xong batch hiện tại và giữ mô hình đã huấn luyện tới lúc đó.</translation>
-    </message>
-    <message>
-        <source>Fine-tune on my samples</source>
-        <translation>Tinh chỉnh trên mẫu của tôi</translation>
-    </message>
-    <message>
-        <source>Study...</source>
-        <translation>Thí nghiệm...</translation>
-    </message>
-    <message>
-        <source>Train the form&apos;s network several ways, one after another, on a subset for a few epochs, then compare the runs.</source>
-        <translation>Huấn luyện mạng trong biểu mẫu theo vài cách, lần lượt từng cách, trên một tập con trong vài epoch, rồi so sánh các lượt chạy.</translation>
-    </message>
-    <message>
-        <source>Compare the five optimizers</source>
-        <translation>So sánh năm thuật toán tối ưu</translation>
-    </message>
-    <message>
-        <source>Sweep the learning rate</source>
-        <translation>Quét tốc độ học</translation>
-    </message>
-    <message>
-        <source>Not running.</source>
-        <translation>Chưa chạy.</translation>
-    </message>
-    <message>
-        <source>name for the trained model</source>
-        <translation>tên cho mô hình vừa huấn luyện</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Lưu</translation>
-    </message>
-    <message>
-        <source>Save and use</source>
-        <translation>Lưu và dùng</translation>
-    </message>
-    <message>
-        <source>The name the trained model is saved under in the model library.</source>
-        <translation>Tên dùng để lưu mô hình vừa huấn luyện vào thư viện mô hình.</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>Chạy</translation>
-    </message>
-    <message>
         <source>Choose a dataset file</source>
         <translation>Chọn một tệp dữ liệu</translation>
     </message>
@@ -1532,6 +1534,69 @@
         <translation>
             <numerusform>Dự kiến: {duration} (%n epoch, mỗi epoch {images} ảnh, trên CPU, {basis}).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>as fast as your last run</source>
+        <translation>nhanh như lượt chạy trước của bạn</translation>
+    </message>
+    <message>
+        <source>measured on a 2-core laptop</source>
+        <translation>đo trên một máy xách tay 2 nhân</translation>
+    </message>
+    <message>
+        <source>{count} parameters</source>
+        <translation>{count} tham số</translation>
+    </message>
+    <message>
+        <source>All {count} GPUs (MirroredStrategy)</source>
+        <translation>Cả {count} GPU (MirroredStrategy)</translation>
+    </message>
+    <message>
+        <source>The learning rate “{text}” is not a number.</source>
+        <translation>Tốc độ học “{text}” không phải là một số.</translation>
+    </message>
+    <message>
+        <source>The data file {path} does not exist.</source>
+        <translation>Tệp dữ liệu {path} không tồn tại.</translation>
+    </message>
+    <message>
+        <source>The pen data file {path} does not exist.</source>
+        <translation>Tệp dữ liệu bút {path} không tồn tại.</translation>
+    </message>
+    <message>
+        <source>You have no saved samples yet: save some in the Draw tab, or choose MNIST.</source>
+        <translation>Bạn chưa lưu mẫu nào: hãy lưu vài mẫu ở thẻ Vẽ, hoặc chọn MNIST.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainTab</name>
+    <message>
+        <source>Curves</source>
+        <translation>Đường cong</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Mô hình</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Các lượt chạy</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>So sánh</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Nhật ký</translation>
+    </message>
+    <message>
+        <source>Not running.</source>
+        <translation>Chưa chạy.</translation>
     </message>
     <message>
         <source>Cannot write the code</source>
@@ -1572,54 +1637,6 @@
         <translation>
             <numerusform>Thí nghiệm xong: {done} trên %n lượt chạy; xem thẻ So sánh.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>as fast as your last run</source>
-        <translation>nhanh như lượt chạy trước của bạn</translation>
-    </message>
-    <message>
-        <source>A Keras-layout .npz (x_train, y_train, x_test, y_test) or a folder of the four IDX files. Empty: the Keras cache, a system copy, or Keras&apos; download. MNIST and Fashion-MNIST each keep their own file here.</source>
-        <translation>Một tệp .npz theo bố cục của Keras (x_train, y_train, x_test, y_test) hoặc một thư mục chứa bốn tệp IDX. Để trống: dùng bộ đệm của Keras, bản có sẵn trên hệ thống, hoặc tải về qua Keras. MNIST và Fashion-MNIST mỗi bộ giữ tệp riêng của mình ở đây.</translation>
-    </message>
-    <message>
-        <source>measured on a 2-core laptop</source>
-        <translation>đo trên một máy xách tay 2 nhân</translation>
-    </message>
-    <message>
-        <source>{count} parameters</source>
-        <translation>{count} tham số</translation>
-    </message>
-    <message>
-        <source>All {count} GPUs (MirroredStrategy)</source>
-        <translation>Cả {count} GPU (MirroredStrategy)</translation>
-    </message>
-    <message>
-        <source>The learning rate “{text}” is not a number.</source>
-        <translation>Tốc độ học “{text}” không phải là một số.</translation>
-    </message>
-    <message>
-        <source>The data file {path} does not exist.</source>
-        <translation>Tệp dữ liệu {path} không tồn tại.</translation>
-    </message>
-    <message>
-        <source>The pen data file {path} does not exist.</source>
-        <translation>Tệp dữ liệu bút {path} không tồn tại.</translation>
-    </message>
-    <message>
-        <source>You have no saved samples yet: save some in the Draw tab, or choose MNIST.</source>
-        <translation>Bạn chưa lưu mẫu nào: hãy lưu vài mẫu ở thẻ Vẽ, hoặc chọn MNIST.</translation>
-    </message>
-    <message>
-        <source>Fine-tune on my samples ({count})</source>
-        <translation>Tinh chỉnh trên mẫu của tôi ({count})</translation>
-    </message>
-    <message>
-        <source>Start from the model in use in the Draw tab and train a few epochs on your saved samples mixed with MNIST (the data file above).</source>
-        <translation>Bắt đầu từ mô hình đang dùng ở thẻ Vẽ và huấn luyện vài epoch trên các mẫu bạn đã lưu, trộn với MNIST (tệp dữ liệu ở trên).</translation>
-    </message>
-    <message>
-        <source>Save at least 10 samples in the Draw tab first.</source>
-        <translation>Hãy lưu ít nhất 10 mẫu ở thẻ Vẽ trước.</translation>
     </message>
     <message>
         <source>Cannot study</source>
@@ -1712,10 +1729,6 @@
     <message>
         <source>Training failed</source>
         <translation>Huấn luyện thất bại</translation>
-    </message>
-    <message>
-        <source>This model reads other things than digits; the Draw tab reads digits. Save it to keep it.</source>
-        <translation>Mô hình này đọc những thứ khác chữ số; thẻ Vẽ chỉ đọc chữ số. Hãy lưu để giữ nó lại.</translation>
     </message>
     <message>
         <source>Saving “{name}”...</source>

@@ -25,11 +25,11 @@ def percentiles(samples_s):
 
 
 def main():
-    from training.cli import shipped_model_path
-    from training.lite import open_predictor
-    from training.predictor import Predictor
-    from training.presets import DEFAULT_PRESET, get_preset
-    from training.preprocess import to_mnist
+    from training.models.library import shipped_model_path
+    from training.models.opening import keras_predictor, open_predictor
+    from training.models.presets import DEFAULT_PRESET, get_preset
+    from training.reading.predictor import Predictor
+    from training.reading.preprocess import to_mnist
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default=None)
@@ -39,7 +39,7 @@ def main():
 
     path = Path(args.model) if args.model else shipped_model_path()
     if path.is_file():
-        predictor, source = Predictor.from_file(path), str(path.name)
+        predictor, source = keras_predictor(path), str(path.name)
     else:
         predictor, source = Predictor(get_preset(DEFAULT_PRESET).build()), f"untrained {DEFAULT_PRESET}"
     rng = np.random.default_rng(0)

@@ -29,7 +29,7 @@ With --write-threshold the "not sure" threshold is chosen on a calibration
 pool (MNIST test and the held-out digits drawn again at other sizes and pens,
 another seed: the highest threshold that flags at most 1% of right answers)
 and written to the model's sidecar. With --calibrate-shift as well, the model's
-"not a digit" class is first shifted (training.pen.shift_not_a_digit) to the
+"not a digit" class is first shifted (training.data.pen.shift_not_a_digit) to the
 shift nearest 0 at which at most 0.5% of those redrawn digits are refused, and
 the shifted model is saved in place (for a model trained with clean final
 epochs, which refuses more readily). For a model paired with a path network
@@ -81,7 +81,7 @@ def on_canvas(canvas, drawings):
 
 
 def read_all(canvas, predictor, drawings, with_strokes=True):
-    from training.recognize import read_image
+    from training.reading.recognize import read_image
 
     return [read_image(predictor, snapshot, strokes if with_strokes else None)
             for snapshot, strokes in on_canvas(canvas, drawings)]
@@ -89,7 +89,7 @@ def read_all(canvas, predictor, drawings, with_strokes=True):
 
 def named_digits(canvas, predictor, drawings):
     """The digit the picture network names for each whole drawing when it must name one ("not a digit" set aside)."""
-    from training.preprocess import to_mnist
+    from training.reading.preprocess import to_mnist
 
     return [str(int(np.argmax(predictor.predict(to_mnist(snapshot))[:10])))
             for snapshot, _ in on_canvas(canvas, drawings)]
@@ -115,9 +115,9 @@ def nearest_shift(canvas, predictor, drawings, max_refused, lower) -> float:
 
 def calibrate_shift(path, canvas, drawings, max_refused):
     """(shift, model): the picture network's own shift by that rule; the model loaded from ``path``, shifted."""
-    from training.modelfile import load_model
-    from training.pen import shift_not_a_digit
-    from training.predictor import Predictor
+    from training.data.pen import shift_not_a_digit
+    from training.models.modelfile import load_model
+    from training.reading.predictor import Predictor
 
     model = load_model(path).model
     predictor = Predictor(model)  # reads the weights as they are shifted in place
@@ -127,7 +127,7 @@ def calibrate_shift(path, canvas, drawings, max_refused):
 
 def calibrate_fused_shift(path, canvas, drawings, max_refused):
     """The same rule for a model with a trajectory network: the shift of the combined reading's "not a digit"."""
-    from training.lite import open_predictor
+    from training.models.opening import open_predictor
 
     predictor = open_predictor(path)
     reader = predictor.trajectory
@@ -147,10 +147,11 @@ def single_digit_figures(readings, labels):
 
 def measure(path, canvas, sets, mnist, drawn):
     from penwriting import draw
-    from training.evaluate import evaluate
-    from training.lite import open_predictor
-    from training.preprocess import to_grayscale, to_mnist
-    from training.recognize import read_image
+
+    from training.learning.evaluate import evaluate
+    from training.models.opening import open_predictor
+    from training.reading.preprocess import to_grayscale, to_mnist
+    from training.reading.recognize import read_image
 
     predictor = open_predictor(path)
     singles, labels = sets["singles"], sets["labels"]
@@ -222,15 +223,15 @@ def measure(path, canvas, sets, mnist, drawn):
 
 
 def main():
+    from penwriting import Drawing, held_out, numbers, single
     from PySide6.QtWidgets import QApplication
+    from strokes import drawn_test_set
 
     from app.draw.canvas import PAPER, DrawingCanvas
-    from penwriting import Drawing, held_out, numbers, single
-    from strokes import drawn_test_set
-    from training.cli import shipped_model_path
-    from training.datasets import load_dataset
-    from training.modelfile import read_info
-    from training.pen import Look, place, scribble
+    from training.data.datasets import load_dataset
+    from training.data.pen import Look, place, scribble
+    from training.models.library import shipped_model_path
+    from training.models.modelfile import read_info
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default=str(shipped_model_path()))
@@ -273,14 +274,14 @@ def main():
     cal_rng = np.random.default_rng(7)
     cal = [single(pen, i, cal_rng) for i in digit_idx]
     if args.write_threshold and args.calibrate_shift and read_info(args.model).get("trajectory"):
-        from training.modelfile import stored_info, write_info
+        from training.models.modelfile import stored_info, write_info
 
         shift = calibrate_fused_shift(args.model, canvas, cal, args.max_digits_refused)
         info = stored_info(args.model)
         info["trajectory"]["not_a_digit_shift"] = shift
         write_info(args.model, info)
     elif args.write_threshold and args.calibrate_shift:
-        from training.modelfile import save_model
+        from training.models.modelfile import save_model
 
         shift, model = calibrate_shift(args.model, canvas, cal, args.max_digits_refused)
         if shift:
@@ -304,8 +305,9 @@ def main():
 
     if args.write_threshold:
         from bench_shipped_model import choose_threshold
-        from training.lite import open_predictor
-        from training.modelfile import write_info
+
+        from training.models.modelfile import write_info
+        from training.models.opening import open_predictor
 
         predictor = open_predictor(args.model)
         cal_right, cal_conf = single_digit_figures(read_all(canvas, predictor, cal), [d.label for d in cal])

@@ -33,8 +33,8 @@ import numpy as np  # noqa: E402
 
 def read_drawn(predictor, images):
     """Each drawing through the canvas path -> (predicted digit or -1, confidence)."""
-    from training.preprocess import to_grayscale
-    from training.recognize import read_image
+    from training.reading.preprocess import to_grayscale
+    from training.reading.recognize import read_image
 
     out = []
     for image in images:
@@ -58,11 +58,12 @@ def choose_threshold(correct: np.ndarray, confidence: np.ndarray, max_right_flag
 
 def main():
     from strokes import drawn_test_set
-    from training.cli import shipped_model_path
-    from training.datasets import load_dataset
-    from training.evaluate import evaluate
-    from training.modelfile import read_info, write_info
-    from training.predictor import Predictor
+
+    from training.data.datasets import load_dataset
+    from training.learning.evaluate import evaluate
+    from training.models.library import shipped_model_path
+    from training.models.modelfile import read_info, write_info
+    from training.models.opening import keras_predictor
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default=str(shipped_model_path()))
@@ -73,7 +74,7 @@ def main():
     parser.add_argument("--write-threshold", action="store_true")
     args = parser.parse_args()
 
-    predictor = Predictor.from_file(args.model)
+    predictor = keras_predictor(args.model)
     mnist = load_dataset("mnist", args.data)
     result = evaluate(predictor, mnist.x_test, mnist.y_test)
     mnist_right = result.predicted == mnist.y_test

@@ -30,8 +30,8 @@ import numpy as np  # noqa: E402
 
 def plain_fit(config, dataset) -> float:
     from training._tf import keras
-    from training.presets import get_preset, make_optimizer
-    from training.trainer import split_indices
+    from training.learning.trainer import split_indices
+    from training.models.presets import get_preset, make_optimizer
 
     keras.utils.set_random_seed(config.seed)
     train_idx, val_idx = split_indices(len(dataset.x_train), config.validation_split,
@@ -108,8 +108,8 @@ def main():
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
-    from training.datasets import load_dataset
-    from training.trainer import TrainConfig
+    from training.data.datasets import load_dataset
+    from training.learning.trainer import TrainConfig
 
     dataset = load_dataset("mnist", args.data)
     config = TrainConfig.for_preset(args.preset, epochs=args.epochs, batch_size=args.batch_size,

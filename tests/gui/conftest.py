@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-
 from strokes import Style, strokes_for
 
 
@@ -25,7 +24,7 @@ def data_dir(tmp_path):
 @pytest.fixture
 def window(qtbot, settings, data_dir):
     from app.gui import create_window
-    from training.cli import shipped_model_path
+    from training.models.library import shipped_model_path
 
     assert shipped_model_path().is_file(), "the shipped model is missing from resources/models"
     win = create_window(settings, data_dir)

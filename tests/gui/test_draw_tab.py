@@ -11,7 +11,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[2]
-from strokes import Style, draw_digit as render_digit
+from strokes import Style
+from strokes import draw_digit as render_digit
 
 from .conftest import drag, draw_digit, draw_number, settle
 
@@ -225,8 +226,8 @@ def test_drop_an_image_file(qtbot, window, tmp_path):
 
 
 def test_export_png_round_trips(qtbot, window, tmp_path):
-    from training.preprocess import load_image
-    from training.recognize import read_image
+    from training.reading.preprocess import load_image
+    from training.reading.recognize import read_image
 
     tab = window.draw_tab
     draw_digit(qtbot, tab.canvas, 3)
@@ -309,7 +310,7 @@ def test_a_sidecar_with_odd_fields_and_markup_neither_stalls_nor_renders(qtbot, 
     import json
     import shutil
 
-    from training.modelfile import sidecar_path
+    from training.models.modelfile import sidecar_path
 
     path = tmp_path / "odd.keras"
     shutil.copy(model_file, path)
@@ -364,11 +365,12 @@ def test_a_fast_straight_stroke_is_one_piece_at_any_angle(qapp):
     # (the stroke's mask) missed Qt's edge by a pixel every other row at some
     # slopes: the stroke read as a digit plus dozens of one-pixel "not a digit"
     # parts.
-    from app.draw.canvas import PAPER, DrawingCanvas
     from penwriting import Drawing, draw
-    from training.cli import shipped_model_path
-    from training.lite import open_predictor
-    from training.recognize import read_image
+
+    from app.draw.canvas import PAPER, DrawingCanvas
+    from training.models.library import shipped_model_path
+    from training.models.opening import open_predictor
+    from training.reading.recognize import read_image
 
     canvas = DrawingCanvas()
     canvas.resize(PAPER)

@@ -30,8 +30,16 @@ def shown_texts(window) -> list[tuple[str, str]]:
     """(where, text) for every string the window's widgets, menus, tables and plots show."""
     import pyqtgraph as pg
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QTableWidget,
-                                   QTabWidget, QWidget)
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QTableWidget,
+        QTabWidget,
+        QWidget,
+    )
 
     out = [("title", window.windowTitle())]
     for widget in window.findChildren(QWidget):
@@ -193,7 +201,7 @@ def test_in_vietnamese_the_train_form_fits_the_smallest_window(qtbot, vietnamese
 def test_errors_from_training_are_translated(vietnamese_window, tmp_path):
     from app.i18n import message
     from training.errors import ImageError
-    from training.preprocess import load_image
+    from training.reading.preprocess import load_image
 
     folder = tmp_path / "a-folder.png"
     folder.mkdir()

@@ -29,7 +29,7 @@ deadline = time.time() + 120
 while not window.preloader.done and time.time() < deadline:
     app.processEvents()
     time.sleep(0.01)
-print("later", "tensorflow" in sys.modules, window.train_tab.device_box.count(), flush=True)
+print("later", "tensorflow" in sys.modules, window.train_tab.form.device_box.count(), flush=True)
 window.close()
 """
 

@@ -7,7 +7,6 @@ canvas of the app's own, read exactly as the Draw tab reads it.
 
 import numpy as np
 import pytest
-
 from penwriting import draw, held_out, numbers, single
 from strokes import Style, _arc, strokes_from
 
@@ -76,14 +75,14 @@ def paper_canvas(qapp):
 
 @pytest.fixture(scope="module")
 def shipped():
-    from training.cli import shipped_model_path
-    from training.predictor import Predictor
+    from training.models.library import shipped_model_path
+    from training.models.opening import keras_predictor
 
-    return Predictor.from_file(shipped_model_path())
+    return keras_predictor(shipped_model_path())
 
 
 def read(canvas, predictor, drawing):
-    from training.recognize import read_image
+    from training.reading.recognize import read_image
 
     if not canvas.is_blank():
         canvas.clear()

@@ -5,7 +5,6 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
-
 from strokes import quirky_drawing
 
 from .conftest import answer_dialog, draw_digit, draw_number, settle
@@ -67,25 +66,25 @@ def test_samples_tab_relabel_delete_export_import(qtbot, window, tmp_path):
 
 
 def test_fine_tune_from_the_train_tab(qtbot, window, mnist_path):
-    from training.preprocess import to_mnist
+    from training.reading.preprocess import to_mnist
 
     tab, store = window.train_tab, window.samples
-    assert not tab.finetune_button.isEnabled()  # no samples yet
+    assert not tab.run_panel.finetune_button.isEnabled()  # no samples yet
     rng = np.random.default_rng(5)
     for digit in (1, 7):
         for _ in range(10):
             store.add(to_mnist(quirky_drawing(digit, rng)), digit)
     tab.samples_changed()
-    assert tab.finetune_button.isEnabled() and "(20)" in tab.finetune_button.text()
-    tab.data_edit.setText(str(mnist_path))
-    qtbot.mouseClick(tab.finetune_button, Qt.MouseButton.LeftButton)
+    assert tab.run_panel.finetune_button.isEnabled() and "(20)" in tab.run_panel.finetune_button.text()
+    tab.form.data_edit.setText(str(mnist_path))
+    qtbot.mouseClick(tab.run_panel.finetune_button, Qt.MouseButton.LeftButton)
     assert tab.is_running()
     qtbot.waitUntil(lambda: not tab.is_running(), timeout=240_000)
     result = tab.fine_tune_result
     assert result.held_out_after.accuracy >= result.held_out_before.accuracy
     assert result.train.test_accuracy > 0.99
     assert "Fine-tuned: your held-out samples" in tab.log.toPlainText()
-    assert tab.name_edit.text().startswith("fine-tuned-") and tab.save_button.isEnabled()
+    assert tab.save_row.name_edit.text().startswith("fine-tuned-") and tab.save_row.save_button.isEnabled()
     with qtbot.waitSignal(window.modelChanged, timeout=60_000):
         tab.save(use=True)
     assert window.library.entries()[1].info["base_model"].endswith("default.keras")
@@ -97,7 +96,7 @@ def test_fine_tune_from_the_train_tab(qtbot, window, mnist_path):
 def test_damaged_samples_never_block_start_up_and_can_be_removed(qtbot, settings, data_dir):
     """A truncated .npy and a journal line with odd fields: the window starts, says so, and lets them go."""
     from app.gui import create_window
-    from training.samples import SampleStore
+    from training.data.samples import SampleStore
 
     store = SampleStore(data_dir / "samples")
     good = store.add(np.full((28, 28), 0.5, np.float32), 3)

@@ -10,16 +10,16 @@ from .conftest import answer_dialog, settle
 
 
 def configure(tab, mnist_path, preset="mlp-512", epochs=2, limit=6000, batch=64, optimizer=None, lr=None):
-    tab.data_edit.setText(str(mnist_path))
-    tab.preset_box.setCurrentIndex(tab.preset_box.findData(preset))
-    tab.epochs_spin.setValue(epochs)
-    tab.batch_spin.setValue(batch)
-    tab.limit_spin.setValue(limit)
-    tab.augment_check.setChecked(False)
+    tab.form.data_edit.setText(str(mnist_path))
+    tab.form.preset_box.setCurrentIndex(tab.form.preset_box.findData(preset))
+    tab.form.epochs_spin.setValue(epochs)
+    tab.form.batch_spin.setValue(batch)
+    tab.form.limit_spin.setValue(limit)
+    tab.form.augment_check.setChecked(False)
     if optimizer:
-        tab.optimizer_box.setCurrentIndex(tab.optimizer_box.findData(optimizer))
+        tab.form.optimizer_box.setCurrentIndex(tab.form.optimizer_box.findData(optimizer))
     if lr is not None:
-        tab.lr_edit.setText(str(lr))
+        tab.form.lr_edit.setText(str(lr))
 
 
 def test_a_short_run_draws_curves_and_shows_results(qtbot, window, mnist_path):
@@ -28,8 +28,8 @@ def test_a_short_run_draws_curves_and_shows_results(qtbot, window, mnist_path):
     heartbeat = []
     timer_id = window.startTimer(20)  # the GUI thread must keep turning while training runs
     window.timerEvent = lambda event: heartbeat.append(1)
-    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
-    assert tab.is_running() and not tab.start_button.isEnabled() and tab.stop_button.isEnabled()
+    qtbot.mouseClick(tab.run_panel.start_button, Qt.MouseButton.LeftButton)
+    assert tab.is_running() and not tab.run_panel.start_button.isEnabled() and tab.run_panel.stop_button.isEnabled()
     qtbot.waitUntil(lambda: tab.curves.point_counts()[0] >= 2, timeout=60_000)
     qtbot.waitUntil(lambda: not tab.is_running(), timeout=120_000)
     window.killTimer(timer_id)
@@ -40,7 +40,7 @@ def test_a_short_run_draws_curves_and_shows_results(qtbot, window, mnist_path):
     assert "Test accuracy" in tab.results.summary.text()
     assert tab.views.currentWidget() is tab.results
     assert tab.results.gallery.count() == min(200, len(tab.result.evaluation.misclassified)) > 0
-    assert "ETA" in tab.progress_label.text() or "Done" in tab.progress_label.text()
+    assert "ETA" in tab.run_panel.progress_label.text() or "Done" in tab.run_panel.progress_label.text()
     assert "Epoch 2/2" in tab.log.toPlainText()
 
     # A misclassified test image opens in the Draw tab.
@@ -63,10 +63,10 @@ def test_stop_mid_run_then_save_and_use_in_draw_tab(qtbot, window, mnist_path, d
     configure(tab, mnist_path, epochs=30, limit=30000, batch=32)
     assert tab.start()
     qtbot.waitUntil(lambda: tab.curves.point_counts()[0] >= 1, timeout=60_000)
-    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.run_panel.stop_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not tab.is_running(), timeout=60_000)
     assert tab.result.stopped and tab.result.epochs_completed < 30
-    assert tab.save_button.isEnabled()
+    assert tab.save_row.save_button.isEnabled()
     # Issue 14: reported as what it is, with its validation point where the epoch stopped.
     at = tab.result.stopped_at
     assert at is not None and at.batches_done < at.batches
@@ -79,9 +79,9 @@ def test_stop_mid_run_then_save_and_use_in_draw_tab(qtbot, window, mnist_path, d
     if gap:
         assert gap in tab.results.summary.text() or gap in tab.log.toPlainText()
 
-    tab.name_edit.setText("my stopped run")
+    tab.save_row.name_edit.setText("my stopped run")
     with qtbot.waitSignal(window.modelChanged, timeout=60_000):
-        qtbot.mouseClick(tab.save_use_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(tab.save_row.save_use_button, Qt.MouseButton.LeftButton)
     saved = data_dir / "models" / "my-stopped-run.keras"
     assert saved.is_file() and saved.with_suffix(".json").is_file()
     assert window.model_path == str(saved)
@@ -118,24 +118,24 @@ def test_library_use_delete_and_the_protected_shipped_model(qtbot, window, train
 
 def test_invalid_settings_cannot_start_and_say_why(qtbot, window, tmp_path):
     tab = window.train_tab
-    tab.lr_edit.setText("abc")
-    assert not tab.start_button.isEnabled()
-    assert "not a number" in tab.problem_label.text()
-    tab.lr_edit.setText("0")
-    assert "learning rate must be" in tab.problem_label.text()
-    tab.lr_edit.setText("0.001")
-    tab.data_edit.setText(str(tmp_path / "missing.npz"))
-    assert "does not exist" in tab.problem_label.text() and not tab.start()
-    tab.data_edit.setText("")
-    assert tab.start_button.isEnabled()
+    tab.form.lr_edit.setText("abc")
+    assert not tab.run_panel.start_button.isEnabled()
+    assert "not a number" in tab.run_panel.problem_label.text()
+    tab.form.lr_edit.setText("0")
+    assert "learning rate must be" in tab.run_panel.problem_label.text()
+    tab.form.lr_edit.setText("0.001")
+    tab.form.data_edit.setText(str(tmp_path / "missing.npz"))
+    assert "does not exist" in tab.run_panel.problem_label.text() and not tab.start()
+    tab.form.data_edit.setText("")
+    assert tab.run_panel.start_button.isEnabled()
     # One image a batch: "stochastic" gradient descent as the tutorials first teach it, which cnn-bn
     # cannot learn from (10% after an epoch); an MLP can.
-    tab.preset_box.setCurrentIndex(tab.preset_box.findData("cnn-bn"))
-    tab.batch_spin.setValue(1)
-    assert not tab.start_button.isEnabled() and "batch of 2 or more" in tab.problem_label.text()
-    tab.preset_box.setCurrentIndex(tab.preset_box.findData("mlp-512"))
-    tab.batch_spin.setValue(1)  # choosing a preset sets its own batch size
-    assert tab.start_button.isEnabled()
+    tab.form.preset_box.setCurrentIndex(tab.form.preset_box.findData("cnn-bn"))
+    tab.form.batch_spin.setValue(1)
+    assert not tab.run_panel.start_button.isEnabled() and "batch of 2 or more" in tab.run_panel.problem_label.text()
+    tab.form.preset_box.setCurrentIndex(tab.form.preset_box.findData("mlp-512"))
+    tab.form.batch_spin.setValue(1)  # choosing a preset sets its own batch size
+    assert tab.run_panel.start_button.isEnabled()
 
 
 def test_a_failed_run_says_why(qtbot, window, mnist_path):
@@ -146,12 +146,12 @@ def test_a_failed_run_says_why(qtbot, window, mnist_path):
     assert "NaN" in blocker.args[1]
     qtbot.waitUntil(lambda: not tab.is_running(), timeout=30_000)
     assert window.last_problem[0] == "Training failed"
-    assert not tab.save_button.isEnabled()
+    assert not tab.save_row.save_button.isEnabled()
     # Once the dialog is closed, why stays under the progress bar (it said "Failed." alone).
-    assert tab.progress_label.text().startswith("Failed: The loss became NaN")
+    assert tab.run_panel.progress_label.text().startswith("Failed: The loss became NaN")
     window.tabs.setCurrentWidget(tab)
-    qtbot.waitUntil(lambda: tab.progress_label.width() > 100)
-    assert not tab.progress_label.isHidden() and "NaN" in " ".join(tab.progress_label.shown_lines())
+    qtbot.waitUntil(lambda: tab.run_panel.progress_label.width() > 100)
+    assert not tab.run_panel.progress_label.isHidden() and "NaN" in " ".join(tab.run_panel.progress_label.shown_lines())
 
 
 def test_a_bad_data_file_fails_in_the_worker_with_a_clear_message(qtbot, window, tmp_path):
@@ -200,8 +200,8 @@ def test_closing_the_window_mid_training_joins_the_worker(qtbot, window, mnist_p
 def test_train_on_mnist_plus_my_samples(qtbot, window, mnist_path):
     tab, store = window.train_tab, window.samples
     configure(tab, mnist_path, epochs=1, limit=6000)
-    tab.dataset_box.setCurrentIndex(tab.dataset_box.findData("mnist+samples"))
-    assert not tab.start_button.isEnabled() and "no saved samples" in tab.problem_label.text()
+    tab.form.dataset_box.setCurrentIndex(tab.form.dataset_box.findData("mnist+samples"))
+    assert not tab.run_panel.start_button.isEnabled() and "no saved samples" in tab.run_panel.problem_label.text()
     for digit in range(10):
         store.add(np.full((28, 28), digit / 10, np.float32), digit)
     tab.samples_changed()  # what the Draw and Samples tabs signal after a change
@@ -213,27 +213,27 @@ def test_train_on_mnist_plus_my_samples(qtbot, window, mnist_path):
 
 def test_mnist_plus_pen_needs_the_pen_file_and_shows_eleven_classes(qtbot, window, mnist_path, pen,
                                                                     tmp_path, monkeypatch):
-    from training.pen import mnist_with_pen
+    from training.data.pen import mnist_with_pen
 
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))  # no pen file in the Keras cache
     monkeypatch.delenv("DIGIT_RECOGNIZER_UNIPEN", raising=False)
     tab = window.train_tab
     configure(tab, mnist_path, epochs=1, limit=3000)
-    assert not tab.pen_edit.isEnabled()
-    tab.dataset_box.setCurrentIndex(tab.dataset_box.findData("mnist+pen"))
-    assert tab.pen_edit.isEnabled() and not tab.start_button.isEnabled()
-    assert "pen handwriting data" in tab.problem_label.text() and "--pen-data" not in tab.problem_label.text()
+    assert not tab.form.pen_edit.isEnabled()
+    tab.form.dataset_box.setCurrentIndex(tab.form.dataset_box.findData("mnist+pen"))
+    assert tab.form.pen_edit.isEnabled() and not tab.run_panel.start_button.isEnabled()
+    assert "pen handwriting data" in tab.run_panel.problem_label.text() and "--pen-data" not in tab.run_panel.problem_label.text()
     # What to do is painted too, not only in the tooltip (one line cut it off).
     window.tabs.setCurrentWidget(tab)
-    qtbot.waitUntil(lambda: tab.problem_label.width() > 100)
-    shown = " ".join(tab.problem_label.shown_lines())
+    qtbot.waitUntil(lambda: tab.run_panel.problem_label.width() > 100)
+    shown = " ".join(tab.run_panel.problem_label.shown_lines())
     assert "choose the file yourself" in shown, shown
-    tab.pen_edit.setText(pen.source)
-    assert tab.start_button.isEnabled()
-    config = tab.config()
+    tab.form.pen_edit.setText(pen.source)
+    assert tab.run_panel.start_button.isEnabled()
+    config = tab.form.config()
     assert config.dataset == "mnist+pen" and config.pen_data_path == pen.source
 
-    from training.datasets import load_dataset
+    from training.data.datasets import load_dataset
 
     small = mnist_with_pen(load_dataset("mnist", mnist_path).subset(train=3000, test=300), pen,
                            every=25, scribbles=100)
@@ -251,12 +251,12 @@ def test_each_run_proposes_a_name_the_library_does_not_hold(qtbot, window, mnist
     names = []
     for _ in range(2):
         assert tab.start()
-        assert tab.name_edit.text() == ""
+        assert tab.save_row.name_edit.text() == ""
         qtbot.waitUntil(lambda: not tab.is_running(), timeout=120_000)
-        names.append(tab.name_edit.text())
+        names.append(tab.save_row.name_edit.text())
         assert not window.library.path_for(names[-1]).exists()
         tab.save()
-        qtbot.waitUntil(lambda: window.library.path_for(names[-1]).exists() and tab.save_button.isEnabled(),
+        qtbot.waitUntil(lambda: window.library.path_for(names[-1]).exists() and tab.save_row.save_button.isEnabled(),
                         timeout=60_000)
     assert names[0] != names[1] and window.last_problem is None
 
@@ -290,7 +290,7 @@ def test_at_the_smallest_window_the_form_is_whole_without_sideways_scrolling(qtb
     scroll = tab.form_scroll
     assert not scroll.horizontalScrollBar().isVisible()
     assert scroll.viewport().width() >= scroll.widget().minimumSizeHint().width()
-    right_edge = tab.batch_spin.mapTo(scroll.viewport(), tab.batch_spin.rect().topRight()).x()
+    right_edge = tab.form.batch_spin.mapTo(scroll.viewport(), tab.form.batch_spin.rect().topRight()).x()
     assert right_edge < scroll.viewport().width()
     # The model library: the name keeps room for a few words (it shrank to "Mô ..."); the table scrolls.
     library = tab.library_view
@@ -316,25 +316,25 @@ def test_the_wheel_scrolls_the_form_and_changes_a_field_only_once_focused(qtbot,
     window.tabs.setCurrentWidget(tab)
     window.resize(900, 500)  # small enough for the form to scroll
     qtbot.wait(50)
-    before = (tab.limit_spin.value(), tab.batch_spin.value(), tab.preset_box.currentIndex())
-    for field in (tab.limit_spin, tab.batch_spin, tab.preset_box):
+    before = (tab.form.limit_spin.value(), tab.form.batch_spin.value(), tab.form.preset_box.currentIndex())
+    for field in (tab.form.limit_spin, tab.form.batch_spin, tab.form.preset_box):
         wheel(field)
-    assert (tab.limit_spin.value(), tab.batch_spin.value(), tab.preset_box.currentIndex()) == before
-    tab.batch_spin.setFocus()
-    qtbot.waitUntil(tab.batch_spin.hasFocus)
-    wheel(tab.batch_spin)
-    assert tab.batch_spin.value() == before[1] - 1
+    assert (tab.form.limit_spin.value(), tab.form.batch_spin.value(), tab.form.preset_box.currentIndex()) == before
+    tab.form.batch_spin.setFocus()
+    qtbot.waitUntil(tab.form.batch_spin.hasFocus)
+    wheel(tab.form.batch_spin)
+    assert tab.form.batch_spin.value() == before[1] - 1
 
 
 def test_typing_all_back_into_training_images(qtbot, window):
     tab = window.train_tab
-    tab.limit_spin.setValue(5000)
-    tab.limit_spin.setFocus()
-    tab.limit_spin.selectAll()
-    qtbot.keyClicks(tab.limit_spin, "all")
-    qtbot.keyClick(tab.limit_spin, Qt.Key.Key_Return)
-    assert tab.limit_spin.value() == 0 and tab.limit_spin.text() == "all"
-    assert tab.config().train_limit is None
+    tab.form.limit_spin.setValue(5000)
+    tab.form.limit_spin.setFocus()
+    tab.form.limit_spin.selectAll()
+    qtbot.keyClicks(tab.form.limit_spin, "all")
+    qtbot.keyClick(tab.form.limit_spin, Qt.Key.Key_Return)
+    assert tab.form.limit_spin.value() == 0 and tab.form.limit_spin.text() == "all"
+    assert tab.form.config().train_limit is None
 
 
 def test_the_form_is_remembered_between_launches(qtbot, window, settings, data_dir, mnist_path):
@@ -343,13 +343,13 @@ def test_the_form_is_remembered_between_launches(qtbot, window, settings, data_d
 
     tab = window.train_tab
     configure(tab, mnist_path, preset="mlp-512", epochs=7, limit=4000, batch=96, optimizer="nesterov", lr=0.02)
-    tab.val_spin.setValue(0.2)
-    remembered = tab.form_values()
+    tab.form.val_spin.setValue(0.2)
+    remembered = tab.form.form_values()
     window.close()  # closing remembers the form
     again = create_window(settings, data_dir)
     qtbot.addWidget(again)
-    assert again.train_tab.form_values() == remembered
-    assert again.train_tab.data_edit.text() == str(mnist_path)
+    assert again.train_tab.form.form_values() == remembered
+    assert again.train_tab.form.data_edit.text() == str(mnist_path)
     again.close()
 
 
@@ -361,65 +361,65 @@ def test_each_dataset_keeps_its_own_data_file(qtbot, window, settings, data_dir,
     configure(tab, mnist_path)
 
     def choose(dataset):
-        box = tab.dataset_box
+        box = tab.form.dataset_box
         box.setFocus()
         while box.currentData() != dataset:  # the arrow keys, as a user goes through the list
             qtbot.keyClick(box, Qt.Key.Key_Down if box.currentIndex() < box.findData(dataset) else Qt.Key.Key_Up)
 
     choose("fashion-mnist")
-    assert tab.data_edit.text() == ""  # Fashion-MNIST from the Keras cache or the system copy
+    assert tab.form.data_edit.text() == ""  # Fashion-MNIST from the Keras cache or the system copy
     fashion = tmp_path / "fashion"
     fashion.mkdir()
-    tab.data_edit.setText(str(fashion))
+    tab.form.data_edit.setText(str(fashion))
     choose("mnist+pen")  # made from MNIST: MNIST's file
-    assert tab.data_edit.text() == str(mnist_path)
+    assert tab.form.data_edit.text() == str(mnist_path)
     choose("fashion-mnist")
-    assert tab.data_edit.text() == str(fashion)
-    assert tab._data_file("mnist") == str(mnist_path)  # what fine-tuning (always on MNIST) reads meanwhile
+    assert tab.form.data_edit.text() == str(fashion)
+    assert tab.form.data_file("mnist") == str(mnist_path)  # what fine-tuning (always on MNIST) reads meanwhile
     choose("mnist")
     window.close()
     again = create_window(settings, data_dir)
     qtbot.addWidget(again)
-    assert again.train_tab.data_edit.text() == str(mnist_path)
-    again.train_tab.dataset_box.setCurrentIndex(again.train_tab.dataset_box.findData("fashion-mnist"))
-    assert again.train_tab.data_edit.text() == str(fashion)
+    assert again.train_tab.form.data_edit.text() == str(mnist_path)
+    again.train_tab.form.dataset_box.setCurrentIndex(again.train_tab.form.dataset_box.findData("fashion-mnist"))
+    assert again.train_tab.form.data_edit.text() == str(fashion)
     again.close()
 
 
 def test_a_cpu_run_defaults_to_minutes_and_says_how_long_before_start(qtbot, window):
     """Issue 14: the default (cnn-bn, 30 epochs, augmented) showed an ETA of 2.5 hours on a CPU."""
-    from training.presets import PRESETS
+    from training.models.presets import PRESETS
 
     tab = window.train_tab
-    tab.preset_box.setCurrentIndex(tab.preset_box.findData("cnn-bn"))
-    if not tab._gpus:
-        assert tab.epochs_spin.value() == PRESETS["cnn-bn"].cpu_epochs == 2
-    text = tab.progress_label.text()
+    tab.form.preset_box.setCurrentIndex(tab.form.preset_box.findData("cnn-bn"))
+    if not tab.form._gpus:
+        assert tab.form.epochs_spin.value() == PRESETS["cnn-bn"].cpu_epochs == 2
+    text = tab.run_panel.progress_label.text()
     assert text.startswith("Expected: ") and "on the CPU" in text
     took = text[len("Expected: "):].split(" (")[0]
     assert " h " not in took  # minutes, not hours
-    tab.epochs_spin.setValue(30)
-    assert tab.progress_label.text() != text  # follows the form
+    tab.form.epochs_spin.setValue(30)
+    assert tab.run_panel.progress_label.text() != text  # follows the form
     # The pen data is missing: the form has a problem, yet the expectation
     # counts the chosen dataset's images (105,100, less the validation tenth).
-    tab.pen_edit.setText("/no/such/folder/unipen-dev.npz")
-    tab.val_spin.setValue(0.1)
-    tab.dataset_box.setCurrentIndex(tab.dataset_box.findData("mnist+pen"))
-    assert not tab.start_button.isEnabled()
-    assert "of 94,590 images" in tab.progress_label.text()
+    tab.form.pen_edit.setText("/no/such/folder/unipen-dev.npz")
+    tab.form.val_spin.setValue(0.1)
+    tab.form.dataset_box.setCurrentIndex(tab.form.dataset_box.findData("mnist+pen"))
+    assert not tab.run_panel.start_button.isEnabled()
+    assert "of 94,590 images" in tab.run_panel.progress_label.text()
 
 
 def test_dialogs_start_in_the_last_folder_of_their_kind(window, settings, tmp_path):
     tab = window.train_tab
-    tab.data_edit.setText("")
+    tab.form.data_edit.setText("")
     folder = tmp_path / "datasets"
     folder.mkdir()
     settings.set_last_dir("dataset", str(folder / "mnist.npz"))
-    assert tab._start_folder(tab.data_edit, "dataset") == str(folder)
-    tab.data_edit.setText(str(tmp_path / "elsewhere" / "x.npz"))
-    assert tab._start_folder(tab.data_edit, "dataset") == str(folder)  # that folder does not exist
-    tab.data_edit.setText(str(tmp_path))
-    assert tab._start_folder(tab.data_edit, "dataset") == str(tmp_path)
+    assert tab.form._start_folder(tab.form.data_edit, "dataset") == str(folder)
+    tab.form.data_edit.setText(str(tmp_path / "elsewhere" / "x.npz"))
+    assert tab.form._start_folder(tab.form.data_edit, "dataset") == str(folder)  # that folder does not exist
+    tab.form.data_edit.setText(str(tmp_path))
+    assert tab.form._start_folder(tab.form.data_edit, "dataset") == str(tmp_path)
 
 
 def test_start_asks_before_discarding_an_unsaved_model(qtbot, window, mnist_path):
@@ -486,18 +486,18 @@ def test_rows_stay_put_when_a_message_appears_or_tensorflow_arrives(qtbot, windo
 
     def places():
         return [w.mapTo(tab, w.rect().topLeft()) for w in
-                (tab.optimizer_box, tab.epochs_spin, tab.device_box, tab.start_button, tab.progress)]
+                (tab.form.optimizer_box, tab.form.epochs_spin, tab.form.device_box, tab.run_panel.start_button, tab.run_panel.progress)]
 
     before = places()
-    tab.lr_edit.setText("abc")
+    tab.form.lr_edit.setText("abc")
     qtbot.wait(50)
-    assert tab.problem_label.text() and places() == before
-    tab.lr_edit.setText("0.001")
+    assert tab.run_panel.problem_label.text() and places() == before
+    tab.form.lr_edit.setText("0.001")
     qtbot.wait(50)
     assert places() == before
     tab.tensorflow_ready([("cpu", "CPU")])  # the parameter count arrives under the preset's description
     qtbot.wait(50)
-    assert "parameters" in tab.params_label.text() and places() == before
+    assert "parameters" in tab.form.params_label.text() and places() == before
 
 
 def test_every_run_is_kept_in_the_run_history(qtbot, window, mnist_path, tmp_path):
@@ -519,7 +519,7 @@ def test_every_run_is_kept_in_the_run_history(qtbot, window, mnist_path, tmp_pat
 
     bad = tmp_path / "bad.npz"
     np.savez(bad, x_train=np.zeros((5, 28, 28), np.uint8))
-    tab.data_edit.setText(str(bad))
+    tab.form.data_edit.setText(str(bad))
     answer_dialog("Discard and start")
     with qtbot.waitSignal(tab.problem, timeout=60_000):
         tab.start()
@@ -538,7 +538,7 @@ def test_two_real_runs_compared_side_by_side(qtbot, window, mnist_path, pen_path
     from app.widgets import percent
 
     tab = window.train_tab
-    tab.pen_edit.setText(str(pen_path))  # where the held-out writers' digits come from
+    tab.form.pen_edit.setText(str(pen_path))  # where the held-out writers' digits come from
     results = []
     for optimizer, lr in (("sgd", 0.05), ("adam", 1e-3)):
         configure(tab, mnist_path, epochs=1, limit=2000, batch=64, optimizer=optimizer, lr=lr)
@@ -579,12 +579,12 @@ def test_two_real_runs_compared_side_by_side(qtbot, window, mnist_path, pen_path
 
 def test_an_optimizer_study_trains_each_in_turn_then_compares_them(qtbot, window, mnist_path):
     """Issue 13 (optimizer study): one click, the five optimizers one after another, then the comparison."""
-    from training.presets import OPTIMIZERS
+    from training.models.presets import OPTIMIZERS
 
     tab = window.train_tab
     configure(tab, mnist_path, preset="mlp-512", epochs=1, limit=1000, batch=64)
     assert tab.start_study("optimizers")
-    assert tab.is_running() and not tab.study_button.isEnabled()
+    assert tab.is_running() and not tab.run_panel.study_button.isEnabled()
     qtbot.waitUntil(lambda: not tab.is_running(), timeout=240_000)
     view = tab.compare_view
     assert tab.views.currentWidget() is view and len(view.records) == 5
@@ -611,14 +611,14 @@ def test_fashion_mnist_results_name_the_clothes(qtbot, window, tmp_path, monkeyp
     """"4→6" says nothing about clothes: the classes are named above the plots and in each image's tooltip."""
     import os
 
-    from training.datasets import DATASETS
+    from training.data.datasets import DATASETS
 
     if not Path(DATASETS["fashion-mnist"].system_dirs[0]).is_dir():
         message = "apt-get install dataset-fashion-mnist (.ci/run installs it)"
         pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
     monkeypatch.setenv("KERAS_HOME", str(tmp_path))  # the system copy, as a fresh machine finds it
     tab = window.train_tab
-    tab.dataset_box.setCurrentIndex(tab.dataset_box.findData("fashion-mnist"))
+    tab.form.dataset_box.setCurrentIndex(tab.form.dataset_box.findData("fashion-mnist"))
     configure(tab, "", preset="softmax", epochs=1, limit=1000, batch=64)
     assert tab.start()
     qtbot.waitUntil(lambda: not tab.is_running(), timeout=120_000)
@@ -629,10 +629,10 @@ def test_fashion_mnist_results_name_the_clothes(qtbot, window, tmp_path, monkeyp
     assert any("Shirt (6)" in tip for tip in tips), tips[:5]
 
     # A clothes model is kept, but the Draw tab (which reads digits) does not take it.
-    assert tab.save_button.isEnabled() and not tab.save_use_button.isEnabled()
-    assert "other things than digits" in tab.save_use_button.toolTip()
+    assert tab.save_row.save_button.isEnabled() and not tab.save_row.save_use_button.isEnabled()
+    assert "other things than digits" in tab.save_row.save_use_button.toolTip()
     in_use = window.model_path
-    tab.name_edit.setText("clothes")
+    tab.save_row.name_edit.setText("clothes")
     tab.save()
     library = tab.library_view
     qtbot.waitUntil(lambda: any(e.name == "clothes" for e in library.entries), timeout=60_000)
@@ -656,10 +656,10 @@ def test_the_form_as_keras_code_copied_and_saved(qtbot, window, mnist_path, tmp_
     from PySide6.QtWidgets import QApplication
 
     tab = window.train_tab
-    assert "TensorFlow" in tab.code_button.toolTip()  # it builds the network: enabled once TensorFlow is loaded
+    assert "TensorFlow" in tab.form.code_button.toolTip()  # it builds the network: enabled once TensorFlow is loaded
     tab.tensorflow_ready([("cpu", "CPU")])
     configure(tab, mnist_path, preset="cnn-sigmoid", epochs=3, limit=5000, batch=32, optimizer="nesterov", lr=0.05)
-    qtbot.mouseClick(tab.code_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.form.code_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
     dialog = QApplication.activeModalWidget()
     code = dialog.editor.toPlainText()
@@ -673,9 +673,9 @@ def test_the_form_as_keras_code_copied_and_saved(qtbot, window, mnist_path, tmp_
     assert "could not be written" in dialog.save(str(tmp_path / "train.py" / "inside-a-file.py"))
     dialog.close()
     # The pen data is not needed to write the code (plain Keras has no loader for it; the code says so).
-    tab.dataset_box.setCurrentIndex(tab.dataset_box.findData("mnist+pen"))
-    tab.pen_edit.setText(str(tmp_path / "not-here.npz"))
-    assert not tab.start_button.isEnabled()
+    tab.form.dataset_box.setCurrentIndex(tab.form.dataset_box.findData("mnist+pen"))
+    tab.form.pen_edit.setText(str(tmp_path / "not-here.npz"))
+    assert not tab.run_panel.start_button.isEnabled()
     dialog = tab.show_keras_code()
     assert dialog is not None and "adds real pen handwriting" in dialog.editor.toPlainText()
     dialog.close()

@@ -17,13 +17,16 @@ import math
 import os
 import zipfile
 import zlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from training.data.arrays import Dataset, read_npz_arrays
+from training.data.pen import load_pen, mnist_with_pen
 from training.errors import DatasetError
 from training.messages import Message
+from training.paths import keras_cache_dir
 
 IMAGE_SHAPE = (28, 28)
 NUM_CLASSES = 10
@@ -77,35 +80,6 @@ DATASET_LABELS = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST", "mnist+pen
                   "mnist+samples": "MNIST + my samples"}
 
 
-@dataclass(frozen=True)
-class Dataset:
-    """Images are (N, 28, 28) uint8 with light ink on black; labels (N,) uint8."""
-
-    name: str
-    x_train: np.ndarray
-    y_train: np.ndarray
-    x_test: np.ndarray
-    y_test: np.ndarray
-    class_names: tuple[str, ...]
-    source: str
-
-    def subset(self, train: int | None = None, test: int | None = None,
-               seed: int = 0) -> "Dataset":
-        """A random subset of each split (for quick runs and tests)."""
-        rng = np.random.default_rng(seed)
-
-        def pick(x, y, n):
-            if n is None or n >= len(x):
-                return x, y
-            idx = np.sort(rng.permutation(len(x))[:n])
-            return x[idx], y[idx]
-
-        x_train, y_train = pick(self.x_train, self.y_train, train)
-        x_test, y_test = pick(self.x_test, self.y_test, test)
-        return replace(self, x_train=x_train, y_train=y_train,
-                       x_test=x_test, y_test=y_test)
-
-
 def dataset_spec(name: str) -> DatasetSpec:
     key = name.strip().lower().replace("_", "-")
     if key in ("fashion", "fashion-mnist"):
@@ -119,22 +93,15 @@ def dataset_spec(name: str) -> DatasetSpec:
         raise DatasetError("Unknown dataset {name}; choose one of: {known}.", name=f"{name!r}", known=known) from None
 
 
-def keras_cache_dir() -> Path:
-    """Where Keras keeps downloaded datasets (``keras.utils.get_file``'s rule)."""
-    home = os.environ.get("KERAS_HOME") or os.path.join(os.path.expanduser("~"), ".keras")
-    return Path(home) / "datasets"
-
-
 def load_dataset(name: str = "mnist", path: str | os.PathLike | None = None,
                  download: bool = True, pen_path: str | os.PathLike | None = None) -> Dataset:
     """Load a dataset from ``path``, a local copy, or Keras' download.
 
     ``mnist+pen`` is MNIST (found as above) plus the pen data (``pen_path``,
-    or where :func:`training.pen.find_pen_file` looks).
+    or where :func:`training.data.pen.find_pen_file` looks).
     """
     spec = dataset_spec(name)
     if spec.name == "mnist+pen":
-        from training.pen import load_pen, mnist_with_pen
 
         pen = load_pen(pen_path)  # first: a missing pen file is said before MNIST is read
         return mnist_with_pen(load_dataset("mnist", path, download), pen, cache=True)
@@ -216,49 +183,6 @@ def _load_path(spec: DatasetSpec, path: Path) -> Dataset:
         raise DatasetError(
             "{path} is neither a .npz file nor a folder of IDX files.", path=path)
     return _make_dataset(spec, arrays, str(path))
-
-
-def check_npz_members(path: Path, keys) -> None:
-    """Read each member's .npy header and refuse a declared size its data cannot hold, before allocating."""
-    with zipfile.ZipFile(path) as archive:
-        for key in keys:
-            try:
-                entry = archive.getinfo(f"{key}.npy")
-            except KeyError:
-                continue
-            with archive.open(entry) as f:
-                version = np.lib.format.read_magic(f)
-                read_header = (np.lib.format.read_array_header_1_0 if version == (1, 0)
-                               else np.lib.format.read_array_header_2_0)
-                shape, _, dtype = read_header(f, max_header_size=10000)
-            if dtype.hasobject:
-                raise DatasetError("{path}: {key} holds Python objects, which are never loaded.", path=path, key=key)
-            declared = math.prod(shape) * dtype.itemsize
-            if declared > entry.file_size:
-                raise DatasetError(
-                    "{path}: {key} declares {shape} {dtype} ({declared} bytes) but holds only {file_size} bytes; the file is damaged.",
-                    path=path, key=key, shape=shape, dtype=dtype, declared=f"{declared:,}", file_size=f"{entry.file_size:,}")
-
-
-def read_npz_arrays(path: Path, keys) -> dict[str, np.ndarray]:
-    """The arrays among ``keys`` that a .npz holds, sizes checked first; DatasetError in one sentence."""
-    try:
-        if not zipfile.is_zipfile(path):
-            raise DatasetError("{path} is not a readable .npz file (it is not a zip archive).", path=path)
-        check_npz_members(path, keys)
-        with np.load(path, allow_pickle=False) as npz:
-            return {k: npz[k] for k in keys if k in npz.files}
-    except DatasetError:
-        raise
-    except MemoryError:
-        raise DatasetError("{path} holds arrays too large for this computer's memory.", path=path) from None
-    except (zlib.error, zipfile.BadZipFile, EOFError):
-        raise DatasetError("{path} is damaged: its compressed data cannot be unpacked.", path=path) from None
-    except PermissionError:
-        raise DatasetError("{path} cannot be read: permission denied.", path=path) from None
-    except Exception as exc:  # numpy and zipfile raise many types for malformed members
-        reason = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__
-        raise DatasetError("{path} is not a readable .npz file ({reason}).", path=path, reason=reason) from None
 
 
 def _read_npz(path: Path) -> dict[str, np.ndarray]:

@@ -36,10 +36,11 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw
 
+from training.data.arrays import Dataset, read_npz_arrays
 from training.errors import DatasetError
 from training.files import atomic_write
-from training.paths import cache_dir
-from training.preprocess import PREPROCESS_VERSION, fit_to_mnist_box, normalize_ink
+from training.paths import cache_dir, keras_cache_dir
+from training.reading.preprocess import PREPROCESS_VERSION, fit_to_mnist_box, normalize_ink
 
 FILE_NAME = "unipen-dev.npz"
 KEYS = ("points", "stroke_starts", "sample_starts", "labels", "section", "writer")
@@ -100,8 +101,6 @@ def writer_is_held_out(writer: str) -> bool:
 
 def default_candidates() -> list[Path]:
     """Where the pen data is looked for when no path is given."""
-    from training.datasets import keras_cache_dir
-
     found = []
     if os.environ.get("DIGIT_RECOGNIZER_UNIPEN"):
         found.append(Path(os.environ["DIGIT_RECOGNIZER_UNIPEN"]))
@@ -126,8 +125,6 @@ def load_pen(path: str | os.PathLike | None = None) -> PenSet:
         raise DatasetError("{path}: no such file.", path=path)
     if not zipfile.is_zipfile(path):
         raise DatasetError("{path} is not a .npz file (the pen data comes as {file}).", path=path, file=FILE_NAME)
-    from training.datasets import read_npz_arrays
-
     arrays = read_npz_arrays(path, KEYS)
     missing = [k for k in KEYS if k not in arrays]
     if missing:
@@ -478,8 +475,6 @@ def mnist_with_pen(mnist, pen: PenSet, seed: int = 0, digit_renderings: int = 3,
     conventions, at a middle size and the canvas's default pen. ``cache``
     keeps the rendered images in the cache folder for the next run.
     """
-    from training.datasets import Dataset
-
     render = cached_pen_images if cache else pen_images
     x_pen, y_pen = render(pen, held_out=False, digit_renderings=digit_renderings,
                           non_digit_renderings=non_digit_renderings, scribbles=scribbles, seed=seed, every=every,

@@ -248,7 +248,8 @@ def _new_id() -> str:
 
 def read_sample_npz(path: Path) -> tuple[list[np.ndarray], list[int]]:
     """Every (image, label) of a Keras-layout .npz, checked; DatasetError in one sentence otherwise."""
-    from training.datasets import NPZ_KEYS, read_npz_arrays
+    from training.data.arrays import read_npz_arrays
+    from training.data.datasets import NPZ_KEYS
 
     arrays = read_npz_arrays(path, NPZ_KEYS)
     pairs = [(arrays[f"x_{s}"], arrays[f"y_{s}"]) for s in ("train", "test")

@@ -58,5 +58,5 @@ def evaluate_probabilities(probabilities: np.ndarray, labels: np.ndarray) -> Eva
 
 
 def evaluate(predictor, images: np.ndarray, labels: np.ndarray) -> Evaluation:
-    """Evaluate a :class:`training.predictor.Predictor` on uint8 or float images."""
+    """Evaluate a :class:`training.reading.predictor.Predictor` on uint8 or float images."""
     return evaluate_probabilities(predictor.predict_batch(images), labels)

@@ -14,11 +14,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from training.datasets import Dataset
+from training.data.arrays import Dataset
 from training.errors import ConfigError
-from training.evaluate import Evaluation, evaluate_probabilities
+from training.learning.evaluate import Evaluation, evaluate_probabilities
+from training.learning.trainer import TrainConfig, TrainResult, train
 from training.messages import Message
-from training.trainer import TrainConfig, TrainResult, train
 
 PERSONAL_SHARE = 0.25
 REJECT_SHARE = 0.1  # generated scribbles, for a base model with "not a digit"
@@ -86,8 +86,8 @@ def fine_tune_config(base_model: str, config: TrainConfig | None = None) -> Trai
     from pathlib import Path
 
     from training.errors import ModelFileError
-    from training.modelfile import read_info
-    from training.presets import PRESETS
+    from training.models.modelfile import read_info
+    from training.models.presets import PRESETS
 
     config = config or default_config()
     try:
@@ -101,8 +101,8 @@ def fine_tune_config(base_model: str, config: TrainConfig | None = None) -> Trai
 def fine_tune(base_model: str, samples_x: np.ndarray, samples_y: np.ndarray, mnist: Dataset,
               config: TrainConfig | None = None, held_out: float = 0.25, mnist_images: int = 6000,
               on_event=None, should_stop=None, skip_evaluation=None) -> FineTuneResult:
-    from training.modelfile import load_model, read_info
-    from training.predictor import Predictor
+    from training.models.modelfile import load_model, read_info
+    from training.reading.predictor import Predictor
 
     if len(samples_y) < 10:
         raise ConfigError("Fine-tuning needs at least 10 saved samples; you have {count}.", count=len(samples_y))
@@ -116,7 +116,7 @@ def fine_tune(base_model: str, samples_x: np.ndarray, samples_y: np.ndarray, mni
     if len(read_info(base_model).get("class_names") or []) > 10:
         # A model that can say "not a digit" keeps seeing examples of it, or a
         # few epochs of digits alone would teach it to forget the class.
-        from training.pen import NOT_A_DIGIT, scribble_images
+        from training.data.pen import NOT_A_DIGIT, scribble_images
 
         x_no = scribble_images(int(len(mixed.y_train) * REJECT_SHARE), np.random.default_rng(seed))
         mixed = replace(mixed, x_train=np.concatenate([mixed.x_train, x_no]),

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 
-from training.datasets import DATASET_LABELS
-from training.trainer import TrainConfig
+from training.data.datasets import DATASET_LABELS
+from training.learning.trainer import TrainConfig
 
 OPTIMIZER_CODE = {
     "sgd": "keras.optimizers.SGD(learning_rate={lr})",
@@ -71,7 +71,7 @@ def layer_code(layer) -> str:
 
 def model_lines(model, augment: bool) -> list[str]:
     """The functional-API lines that build ``model`` (a chain of layers, as every preset is)."""
-    from training.trainer import layer_chain
+    from training.learning.trainer import layer_chain
 
     chain = layer_chain(model)
     if chain is None:
@@ -154,7 +154,7 @@ def training_script(config: TrainConfig, model, file_name: str) -> str:
 
 def script_for(config: TrainConfig) -> str:
     """The script for a form's settings (builds the preset: imports TensorFlow)."""
-    from training.presets import get_preset
+    from training.models.presets import get_preset
 
     model = get_preset(config.preset).build(10)  # the script trains on a Keras dataset: ten classes
     return training_script(config, model, f"{config.preset}-{config.dataset.replace('+', '-')}.keras")

@@ -111,13 +111,13 @@ class RunStore:
 def shared_measures(model, samples=None, pen_path=None) -> dict:
     """A run's accuracy on data every run can be measured on, whatever it trained on.
 
-    ``samples``: a :class:`training.samples.SampleStore` (the user's own
+    ``samples``: a :class:`training.data.samples.SampleStore` (the user's own
     drawings); ``pen_path``: the pen data file, or None for the usual places
     (its held-out writers' digits). Data that is missing or unreadable is left
     out; nothing here fails the run.
     """
-    from training.evaluate import evaluate
-    from training.predictor import Predictor
+    from training.learning.evaluate import evaluate
+    from training.reading.predictor import Predictor
 
     predictor = Predictor(model)
     out = {}
@@ -129,7 +129,7 @@ def shared_measures(model, samples=None, pen_path=None) -> dict:
     except Exception:  # the user's store is theirs: a damaged one is reported by the Samples tab
         pass
     try:
-        from training.pen import cached_pen_images, find_pen_file, load_pen
+        from training.data.pen import cached_pen_images, find_pen_file, load_pen
 
         pen = load_pen(find_pen_file(pen_path))
         x, y = cached_pen_images(pen, held_out=True, digit_renderings=1, non_digit_renderings=0, scribbles=0,

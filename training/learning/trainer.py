@@ -21,11 +21,12 @@ from typing import Callable
 
 import numpy as np
 
-from training.datasets import Dataset, load_dataset
+from training.data.arrays import Dataset
+from training.data.datasets import load_dataset
 from training.errors import ConfigError, DigitRecognizerError, TrainingError
-from training.evaluate import Evaluation
+from training.learning.evaluate import Evaluation
 from training.messages import Message
-from training.presets import DEFAULT_PRESET, OPTIMIZERS, check_learning_rate, get_preset
+from training.models.presets import DEFAULT_PRESET, OPTIMIZERS, check_learning_rate, get_preset
 
 PROGRESS_INTERVAL_S = 0.25
 # The training curve's points are the mean of the batches just run: this many
@@ -180,7 +181,7 @@ class TrainResult:
     class_names: tuple[str, ...] = field(default_factory=lambda: tuple(str(d) for d in range(10)))
     x_test: np.ndarray | None = None  # the images the evaluation is about
     y_test: np.ndarray | None = None
-    measures: dict = field(default_factory=dict)  # accuracy on data every run is measured on (training.runs)
+    measures: dict = field(default_factory=dict)  # accuracy on data every run is measured on (training.learning.runs)
 
     @property
     def epochs_completed(self) -> int:
@@ -350,7 +351,7 @@ def settle_batch_norm(model, images: np.ndarray, limit: int = 1024) -> None:
     model per layer.
     """
     from training._tf import keras
-    from training.preprocess import model_batches
+    from training.reading.preprocess import model_batches
 
     norms = _batch_norms(model)
     if not norms or not len(images):
@@ -567,9 +568,9 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
         dataset = load_dataset(config.dataset, config.data_path, pen_path=config.pen_data_path)
 
     from training._tf import keras
-    from training.evaluate import evaluate
-    from training.predictor import Predictor
-    from training.presets import make_optimizer
+    from training.learning.evaluate import evaluate
+    from training.models.presets import make_optimizer
+    from training.reading.predictor import Predictor
 
     if config.seed is not None:
         keras.utils.set_random_seed(config.seed)
@@ -588,7 +589,7 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
             keras.mixed_precision.set_global_policy("mixed_float16")
         with scope:
             if config.base_model:
-                from training.modelfile import answers_probabilities, load_model
+                from training.models.modelfile import answers_probabilities, load_model
 
                 model = load_model(config.base_model).model
                 if not answers_probabilities(model):
@@ -600,7 +601,7 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
                 # fine-tuned on digits alone.
                 outputs = int(model.outputs[0].shape[-1])
                 if outputs > len(class_names):
-                    from training.pen import NOT_A_DIGIT_NAME
+                    from training.data.pen import NOT_A_DIGIT_NAME
 
                     class_names = (*class_names, NOT_A_DIGIT_NAME)[:outputs]
             else:

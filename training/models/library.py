@@ -12,10 +12,22 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from resources import resource_path
 from training.errors import ModelFileError
 from training.messages import Message
-from training.modelfile import clean_leftovers, read_info, save_model, sidecar_matches, sidecar_path, twin_path
-from training.trajectory import paired_path
+from training.models.modelfile import (
+    clean_leftovers,
+    paired_path,
+    read_info,
+    save_model,
+    sidecar_matches,
+    sidecar_path,
+    twin_path,
+)
+
+
+def shipped_model_path() -> Path:
+    return resource_path("models", "default.keras")
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,17 @@ from pathlib import Path
 
 from training.errors import ModelFileError
 from training.files import atomic_write_text
-from training.preprocess import PREPROCESS_VERSION
+from training.messages import first_words
+from training.models.export import export_lite
+from training.reading.contract import ACCEPTED_INPUTS, are_probabilities
+from training.reading.preprocess import PREPROCESS_VERSION
+from training.reading.trajectory import FEATURES_VERSION, TrajectoryReader
 
 log = logging.getLogger("digit_recognizer.models")
 
 SIDECAR_SUFFIX = ".json"
 TWIN_SUFFIX = ".tflite"  # the light runtime's copy, for recognition without TensorFlow
+PAIRED_SUFFIX = "-trajectory.tflite"  # the path network, beside the model it reads with
 LITE_RUNTIME = "litert"
 STAGING_PREFIX = ".staging-"
 
@@ -54,7 +59,6 @@ def sidecar_matches(model_path: str | os.PathLike, info: dict) -> bool:
     """True unless the sidecar names another file (its sha256 differs from the model's)."""
     digest = info.get("sha256")
     return not digest or digest == file_sha256(model_path)
-ACCEPTED_INPUTS = ((28, 28), (28, 28, 1), (784,))
 MAX_MODEL_BYTES = 512 * 2**20  # on disk or unpacked: a VGG-sized network for 28x28 images is well under
 
 
@@ -67,6 +71,12 @@ class LoadedModel:
 
 def sidecar_path(model_path: str | os.PathLike) -> Path:
     return Path(model_path).with_suffix(SIDECAR_SUFFIX)
+
+
+def paired_path(model_path: str | os.PathLike) -> Path:
+    """Where ``train-trajectory`` writes the trajectory network paired with ``model_path``."""
+    model_path = Path(model_path)
+    return model_path.with_name(model_path.stem + PAIRED_SUFFIX)
 
 
 def twin_path(model_path: str | os.PathLike) -> Path:
@@ -218,9 +228,6 @@ def pair_trajectory(model_path: str | os.PathLike, network, weight: float, comma
     two leaves the old sidecar, whose entry no longer matches the file and is
     then not used (the image network reads alone).
     """
-    from training.lite import export_lite
-    from training.trajectory import FEATURES_VERSION, TrajectoryReader, paired_path
-
     model_path = Path(model_path)
     if sidecar_path(model_path).is_file() and not sidecar_matches(model_path, read_info(model_path)):
         raise ModelFileError("{sidecar_path} describes another file; save the model again instead.",
@@ -246,8 +253,6 @@ def export_twin(model, path: Path) -> bool:
     A model without a twin still works: it is exported on first use, or read with Keras.
     """
     try:
-        from training.lite import export_lite
-
         export_lite(model, path)
         return True
     except Exception as exc:  # an exporter failure must not lose the trained model
@@ -389,15 +394,6 @@ def undo_input_rescaling(model) -> bool:
     return True
 
 
-def first_words(text: str, exc: Exception | None = None, limit: int = 200) -> str:
-    """The first line of an error message, cut at a word, never mid-word."""
-    line = text.strip().splitlines()[0] if text.strip() else (type(exc).__name__ if exc else "")
-    if len(line) <= limit:
-        return line
-    cut = line.rfind(" ", 0, limit - 3)
-    return line[:cut if cut > 0 else limit - 3] + "..."
-
-
 def probe_answers(model):
     """``model``'s outputs for a black image and a grey one."""
     import numpy as np
@@ -405,14 +401,6 @@ def probe_answers(model):
     shape = tuple(model.inputs[0].shape[1:])
     probes = np.stack([np.zeros(shape, np.float32), np.full(shape, 0.5, np.float32)])
     return np.asarray(model(probes, training=False))
-
-
-def are_probabilities(out) -> bool:
-    """Whether each row of a model's outputs is probabilities (a model may end in logits instead)."""
-    import numpy as np
-
-    out = np.asarray(out)
-    return bool(np.all(out >= 0) and np.all(np.abs(out.sum(axis=-1) - 1.0) < 1e-3))
 
 
 def answers_probabilities(model) -> bool:

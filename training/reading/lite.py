@@ -7,54 +7,31 @@ probabilities (max difference 1e-6 on 2,000 MNIST images). ONNX Runtime was
 as fast (0.39 ms, 0.22 s import), but exporting to ONNX needs tf2onnx and onnx
 beside TensorFlow, while the LiteRT converter is part of TensorFlow itself.
 
-:func:`open_predictor` is the one way recognition opens a model: the twin
-saved beside it, else a twin exported once into the cache folder, else the
-Keras model itself (each fallback with a log line).
+The twin is made and found by training/models/twin.py, and
+training/models/opening.py decides which runtime reads a model.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import re
-import sys
 import threading
 from pathlib import Path
 
 import numpy as np
 
 from training.errors import ModelFileError
-from training.files import atomic_write
-from training.modelfile import (ACCEPTED_INPUTS, TWIN_SUFFIX, are_probabilities, check_model_file, file_sha256,
-                                first_words, twin_path)
-from training.paths import cache_dir
-from training.preprocess import model_batches
+from training.messages import first_words
 from training.quiet import filtered_stderr
+from training.reading.contract import ACCEPTED_INPUTS, are_probabilities
+from training.reading.preprocess import model_batches
 
 log = logging.getLogger("digit_recognizer.models")
 
-RUNTIME_ENV = "DIGIT_RECOGNIZER_RUNTIME"  # "keras" reads with TensorFlow (baselines, a runtime problem)
-EXPORT_VERSION = 2  # part of the cache key: a change in how twins are exported makes new ones (2: Rescaling)
 BATCH = 1024
-MAX_TWIN_BYTES = 200 * 2**20  # the presets' twins are 0.03-5 MB
 SINGLE_THREADS = 1  # one image: threads cost more to wake than they save
 _NOISE = re.compile(r"Created TensorFlow Lite XNNPACK delegate|Initialized TensorFlow Lite runtime")
-
-
-def export_lite(model, path: str | os.PathLike) -> None:
-    """Write ``model``'s LiteRT twin to ``path`` (imports TensorFlow)."""
-    from training._tf import NOISE as TF_NOISE
-    from training._tf import tf
-
-    # The converter logs to descriptor 2 and may print: neither may reach
-    # stdout, where ``predict --json`` writes its answers.
-    noise = re.compile(f"{TF_NOISE.pattern}|^[IW]0000 |^INFO: |^WARNING: ")
-    with filtered_stderr(noise), contextlib.redirect_stdout(sys.stderr):
-        tf.get_logger().setLevel("ERROR")
-        model.export(str(path), format="litert", verbose=False)
-    if not Path(path).is_file() or Path(path).stat().st_size == 0:
-        raise ModelFileError("the LiteRT export wrote no file to {path}", path=path)
 
 
 def make_interpreter(content: bytes, batch: int, threads: int):
@@ -106,13 +83,13 @@ def _softmax(x: np.ndarray) -> np.ndarray:
 
 
 class LitePredictor:
-    """The :class:`training.predictor.Predictor` interface on the LiteRT interpreter.
+    """The :class:`training.reading.predictor.Predictor` interface on the LiteRT interpreter.
 
     Its :class:`InterpreterPool` reads one image on one thread, batches on up to four.
     """
 
     runtime = "litert"
-    trajectory = None  # a training.trajectory.TrajectoryReader, set by open_predictor
+    trajectory = None  # a training.reading.trajectory.TrajectoryReader, set by open_predictor
 
     def __init__(self, twin: str | os.PathLike, info: dict | None = None):
         self.info = info
@@ -166,116 +143,3 @@ def runtime_available() -> bool:
     return True
 
 
-def cached_twin_path(model_sha256: str) -> Path:
-    return cache_dir() / "lite" / f"{model_sha256}-{EXPORT_VERSION}{TWIN_SUFFIX}"
-
-
-def saved_twin(path: Path, info: dict) -> Path | None:
-    """The twin written with the model, when the sidecar vouches for it (its sha256)."""
-    twin = twin_path(path)
-    digest = info.get("lite_sha256")
-    if not digest or not twin.is_file():
-        return None
-    try:
-        if twin.stat().st_size > MAX_TWIN_BYTES:  # read whole into memory: a huge one is not ours
-            return None
-        return twin if file_sha256(twin) == digest else None
-    except OSError:
-        return None
-
-
-def export_to_cache(model, path: Path, cached: Path) -> Path:
-    """The twin of a model saved without one (older files, foreign models), exported once into ``cached``.
-
-    The user's folder is never written to; the cache is keyed by the model's
-    contents (:func:`cached_twin_path`), so an edited model gets a new twin.
-    """
-    log.info("%s has no light-runtime twin; exporting one into %s (once)", path, cached.parent)
-    staged = cached.with_name(f".{cached.stem}.export{TWIN_SUFFIX}")  # the exporter wants the suffix
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        export_lite(model, staged)
-        atomic_write(cached, staged.read_bytes())
-    finally:
-        staged.unlink(missing_ok=True)
-    return cached
-
-
-def keras_predictor(path: Path, info: dict, loaded=None):
-    from training.modelfile import load_model
-    from training.predictor import Predictor
-
-    loaded = loaded or load_model(path)
-    return Predictor(loaded.model, loaded.info or info)
-
-
-def open_predictor(path: str | os.PathLike):
-    """The predictor recognition uses for the model file ``path``, with its trajectory network if it has one.
-
-    The LiteRT twin when there is one (no TensorFlow import); else a twin
-    exported once into the cache; else (no runtime, an export or a twin that
-    fails) the Keras model, with a log line saying why. A file Keras refuses
-    is refused with its sentence, whichever runtime would have read it.
-    """
-    from training.trajectory import open_reader
-
-    path = Path(path)
-    info = check_model_file(path)
-    predictor = _image_predictor(path, info)
-    predictor.trajectory = open_reader(path, predictor.info or info)
-    return predictor
-
-
-def _image_predictor(path: Path, info: dict):
-    from training.modelfile import load_model
-
-    if os.environ.get(RUNTIME_ENV, "").strip().lower() == "keras":
-        return keras_predictor(path, info)
-    if not runtime_available():
-        log.warning("the LiteRT runtime (ai-edge-litert) is not installed; reading %s with Keras", path)
-        return keras_predictor(path, info)
-    twin = saved_twin(path, info)
-    if twin is None:
-        # A sidecar's sha256 was checked against the file already: no second hash of it.
-        cached = cached_twin_path(info.get("sha256") or file_sha256(path))
-        twin = cached if cached.is_file() else None
-    if twin is None:
-        loaded = load_model(path)  # every check of a Keras load, safe_mode included
-        try:
-            twin = export_to_cache(loaded.model, path, cached)
-        except Exception as exc:  # an exporter failure: Keras still reads the model
-            log.warning("%s could not be exported for the light runtime (%s); reading it with Keras",
-                        path, first_words(str(exc), exc))
-            return keras_predictor(path, info, loaded)
-    try:
-        return LitePredictor(twin, info)
-    except Exception as exc:
-        log.warning("%s; reading %s with Keras", first_words(str(exc), exc), path)
-        return keras_predictor(path, info)
-
-
-def write_twin(path: str | os.PathLike) -> dict:
-    """Give a saved model its twin beside it and name it in the sidecar; returns the sidecar.
-
-    For models saved before twins existed (the shipped model is given its
-    twin this way after training); new saves write theirs themselves.
-    """
-    import tempfile
-
-    from training.modelfile import STAGING_PREFIX, LITE_RUNTIME, load_model, sidecar_path, stored_info, write_info
-
-    path = Path(path)
-    loaded = load_model(path)
-    if loaded.info.get("stale_sidecar"):
-        raise ModelFileError("{sidecar_path} describes another file; save the model again instead.",
-                             sidecar_path=sidecar_path(path))
-    info = stored_info(path)
-    with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX, dir=path.parent) as staged:
-        staged_twin = Path(staged) / f"twin{TWIN_SUFFIX}"
-        export_lite(loaded.model, staged_twin)
-        LitePredictor(staged_twin)  # it must load before it is named
-        info["lite_sha256"] = file_sha256(staged_twin)
-        info["lite_runtime"] = LITE_RUNTIME
-        os.replace(staged_twin, twin_path(path))
-        write_info(path, info)
-    return info

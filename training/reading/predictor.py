@@ -10,15 +10,15 @@ from __future__ import annotations
 import numpy as np
 
 from training._tf import tf
-from training.modelfile import are_probabilities
-from training.preprocess import model_batches
+from training.reading.contract import are_probabilities
+from training.reading.preprocess import model_batches
 
 BATCH = 1024
 
 
 class Predictor:
     runtime = "keras"
-    trajectory = None  # a training.trajectory.TrajectoryReader, set by training.lite.open_predictor
+    trajectory = None  # a training.reading.trajectory.TrajectoryReader, set by training.models.opening.open_predictor
 
     def __init__(self, model, info=None):
         self.model = model
@@ -39,13 +39,6 @@ class Predictor:
         self._many = tf.function(forward, input_signature=[tf.TensorSpec((None, 28, 28), tf.float32)])
         self._one(tf.zeros((1, 28, 28)))  # warm-up: the first call traces
         self._many(tf.zeros((2, 28, 28)))
-
-    @classmethod
-    def from_file(cls, path) -> "Predictor":
-        from training.modelfile import load_model
-
-        loaded = load_model(path)
-        return cls(loaded.model, loaded.info)
 
     def predict(self, image: np.ndarray) -> np.ndarray:
         """One (28, 28) image in [0, 1] -> (classes,) probabilities."""

@@ -7,10 +7,17 @@ from typing import Sequence
 
 import numpy as np
 
-from training.preprocess import fit_to_mnist_box, ink_map
-from training.segment import (DigitInk, PenStroke, candidate_spans, group_by_reading, split_digits,
-                              stroke_pieces, union)
-from training.trajectory import features
+from training.reading.preprocess import fit_to_mnist_box, ink_map
+from training.reading.segment import (
+    DigitInk,
+    PenStroke,
+    candidate_spans,
+    group_by_reading,
+    split_digits,
+    stroke_pieces,
+    union,
+)
+from training.reading.trajectory import features
 
 # Used when a model's sidecar does not carry a threshold measured for it.
 DEFAULT_NOT_SURE_BELOW = 0.8
@@ -80,7 +87,7 @@ NO_DIGIT = Answer(None, 0.0, np.zeros(DIGITS, np.float32), False)
 
 
 def recognize(predictor, image28) -> Answer:
-    """``image28`` is :func:`training.preprocess.to_mnist`'s output (None when blank)."""
+    """``image28`` is :func:`training.reading.preprocess.to_mnist`'s output (None when blank)."""
     if image28 is None:
         return NO_DIGIT
     return answer_from(predictor.predict(image28), not_sure_threshold(predictor.info))

@@ -88,7 +88,7 @@ def components(binary: np.ndarray) -> list[list[tuple[int, int, int]]]:
 
 
 def split_digits(ink: np.ndarray) -> list[DigitInk]:
-    """Ink (light on 0, as :func:`training.preprocess.ink_map` gives) -> pieces, left to right.
+    """Ink (light on 0, as :func:`training.reading.preprocess.ink_map` gives) -> pieces, left to right.
 
     Each piece is a connected component, or several that share most of their
     horizontal extent; :func:`group_by_reading` decides which pieces are one digit.

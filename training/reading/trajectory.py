@@ -18,30 +18,19 @@ results are what the Draw tab shows.
 
 from __future__ import annotations
 
-import logging
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
-from training.lite import SINGLE_THREADS, InterpreterPool
-
-log = logging.getLogger("digit_recognizer.models")
+from training.reading.lite import SINGLE_THREADS, InterpreterPool
 
 POINTS = 64
 CHANNELS = 5  # x, y, the direction's cosine and sine, stroke start
 FEATURES_VERSION = 1
-SUFFIX = "-trajectory.tflite"
 MAX_BYTES = 20 * 2**20
 NOT_A_DIGIT = 10
-
-
-def paired_path(model_path: str | os.PathLike) -> Path:
-    """Where ``train-trajectory`` writes the trajectory network paired with ``model_path``."""
-    model_path = Path(model_path)
-    return model_path.with_name(model_path.stem + SUFFIX)
 
 
 def features(strokes: Sequence[Sequence[Sequence[float]]]) -> np.ndarray | None:
@@ -84,92 +73,8 @@ def features(strokes: Sequence[Sequence[Sequence[float]]]) -> np.ndarray | None:
     return np.concatenate([q, d, s[:, None]], axis=1).astype(np.float32)
 
 
-def build_model(keras, classes: int = 11):
-    """Three blocks of two 1-D convolutions with batch norm; average and max pooled; about 190k parameters."""
-    L = keras.layers
-    inputs = keras.Input((POINTS, CHANNELS), name="trajectory")
-    x = inputs
-    for filters, size in ((64, 5), (96, 5), (128, 3)):
-        for _ in range(2):
-            x = L.Conv1D(filters, size, padding="same", use_bias=False)(x)
-            x = L.BatchNormalization()(x)
-            x = L.Activation("relu")(x)
-        if filters != 128:
-            x = L.MaxPooling1D(2)(x)
-    x = L.Concatenate()([L.GlobalAveragePooling1D()(x), L.GlobalMaxPooling1D()(x)])
-    x = L.Dropout(0.3)(x)
-    return keras.Model(inputs, L.Dense(classes, activation="softmax")(x))
-
-
-# Training ------------------------------------------------------------------------
-
-def augmented(strokes, label: str, rng: np.random.Generator):
-    """The image renderings' stroke augmentation (conventions, moved strokes, warp, slant, rotation, stretch)."""
-    from training.pen import Look, add_convention, move_strokes, place, warp_strokes
-
-    if label != "scribble":
-        strokes = add_convention(label, strokes, rng)
-        if rng.random() < 0.6:
-            strokes = move_strokes(strokes, rng)
-    if rng.random() < 0.75:
-        strokes = warp_strokes(strokes, rng)
-    look = Look(height=200.0, pen=10.0, rotation=float(rng.normal(0, 5)), slant=float(rng.normal(0, 0.12)),
-                stretch=float(rng.uniform(0.8, 1.2)))
-    return place(strokes, look)
-
-
-def training_set(pen, digit_copies: int = 6, other_copies: int = 1, scribbles: int = 3000, seed: int = 0,
-                 every: int = 1):
-    """(x (N, POINTS, CHANNELS), y (N,)) from the training writers (never the held-out ones); 10 = not a digit."""
-    from training.pen import rendering_plan, scribble
-
-    rng = np.random.default_rng(seed)
-    x, y = [], []
-    for i, label, target, _ in rendering_plan(pen, held_out=False, every=every):
-        strokes = pen.strokes(i)
-        if sum(len(s) for s in strokes) < 2:
-            continue
-        for _ in range(digit_copies if target != NOT_A_DIGIT else other_copies):
-            f = features(augmented(strokes, label, rng))
-            if f is not None:
-                x.append(f)
-                y.append(target)
-    for _ in range(scribbles):
-        f = features(augmented(scribble(rng), "scribble", rng))
-        if f is not None:
-            x.append(f)
-            y.append(NOT_A_DIGIT)
-    return np.stack(x), np.array(y, np.uint8)
-
-
-@dataclass
-class TrajectoryRun:
-    model: object
-    seconds: float
-    train_accuracy: float
-
-
-def train_trajectory(pen, epochs: int = 12, seed: int = 1, every: int = 1, digit_copies: int = 6,
-                     scribbles: int = 3000) -> TrajectoryRun:
-    """Adam at 1e-3, decaying by 0.8 an epoch, batch 128: about four minutes on a 2-core CPU."""
-    import time
-
-    from training._tf import keras
-
-    started = time.perf_counter()
-    x, y = training_set(pen, digit_copies=digit_copies, scribbles=scribbles, seed=seed, every=every)
-    keras.utils.set_random_seed(seed)
-    model = build_model(keras)
-    model.compile(keras.optimizers.Adam(1e-3), "sparse_categorical_crossentropy", metrics=["accuracy"])
-    decay = keras.callbacks.LearningRateScheduler(lambda epoch, _: 1e-3 * 0.8 ** epoch)
-    history = model.fit(x, y, batch_size=128, epochs=epochs, callbacks=[decay], verbose=0, shuffle=True)
-    return TrajectoryRun(model, time.perf_counter() - started, float(history.history["accuracy"][-1]))
-
-
-# Reading -------------------------------------------------------------------------
-
 class TrajectoryReader:
-    """The trajectory network's LiteRT file, read like :class:`training.lite.LitePredictor` reads images."""
+    """The trajectory network's LiteRT file, read like :class:`training.reading.lite.LitePredictor` reads images."""
 
     def __init__(self, path: str | os.PathLike, weight: float, shift: float):
         self.path = Path(path)
@@ -206,37 +111,3 @@ class TrajectoryReader:
         return np.concatenate([digits, refused[:, None]], axis=1).astype(np.float32)
 
 
-def check_entry(entry) -> dict | None:
-    """The sidecar's "trajectory" entry when it is well formed, else None."""
-    import math
-
-    if not isinstance(entry, dict):
-        return None
-    name, digest = entry.get("file"), entry.get("sha256")
-    weight, shift = entry.get("weight"), entry.get("not_a_digit_shift", 0.0)
-    numbers_ok = all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-                     for v in (weight, shift))
-    if (not isinstance(name, str) or not isinstance(digest, str) or Path(name).name != name
-            or not numbers_ok or not 0 <= weight <= 1 or entry.get("features_version") != FEATURES_VERSION):
-        return None
-    return entry
-
-
-def open_reader(model_path: str | os.PathLike, info: dict | None) -> TrajectoryReader | None:
-    """The trajectory reader the sidecar of ``model_path`` names, or None (with a log line when one fails)."""
-    from training.modelfile import file_sha256
-
-    entry = (info or {}).get("trajectory")
-    if entry is None:
-        return None
-    entry = check_entry(entry)
-    path = Path(model_path).with_name(entry["file"]) if entry else None
-    try:
-        if entry is None:
-            raise ValueError("the sidecar's trajectory entry is malformed")
-        if path.stat().st_size > MAX_BYTES or file_sha256(path) != entry["sha256"]:
-            raise ValueError(f"{path.name} is not the file the sidecar names")
-        return TrajectoryReader(path, entry["weight"], entry.get("not_a_digit_shift", 0.0))
-    except Exception as exc:  # the image network still reads: the strokes only help
-        log.warning("%s: the trajectory network is not used (%s)", Path(model_path).name, exc)
-        return None

@@ -4,7 +4,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from training.datasets import IDX_FILES, load_dataset, read_idx
+from training.data.datasets import IDX_FILES, load_dataset, read_idx
 from training.errors import DatasetError
 
 
@@ -116,7 +116,7 @@ def test_subset_is_reproducible(mnist):
 
 
 def test_fashion_mnist_from_the_debian_package(tmp_path, monkeypatch):
-    from training.datasets import DATASETS
+    from training.data.datasets import DATASETS
 
     folder = DATASETS["fashion-mnist"].system_dirs[0]
     if not Path(folder).is_dir():

@@ -5,11 +5,28 @@ import zipfile
 import numpy as np
 import pytest
 
+from training.data.pen import (
+    LOOK_ALIKES,
+    MORE_RENDERINGS,
+    NOT_A_DIGIT,
+    Look,
+    add_convention,
+    find_pen_file,
+    is_not_a_digit_example,
+    load_pen,
+    mnist_with_pen,
+    move_strokes,
+    pen_images,
+    place,
+    render_paper,
+    rendering_plan,
+    scribble_images,
+    shift_not_a_digit,
+    to_input,
+    warp_strokes,
+    writer_is_held_out,
+)
 from training.errors import DatasetError
-from training.pen import (LOOK_ALIKES, MORE_RENDERINGS, NOT_A_DIGIT, Look, add_convention, find_pen_file,
-                          is_not_a_digit_example, load_pen, mnist_with_pen, move_strokes, pen_images, place,
-                          render_paper, rendering_plan, scribble_images, shift_not_a_digit, to_input, warp_strokes,
-                          writer_is_held_out)
 
 
 def test_the_file_reads_as_documented(pen):
@@ -110,7 +127,7 @@ def test_the_train_tab_expects_as_many_images_as_mnist_plus_pen_trains_on(pen):
     """The expected duration shown before a run counts the images the full dataset has."""
     import inspect
 
-    from training.datasets import DATASETS
+    from training.data.datasets import DATASETS
 
     defaults = {k: p.default for k, p in inspect.signature(mnist_with_pen).parameters.items()}
     plan = rendering_plan(pen, held_out=False, digit_renderings=defaults["digit_renderings"],
@@ -121,10 +138,10 @@ def test_the_train_tab_expects_as_many_images_as_mnist_plus_pen_trains_on(pen):
 
 def test_a_model_trained_on_mnist_plus_pen_answers_eleven_classes(mnist, pen, tmp_path):
     """Real Keras training on a small mix; saved, loaded and read with "not a digit"."""
-    from training.modelfile import load_model, save_model
-    from training.predictor import Predictor
-    from training.recognize import answer_from
-    from training.trainer import TrainConfig, train
+    from training.learning.trainer import TrainConfig, train
+    from training.models.modelfile import load_model, save_model
+    from training.reading.predictor import Predictor
+    from training.reading.recognize import answer_from
 
     data = mnist_with_pen(mnist.subset(train=3000, test=300), pen, every=20, scribbles=200)
     config = TrainConfig.for_preset("mlp-512", dataset="mnist+pen", epochs=2, batch_size=64,
@@ -143,10 +160,10 @@ def test_a_model_trained_on_mnist_plus_pen_answers_eleven_classes(mnist, pen, tm
 
 
 def test_shifting_not_a_digit_moves_its_odds_only_and_travels_with_the_file(mnist, tmp_path):
-    from training.lite import open_predictor
-    from training.modelfile import save_model
-    from training.predictor import Predictor
-    from training.presets import get_preset
+    from training.models.modelfile import save_model
+    from training.models.opening import open_predictor
+    from training.models.presets import get_preset
+    from training.reading.predictor import Predictor
 
     model = get_preset("cnn-bn").build(NOT_A_DIGIT + 1)
     images = mnist.x_test[:20]
@@ -188,7 +205,7 @@ def test_missing_or_damaged_pen_data_is_one_sentence(tmp_path, monkeypatch):
 
 
 def test_rendered_images_are_cached_and_a_damaged_cache_is_rebuilt(pen, tmp_path, monkeypatch):
-    from training.pen import cache_dir, cached_pen_images
+    from training.data.pen import cache_dir, cached_pen_images
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     first = cached_pen_images(pen, held_out=True, every=60, seed=5)

@@ -6,10 +6,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from training.data.samples import JOURNAL, SampleStore
 from training.errors import DatasetError
-from training.samples import JOURNAL, SampleStore
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def image(value=0.5):
@@ -51,7 +51,7 @@ def test_a_killed_process_loses_at_most_the_sample_being_written(tmp_path):
     code = f"""
 import sys, numpy as np
 sys.path.insert(0, {str(ROOT)!r})
-from training.samples import SampleStore
+from training.data.samples import SampleStore
 store = SampleStore({str(tmp_path)!r})
 x = np.full((28, 28), 0.5, np.float32)
 for i in range(100000):

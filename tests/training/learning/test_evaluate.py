@@ -1,6 +1,6 @@
 import numpy as np
 
-from training.evaluate import evaluate_probabilities
+from training.learning.evaluate import evaluate_probabilities
 
 
 def test_confusion_per_class_and_misclassified():

@@ -2,15 +2,16 @@
 
 import numpy as np
 import pytest
-
 from strokes import quirky_drawing
-from training.cli import shipped_model_path
+
+from training.data.samples import SampleStore
 from training.errors import ConfigError
-from training.evaluate import evaluate
-from training.finetune import fine_tune, split_samples
-from training.predictor import Predictor
-from training.preprocess import to_mnist
-from training.samples import SampleStore
+from training.learning.evaluate import evaluate
+from training.learning.finetune import fine_tune, split_samples
+from training.models.library import shipped_model_path
+from training.models.opening import keras_predictor
+from training.reading.predictor import Predictor
+from training.reading.preprocess import to_mnist
 
 AFFECTED = (1, 7)
 
@@ -32,7 +33,7 @@ def tuned(tmp_path_factory, mnist):
     assert len(samples_y) == 40
     result = fine_tune(str(shipped_model_path()), samples_x, samples_y, mnist)
     held_x, held_y = writer_set(50, seed=2)  # the writer's later drawings, never seen
-    before = evaluate(Predictor.from_file(shipped_model_path()), held_x, held_y).accuracy
+    before = evaluate(keras_predictor(shipped_model_path()), held_x, held_y).accuracy
     after = evaluate(Predictor(result.train.model), held_x, held_y).accuracy
     print(f"\nwriter's held-out 1s and 7s: {before:.1%} before, {after:.1%} after; "
           f"MNIST test after: {result.train.test_accuracy:.2%}; {result.summary()}")
@@ -57,8 +58,8 @@ def test_a_fine_tuned_network_is_recorded_as_the_base_models_own(trained, mnist,
     # The session's quick mlp-512, saved with its sidecar, fine-tuned for one epoch.
     from dataclasses import replace
 
-    from training.finetune import default_config
-    from training.modelfile import save_model
+    from training.learning.finetune import default_config
+    from training.models.modelfile import save_model
 
     base = tmp_path / "quick-mlp.keras"
     save_model(trained.model, base, trained.sidecar())
@@ -74,7 +75,7 @@ def test_a_model_of_ones_own_that_ends_in_logits_is_fine_tuned_and_named_after_i
     from dataclasses import replace
 
     from training._tf import keras
-    from training.finetune import default_config
+    from training.learning.finetune import default_config
 
     keras.utils.set_random_seed(1)
     own = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(), keras.layers.Dense(64, activation="relu"),
@@ -102,7 +103,7 @@ def test_stratified_split_and_too_few_samples(mnist):
 
 def test_a_dozen_samples_still_keep_some_back_to_measure():
     """Issue 14: with 11 samples, fine-tuning showed only MNIST accuracy (none were held out)."""
-    from training.finetune import split_samples
+    from training.learning.finetune import split_samples
 
     y = np.array([0, 0, 1, 1, 2, 2, 3, 3, 4, 5, 6])
     train_idx, test_idx = split_samples(y, 0.25, seed=0)

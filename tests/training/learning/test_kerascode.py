@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from training.kerascode import script_for
-from training.presets import PRESETS
-from training.trainer import TrainConfig
+from training.learning.kerascode import script_for
+from training.learning.trainer import TrainConfig
+from training.models.presets import PRESETS
 
 
 @pytest.mark.parametrize("name", list(PRESETS))
@@ -31,7 +31,7 @@ def test_the_code_builds_the_presets_own_network(name):
 
 
 def test_the_script_trains_and_saves_a_model_that_the_app_opens(tmp_path, mnist_path):
-    from training.lite import open_predictor
+    from training.models.opening import open_predictor
 
     # The form's data file, as a user who chose one has it; left empty, the script asks Keras for MNIST.
     assert "keras.datasets.mnist.load_data()" in script_for(TrainConfig.for_preset("mlp-512"))
@@ -46,7 +46,7 @@ def test_the_script_trains_and_saves_a_model_that_the_app_opens(tmp_path, mnist_
     assert done.returncode == 0, done.stderr[-2000:]
     saved = tmp_path / "mlp-512-mnist.keras"
     predictor = open_predictor(saved)
-    from training.datasets import load_dataset
+    from training.data.datasets import load_dataset
 
     mnist = load_dataset("mnist", mnist_path)
     accuracy = (predictor.predict_batch(mnist.x_test[:1000]).argmax(axis=1) == mnist.y_test[:1000]).mean()

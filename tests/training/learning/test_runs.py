@@ -5,8 +5,8 @@ import time
 
 import pytest
 
-from training.runs import MAX_CURVE_POINTS, RunStore, make_record, thin
-from training.trainer import EpochEnded, TrainConfig
+from training.learning.runs import MAX_CURVE_POINTS, RunStore, make_record, thin
+from training.learning.trainer import EpochEnded, TrainConfig
 
 
 def test_a_finished_run_round_trips_with_its_curves_and_results(trained, tmp_path):

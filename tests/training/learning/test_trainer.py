@@ -4,8 +4,17 @@ import numpy as np
 import pytest
 
 from training.errors import ConfigError, TrainingError
-from training.trainer import (EpochEnded, Failed, Finished, Progress, Started, TrainConfig,
-                              augment_batch, available_devices, train)
+from training.learning.trainer import (
+    EpochEnded,
+    Failed,
+    Finished,
+    Progress,
+    Started,
+    TrainConfig,
+    augment_batch,
+    available_devices,
+    train,
+)
 
 
 def test_one_epoch_on_an_mnist_subset_beats_90_percent(trained):
@@ -74,8 +83,8 @@ def test_a_short_batch_norm_run_is_tested_as_it_was_trained(mnist):
 
 
 def test_settling_walks_a_chain_of_layers_as_partial_models_would(mnist, monkeypatch):
-    from training import trainer
-    from training.presets import get_preset
+    from training.learning import trainer
+    from training.models.presets import get_preset
 
     model = get_preset("cnn-bn").build(10)
     norms = trainer._batch_norms(model)
@@ -177,14 +186,14 @@ def test_mirrored_strategy_with_two_replicas_through_the_same_path(mnist_path):
 from training._tf import tf
 cpu = tf.config.list_physical_devices("CPU")[0]
 tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
-from training.datasets import load_dataset
-from training.trainer import TrainConfig, train
+from training.data.datasets import load_dataset
+from training.learning.trainer import TrainConfig, train
 config = TrainConfig.for_preset("cnn-bn", device="mirrored", epochs=1, batch_size=64, augment=False,
                                 train_limit=3000, test_limit=1000)
 result = train(config, dataset=load_dataset("mnist", {str(mnist_path)!r}))
 print("RESULT", result.device, result.test_accuracy)
 """
-    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2],
+    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[3],
                          capture_output=True, text=True, timeout=300, check=True).stdout
     line = next(l for l in out.splitlines() if l.startswith("RESULT"))
     assert "2 CPU replicas (MirroredStrategy)" in line
@@ -193,7 +202,7 @@ print("RESULT", result.device, result.test_accuracy)
 
 def test_out_of_memory_says_so_and_suggests_a_smaller_batch():
     from training._tf import tf
-    from training.trainer import _explain
+    from training.learning.trainer import _explain
 
     error = tf.errors.ResourceExhaustedError(None, None, "OOM when allocating tensor with shape[4096,784]")
     message = _explain(error, TrainConfig(batch_size=4096))
@@ -202,8 +211,8 @@ def test_out_of_memory_says_so_and_suggests_a_smaller_batch():
 
 
 def test_the_gap_between_training_and_test_accuracy_is_explained(mnist):
-    from training.evaluate import evaluate_probabilities
-    from training.trainer import EpochEnded, TrainConfig, TrainResult
+    from training.learning.evaluate import evaluate_probabilities
+    from training.learning.trainer import EpochEnded, TrainConfig, TrainResult
 
     def result(train_acc, test_acc, batches_done, augment=False):
         labels = np.zeros(100, int)

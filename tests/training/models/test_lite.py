@@ -12,10 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from training.lite import LitePredictor, cached_twin_path, open_predictor, write_twin
-from training.modelfile import file_sha256, read_info, save_model, sidecar_path, twin_path
+from training.models.modelfile import file_sha256, read_info, save_model, sidecar_path, twin_path
+from training.models.opening import keras_predictor, open_predictor
+from training.models.twin import cached_twin_path, write_twin
+from training.reading.lite import LitePredictor
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(autouse=True)
@@ -26,17 +28,16 @@ def own_cache(tmp_path, monkeypatch):
 
 def agreement(path, images):
     """(light predictor, max |difference|, answers identical) against the Keras path, same file."""
-    from training.predictor import Predictor
 
     light = open_predictor(path)
     assert isinstance(light, LitePredictor)
-    heavy = Predictor.from_file(path)
+    heavy = keras_predictor(path)
     a, b = light.predict_batch(images), heavy.predict_batch(images)
     return light, float(np.abs(a - b).max()), bool(np.array_equal(a.argmax(1), b.argmax(1)))
 
 
 def test_the_shipped_model_ships_its_twin_and_agrees_on_all_of_mnist_test(mnist):
-    from training.cli import shipped_model_path
+    from training.models.library import shipped_model_path
 
     path = shipped_model_path()
     info = read_info(path)
@@ -134,7 +135,7 @@ def test_write_twin_gives_an_older_model_its_twin(trained, tmp_path):
 
 
 def test_library_delete_removes_the_twin(trained, tmp_path):
-    from training.library import ModelLibrary
+    from training.models.library import ModelLibrary
 
     library = ModelLibrary(tmp_path / "lib")
     path = library.save(trained.model, "mine", trained.sidecar())
@@ -145,7 +146,7 @@ def test_library_delete_removes_the_twin(trained, tmp_path):
 
 def test_recognition_on_the_command_line_never_imports_tensorflow(tmp_path):
     """predict and the reading path run on the light runtime alone (a fresh interpreter)."""
-    from training.cli import shipped_model_path
+    from training.models.library import shipped_model_path
 
     image = ROOT / "resources" / "samples"
     sample = next(p for p in sorted(image.iterdir()) if p.suffix == ".png")

@@ -7,8 +7,8 @@ import pytest
 
 from training._tf import keras
 from training.errors import ModelFileError
-from training.modelfile import file_sha256, load_model, read_info, save_model, sidecar_path
-from training.preprocess import PREPROCESS_VERSION
+from training.models.modelfile import file_sha256, load_model, read_info, save_model, sidecar_path
+from training.reading.preprocess import PREPROCESS_VERSION
 
 
 def test_round_trip_with_sidecar(trained, tmp_path, mnist):
@@ -59,7 +59,7 @@ def test_full_disk_is_reported_and_loses_nothing(trained, tmp_path):
     if not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full")
     # The sidecar goes through training.files.atomic_write; /dev/full makes every write fail with ENOSPC.
-    from training import modelfile
+    from training.models import modelfile
 
     path = tmp_path / "m.keras"
     save_model(trained.model, path, {"name": "kept"})
@@ -73,7 +73,7 @@ def test_full_disk_is_reported_and_loses_nothing(trained, tmp_path):
     assert load_model(path).model is not None
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
     # Both files were staged before either was renamed: the old pair is intact and matches.
-    from training.modelfile import sidecar_matches
+    from training.models.modelfile import sidecar_matches
 
     assert read_info(path)["name"] == "kept" and sidecar_matches(path, read_info(path))
 
@@ -130,7 +130,8 @@ def test_a_model_that_divides_by_255_itself_reads_the_apps_0_to_1_images(tmp_pat
     loaded = load_model(path).model
     np.testing.assert_allclose(np.asarray(loaded(pixels / 255.0)), expected, atol=1e-5)
     # Its twin, as recognition reads it, answers the same.
-    from training.lite import LitePredictor, export_lite
+    from training.models.export import export_lite
+    from training.reading.lite import LitePredictor
 
     export_lite(loaded, tmp_path / "tutorial.tflite")
     np.testing.assert_allclose(LitePredictor(tmp_path / "tutorial.tflite").predict_batch(pixels[..., 0] / 255.0),
@@ -178,7 +179,7 @@ def test_model_files_end_in_keras(trained, tmp_path):
 
 
 def test_a_model_answering_nan_is_refused(tmp_path):
-    from training.presets import get_preset
+    from training.models.presets import get_preset
 
     model = get_preset("softmax").build()
     model.set_weights([np.full_like(w, np.nan) for w in model.get_weights()])
@@ -189,7 +190,7 @@ def test_a_model_answering_nan_is_refused(tmp_path):
 
 
 def test_eleven_class_models_load_and_other_outputs_are_refused(tmp_path):
-    from training.presets import get_preset
+    from training.models.presets import get_preset
 
     path = tmp_path / "eleven.keras"
     save_model(get_preset("softmax").build(11), path)
@@ -245,7 +246,7 @@ def test_a_folder_and_an_unreadable_file_are_named_as_such(tmp_path, model_file)
 
 
 def test_long_keras_messages_are_cut_at_a_word():
-    from training.modelfile import first_words
+    from training.messages import first_words
 
     text = "word " * 100
     cut = first_words(text)
@@ -253,7 +254,7 @@ def test_long_keras_messages_are_cut_at_a_word():
 
 
 def test_a_save_killed_between_renames_is_shown_as_mismatched_and_leftovers_are_cleaned(trained, tmp_path):
-    from training.library import ModelLibrary
+    from training.models.library import ModelLibrary
 
     folder = tmp_path / "models"
     library = ModelLibrary(folder)

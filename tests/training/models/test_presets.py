@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from training.errors import ConfigError
-from training.presets import DEFAULT_PRESET, OPTIMIZERS, PRESETS, get_preset, make_optimizer
+from training.models.presets import DEFAULT_PRESET, OPTIMIZERS, PRESETS, get_preset, make_optimizer
 
 
 def test_the_tutorial_networks_and_the_default_are_there():

@@ -8,19 +8,19 @@ import json
 
 import numpy as np
 import pytest
-
 from strokes import Style, draw_digit, drawn_test_set
-from training.cli import shipped_model_path
-from training.evaluate import evaluate
-from training.modelfile import file_sha256, sidecar_path
-from training.predictor import Predictor
-from training.preprocess import PREPROCESS_VERSION, to_grayscale, to_mnist
-from training.recognize import read_image
+
+from training.learning.evaluate import evaluate
+from training.models.library import shipped_model_path
+from training.models.modelfile import file_sha256, sidecar_path
+from training.models.opening import keras_predictor
+from training.reading.preprocess import PREPROCESS_VERSION, to_grayscale, to_mnist
+from training.reading.recognize import read_image
 
 
 @pytest.fixture(scope="module")
 def shipped():
-    return Predictor.from_file(shipped_model_path())
+    return keras_predictor(shipped_model_path())
 
 
 def test_file_and_sidecar():

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from training.errors import ImageError
-from training.preprocess import load_image
+from training.reading.preprocess import load_image
 
 
 @pytest.fixture

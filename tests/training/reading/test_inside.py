@@ -6,8 +6,8 @@ import pytest
 
 @pytest.fixture(scope="module")
 def shipped():
-    from training.cli import shipped_model_path
-    from training.modelfile import load_model
+    from training.models.library import shipped_model_path
+    from training.models.modelfile import load_model
 
     return load_model(shipped_model_path()).model
 
@@ -20,7 +20,7 @@ def grow(mask: np.ndarray, steps: int) -> np.ndarray:
 
 
 def test_every_convolution_pooling_and_dense_layer_is_shown(shipped, mnist):
-    from training.inside import Inspector
+    from training.reading.inside import Inspector
 
     inspector = Inspector(shipped)
     views = inspector.look(mnist.x_test[0] / 255.0)
@@ -36,7 +36,7 @@ def test_every_convolution_pooling_and_dense_layer_is_shown(shipped, mnist):
 
 
 def test_the_saliency_points_at_the_ink(shipped, mnist):
-    from training.inside import Inspector
+    from training.reading.inside import Inspector
 
     inspector = Inspector(shipped)
     for image in mnist.x_test[:20] / 255.0:
@@ -47,7 +47,7 @@ def test_the_saliency_points_at_the_ink(shipped, mnist):
 
 
 def test_an_mlp_shows_its_dense_layers(trained, mnist):
-    from training.inside import Inspector
+    from training.reading.inside import Inspector
 
     inspector = Inspector(trained.model)
     views = inspector.look(mnist.x_test[1] / 255.0)
@@ -59,7 +59,7 @@ def test_an_mlp_shows_its_dense_layers(trained, mnist):
 
 
 def test_explain_gives_the_answer_and_its_saliency(shipped, mnist):
-    from training.inside import Inspector
+    from training.reading.inside import Inspector
 
     inspector = Inspector(shipped)
     for image, label in zip(mnist.x_test[:5] / 255.0, mnist.y_test[:5]):
@@ -69,7 +69,7 @@ def test_explain_gives_the_answer_and_its_saliency(shipped, mnist):
 
 
 def test_maps_are_tiled_into_a_grid_with_gaps():
-    from training.inside import tiled
+    from training.reading.inside import tiled
 
     maps = np.arange(4 * 3 * 6, dtype=np.float32).reshape(4, 3, 6)
     grid = tiled(maps)
@@ -81,8 +81,8 @@ def test_maps_are_tiled_into_a_grid_with_gaps():
 
 
 def test_the_saliency_is_laid_back_over_the_digits_box():
-    from training.inside import saliency_in_box
-    from training.preprocess import fit_to_mnist_box
+    from training.reading.inside import saliency_in_box
+    from training.reading.preprocess import fit_to_mnist_box
 
     ink = np.zeros((120, 60), np.float32)  # a tall bar in the box's left half, a dot at the bottom right
     ink[:, 5:20] = 1.0

@@ -2,8 +2,8 @@ import numpy as np
 import pytest
 
 from training._tf import keras
-from training.predictor import Predictor
-from training.recognize import DEFAULT_NOT_SURE_BELOW, answer_from, recognize
+from training.reading.predictor import Predictor
+from training.reading.recognize import DEFAULT_NOT_SURE_BELOW, answer_from, recognize
 
 
 def test_single_and_batch_match_model_predict(predictor, mnist):
@@ -41,9 +41,9 @@ def test_recognize_blank_sure_and_not_sure(predictor, mnist):
 
 
 def test_only_a_digit_model_reads_digits():
-    from training.datasets import DATASETS
+    from training.data.datasets import DATASETS
     from training.errors import ModelFileError
-    from training.recognize import check_reads_digits, reads_digits
+    from training.reading.recognize import check_reads_digits, reads_digits
 
     assert reads_digits(None) and reads_digits([str(d) for d in range(10)])
     assert reads_digits(list(DATASETS["mnist+pen"].class_names))  # the digits, then "not a digit"

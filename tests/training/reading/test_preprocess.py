@@ -1,10 +1,10 @@
 import numpy as np
 import pytest
 from PIL import Image
-
 from strokes import Style, draw_digit
+
 from training.errors import ImageError
-from training.preprocess import load_image, to_mnist
+from training.reading.preprocess import load_image, to_mnist
 
 REFERENCE = Style(variant=0, size=200, pen=16, centre=(140, 140))
 
@@ -111,7 +111,7 @@ def photo_of(digit28, shadow=False, edge=False, seed=0):
 
 
 def test_shadows_and_dark_edges_of_photos_are_not_ink(mnist):
-    from training.preprocess import ink_map
+    from training.reading.preprocess import ink_map
 
     three = mnist.x_test[np.flatnonzero(mnist.y_test == 3)[0]]
     clean = ink_map(photo_of(three))
@@ -125,7 +125,7 @@ def test_shadows_and_dark_edges_of_photos_are_not_ink(mnist):
 
 
 def test_noise_is_no_digit():
-    from training.preprocess import ink_map
+    from training.reading.preprocess import ink_map
 
     rng = np.random.default_rng(1)
     for _ in range(5):
@@ -134,11 +134,11 @@ def test_noise_is_no_digit():
 
 def test_the_shipped_model_reads_a_photographed_3_with_a_shadow_band(mnist):
     """It read "6, 98.8%" when the shadow's border was taken for ink."""
-    from training.cli import shipped_model_path
-    from training.predictor import Predictor
-    from training.recognize import read_image
+    from training.models.library import shipped_model_path
+    from training.models.opening import keras_predictor
+    from training.reading.recognize import read_image
 
-    predictor = Predictor.from_file(shipped_model_path())
+    predictor = keras_predictor(shipped_model_path())
     threes = np.flatnonzero(mnist.y_test == 3)[:10]
     shadowed = [read_image(predictor, photo_of(mnist.x_test[i], shadow=True, seed=int(i))).number for i in threes]
     assert shadowed.count("3") >= 9, shadowed

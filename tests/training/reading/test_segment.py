@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from training.segment import DigitInk, candidate_spans, group_by_reading, letter_like, touching
+from training.reading.segment import DigitInk, candidate_spans, group_by_reading, letter_like, touching
 
 REJECT = 10
 

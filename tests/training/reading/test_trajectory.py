@@ -13,15 +13,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from training.cli import shipped_model_path
-from training.lite import open_predictor
-from training.modelfile import file_sha256, read_info, sidecar_path
-from training.pen import Look, place, render_paper
-from training.recognize import read_image
-from training.segment import PenStroke, drawn_whole, stroke_pieces
-from training.trajectory import CHANNELS, POINTS, check_entry, features
+from training.data.pen import Look, place, render_paper
+from training.models.library import shipped_model_path
+from training.models.modelfile import file_sha256, read_info, sidecar_path
+from training.models.opening import check_entry, open_predictor
+from training.reading.recognize import read_image
+from training.reading.segment import PenStroke, drawn_whole, stroke_pieces
+from training.reading.trajectory import CHANNELS, POINTS, features
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(autouse=True)

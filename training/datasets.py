@@ -195,9 +195,10 @@ def _download(spec: DatasetSpec) -> Dataset:
 
 
 def _load_path(spec: DatasetSpec, path: Path) -> Dataset:
-    if not path.exists():
-        raise DatasetError("{path}: no such file or folder.", path=path)
-    if path.is_dir():
+    from training.givenpath import FOLDER, check_given_path
+
+    # First, before zipfile.is_zipfile: /dev/zero read as data never ends, a FIFO never answers.
+    if check_given_path(path, DatasetError, folder_ok=True) == FOLDER:
         arrays = _read_idx_folder(path)
     elif zipfile.is_zipfile(path):
         arrays = _read_npz(path)
@@ -242,6 +243,9 @@ def check_npz_members(path: Path, keys) -> None:
 
 def read_npz_arrays(path: Path, keys) -> dict[str, np.ndarray]:
     """The arrays among ``keys`` that a .npz holds, sizes checked first; DatasetError in one sentence."""
+    from training.givenpath import check_given_path
+
+    check_given_path(path, DatasetError)  # a device or a FIFO: refused before any read
     try:
         if not zipfile.is_zipfile(path):
             raise DatasetError("{path} is not a readable .npz file (it is not a zip archive).", path=path)

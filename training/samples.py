@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import time
 import uuid
 from dataclasses import dataclass
@@ -26,8 +27,11 @@ import numpy as np
 
 from training.errors import DatasetError
 from training.files import atomic_write
+from training.jsonfile import JsonFileError, parse_json
 
 JOURNAL = "journal.jsonl"
+MAX_LINE_BYTES = 64 * 1024  # a journal line is under 100 bytes
+SAMPLE_ID = re.compile(r"[0-9]{8}-[0-9]{6}-[0-9a-f]{8,32}")
 
 
 @dataclass(frozen=True)
@@ -106,10 +110,11 @@ class SampleStore:
 
     def _apply(self, raw: bytes) -> None:
         try:
-            event = json.loads(raw)
-        except ValueError:
-            return  # a line torn by a crash: that sample was never committed
-        if not isinstance(event, dict) or not isinstance(event.get("id"), str):
+            event = parse_json(raw, MAX_LINE_BYTES)
+        except JsonFileError:
+            return  # a line torn by a crash (that sample was never committed), or not one of ours
+        # The id names the sample's files: only the store's own form, never a path ("../../x/victim").
+        if not isinstance(event, dict) or not is_sample_id(event.get("id")):
             return
         digit = event.get("digit")
         op, sid = event.get("op"), event["id"]
@@ -183,11 +188,15 @@ class SampleStore:
         return Sample(sid, int(digit), created, self.images)
 
     def relabel(self, sample_id: str, digit: int) -> None:
+        if not is_sample_id(sample_id):
+            raise ValueError(f"not a sample id: {sample_id!r}")
         if digit not in range(10):
             raise ValueError(f"a digit is 0-9, not {digit!r}")
         self._append({"op": "relabel", "id": sample_id, "digit": int(digit), "time": time.time()})
 
     def delete(self, sample_id: str) -> None:
+        if not is_sample_id(sample_id):  # its files are removed below: never a path outside the store
+            raise ValueError(f"not a sample id: {sample_id!r}")
         # The journal line is what deletes; the files go after, so a crash
         # between the two leaves only unreferenced files, never a dangling line.
         self._append({"op": "delete", "id": sample_id, "time": time.time()})
@@ -239,6 +248,11 @@ class SampleStore:
             raise DatasetError("Could not import {name}: {reason}; nothing was added.",
                                name=Path(path).name, reason=exc.strerror or exc) from exc
         return len(events)
+
+
+def is_sample_id(value) -> bool:
+    """Whether ``value`` has the form :func:`_new_id` gives (8 hex digits in the first versions, 12 now)."""
+    return isinstance(value, str) and SAMPLE_ID.fullmatch(value) is not None
 
 
 def _new_id() -> str:

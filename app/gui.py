@@ -59,6 +59,8 @@ def run(argv: list[str]) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     window = create_window()
     window.show()
+    if logs.fallback_text():
+        window.show_status(logs.fallback_text(), 30000)
     if os.environ.get("DIGIT_RECOGNIZER_STARTUP_PROBE"):
         _probe_startup(app, window)
     # The model (and with it TensorFlow) loads once the window is on screen.

@@ -18,10 +18,11 @@ FILE, FOLDER = "file", "folder"
 
 
 def check_given_path(path: str | os.PathLike, error: type[DigitRecognizerError] = DigitRecognizerError,
-                     folder_ok: bool = False) -> str:
+                     folder_ok: bool = False, missing: str | None = None, folder: str | None = None) -> str:
     """FILE or FOLDER; ``error`` in one sentence for anything else (missing, a device, a FIFO, a socket, a bad name).
 
     ``folder_ok``: a folder is what may be meant (a folder of IDX files); otherwise a folder is refused.
+    ``missing``, ``folder``: the caller's own sentences for those two cases (with ``{path}``).
     """
     text = os.fspath(path)
     if not str(text).strip():
@@ -30,13 +31,13 @@ def check_given_path(path: str | os.PathLike, error: type[DigitRecognizerError] 
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        raise error(Message("{path}: no such file or folder.", path=shown(path))) from None
+        raise error(Message(missing or "{path}: no such file or folder.", path=shown(path))) from None
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
             raise error(Message("The path is too long ({count} characters) to be a file on this computer.",
                                 count=f"{len(str(path)):,}")) from None
         if exc.errno == errno.ENOTDIR:
-            raise error(Message("{path}: no such file or folder.", path=shown(path))) from None
+            raise error(Message(missing or "{path}: no such file or folder.", path=shown(path))) from None
         raise error(Message("{path} cannot be opened ({reason}).", path=shown(path),
                             reason=exc.strerror or exc)) from None
     except ValueError:  # a NUL character in the name
@@ -44,7 +45,7 @@ def check_given_path(path: str | os.PathLike, error: type[DigitRecognizerError] 
     if stat.S_ISDIR(mode):
         if folder_ok:
             return FOLDER
-        raise error(Message("{path} is a folder, not a file.", path=shown(path)))
+        raise error(Message(folder or "{path} is a folder, not a file.", path=shown(path)))
     if not stat.S_ISREG(mode):
         raise error(Message("{path} is not a regular file (a device, a pipe or a socket); choose a file.",
                             path=shown(path)))

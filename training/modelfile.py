@@ -22,6 +22,7 @@ from pathlib import Path
 
 from training.errors import ModelFileError
 from training.files import atomic_write_text
+from training.messages import Message
 from training.preprocess import PREPROCESS_VERSION
 
 log = logging.getLogger("digit_recognizer.models")
@@ -299,7 +300,8 @@ def check_model_file(path: str | os.PathLike) -> dict:
         raise ModelFileError("No model file was given (the path is empty).")
     path = Path(path)
     # First, before any read: a device never ends and a FIFO blocks (zipfile.is_zipfile would do either).
-    check_given_path(path, ModelFileError)
+    check_given_path(path, ModelFileError, missing=Message("{path}: no such model file."),
+                     folder=Message("{path} is a folder, not a model file."))
     try:
         with open(path, "rb"):
             pass

@@ -151,6 +151,8 @@ class Kind(Schema):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             if not math.isfinite(value):
                 return f"{where} is not a finite number"
+            if isinstance(value, int) and abs(value) > 2**53:  # past a float's whole numbers: numpy makes it an object
+                return f"{where} is out of range"
             if (self.low is not None and value < self.low) or (self.high is not None and value > self.high):
                 return f"{where} is out of range"
         return None

@@ -77,6 +77,12 @@ def twin_path(model_path: str | os.PathLike) -> Path:
 
 
 def file_sha256(path: str | os.PathLike) -> str:
+    import errno
+    import stat
+
+    # Before opening: opening a FIFO blocks, and a device never ends (a library's "model.keras" may be either).
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
     digest = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):

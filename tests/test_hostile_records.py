@@ -91,9 +91,11 @@ def tiny_model(tmp_path_factory):
 
     keras.utils.set_random_seed(0)
     inputs = keras.Input((28, 28))  # functional: saving a Sequential is another item of the issue
-    model = keras.Model(inputs, keras.layers.Dense(10, activation="softmax")(keras.layers.Flatten()(inputs)))
+    model = keras.Model(inputs, keras.layers.Dense(11, activation="softmax")(keras.layers.Flatten()(inputs)))
     path = tmp_path_factory.mktemp("tiny") / "tiny.keras"
-    save_model(model, path, {"name": "tiny", "dataset": "mnist"})
+    # 11 classes, as the app's own models: train-trajectory pairs only those
+    save_model(model, path, {"name": "tiny", "dataset": "mnist+pen",
+                             "class_names": [*(str(d) for d in range(10)), "not a digit"]})
     return path
 
 

@@ -15,6 +15,8 @@ from training.errors import DigitRecognizerError
 from training.messages import Message
 
 FILE, FOLDER = "file", "folder"
+NO_SUCH_PATH = Message("{path}: no such file or folder.")
+IS_A_FOLDER = Message("{path} is a folder, not a file.")
 
 
 def check_given_path(path: str | os.PathLike, error: type[DigitRecognizerError] = DigitRecognizerError,
@@ -31,13 +33,13 @@ def check_given_path(path: str | os.PathLike, error: type[DigitRecognizerError] 
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        raise error(Message(missing or "{path}: no such file or folder.", path=shown(path))) from None
+        raise error(Message(missing or NO_SUCH_PATH, path=shown(path))) from None
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
             raise error(Message("The path is too long ({count} characters) to be a file on this computer.",
                                 count=f"{len(str(path)):,}")) from None
         if exc.errno == errno.ENOTDIR:
-            raise error(Message(missing or "{path}: no such file or folder.", path=shown(path))) from None
+            raise error(Message(missing or NO_SUCH_PATH, path=shown(path))) from None
         raise error(Message("{path} cannot be opened ({reason}).", path=shown(path),
                             reason=exc.strerror or exc)) from None
     except ValueError:  # a NUL character in the name
@@ -45,7 +47,7 @@ def check_given_path(path: str | os.PathLike, error: type[DigitRecognizerError] 
     if stat.S_ISDIR(mode):
         if folder_ok:
             return FOLDER
-        raise error(Message(folder or "{path} is a folder, not a file.", path=shown(path)))
+        raise error(Message(folder or IS_A_FOLDER, path=shown(path)))
     if not stat.S_ISREG(mode):
         raise error(Message("{path} is not a regular file (a device, a pipe or a socket); choose a file.",
                             path=shown(path)))

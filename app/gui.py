@@ -75,6 +75,8 @@ def _probe_startup(app, window) -> None:
 
     app.processEvents()  # the first paint
     print(f"window-shown {time.time():.6f}", flush=True)
+    bar = window.statusBar()  # what start-up said (a log fallback), whole (the tooltip, when the bar cut it)
+    print(f"status-bar {bar.toolTip() or bar.currentMessage()}", flush=True)
 
     def ready(*_):
         window.draw_tab.recognizer.read_now()

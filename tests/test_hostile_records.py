@@ -504,7 +504,8 @@ def xdg_home(tmp_path: Path) -> dict:
     home = tmp_path / "home"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DIGIT_RECOGNIZER_STARTUP_PROBE": "1", "HOME": str(home),
            "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local" / "share"),
-           "XDG_CACHE_HOME": str(home / ".cache"), "XDG_RUNTIME_DIR": str(tmp_path / "runtime")}
+           "XDG_CACHE_HOME": str(home / ".cache"), "XDG_RUNTIME_DIR": str(tmp_path / "runtime"),
+           "LC_ALL": "C.UTF-8", "LANGUAGE": "en"}  # the sentences checked are English
     (tmp_path / "runtime").mkdir(mode=0o700)
     return env
 
@@ -560,9 +561,11 @@ def test_the_app_starts_when_its_data_folder_cannot_be_written(tmp_path):
         (share / ORGANIZATION).unlink()
         share.chmod(0o555)
     try:
-        started_and_read(env)
+        proc = started_and_read(env)
     finally:
         share.chmod(0o755)
+    status = next(line for line in proc.stdout.splitlines() if line.startswith("status-bar"))
+    assert "The log folder" in status and "cannot be written; the log goes to" in status, status
 
 
 def test_logging_falls_back_and_the_status_bar_says_so(qtbot, tmp_path, monkeypatch):

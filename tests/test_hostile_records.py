@@ -39,7 +39,7 @@ SIDECAR_FIELDS = ["name", "test_accuracy", "not_sure_below", "class_names", "pre
 TRAIN_FORM_VALUES = ['{"epochs": 1e999}', '{"epochs": NaN}', '{"epochs": %d}' % 10**20,
                      '{"batch_size": -1e999, "validation": NaN, "images": 1e300}', '{"data_files": {"mnist": [1]}}',
                      '{"preset": 5, "augment": "yes", "learning_rate": 0.1}', NESTED, "[" * 50 + "]" * 50,
-                     '"a string"', '{"data": "/dev/zero"}']
+                     '"a string"', '{"data": "/dev/zero"}', '{"data": "' + "x" * 2**20 + '"}']
 
 
 # --- records as the app writes them, then damaged ------------------------------------------------------------
@@ -600,3 +600,10 @@ def test_logging_falls_back_and_the_status_bar_says_so(qtbot, tmp_path, monkeypa
                 logs.log.removeHandler(handler)
                 handler.close()
         logs.fallback = None
+
+
+def test_open_model_refuses_a_config_bomb_at_once(qtbot, window, tiny_model, tmp_path):
+    bomb = rewritten(tiny_model, tmp_path / "bomb.keras", b"[" + b"{}," * (60 * 2**20 // 3) + b"{}]")
+    started = time.perf_counter()
+    assert not window.open_model_file(str(bomb))
+    assert time.perf_counter() - started < 2 and "config.json" in window.last_problem[1]

@@ -607,3 +607,14 @@ def test_open_model_refuses_a_config_bomb_at_once(qtbot, window, tiny_model, tmp
     started = time.perf_counter()
     assert not window.open_model_file(str(bomb))
     assert time.perf_counter() - started < 2 and "config.json" in window.last_problem[1]
+
+
+def test_a_journal_with_a_line_longer_than_a_chunk_is_read_in_bounded_pieces(tmp_path):
+    from training.samples import JOURNAL, JOURNAL_CHUNK, SampleStore
+
+    store = SampleStore(tmp_path)
+    store.add(np.zeros((28, 28)), 1)
+    with open(tmp_path / JOURNAL, "ab") as f:
+        f.write(b"{" * (2 * JOURNAL_CHUNK + 5) + b"\n")
+    store.add(np.zeros((28, 28)), 2)
+    assert sorted(s.digit for s in SampleStore(tmp_path).samples()) == [1, 2]

@@ -31,6 +31,7 @@ from training.jsonfile import JsonFileError, parse_json
 
 JOURNAL = "journal.jsonl"
 MAX_LINE_BYTES = 64 * 1024  # a journal line is under 100 bytes
+JOURNAL_CHUNK = 8 * 2**20
 SAMPLE_ID = re.compile(r"[0-9]{8}-[0-9]{6}-[0-9a-f]{8,32}")
 
 
@@ -100,13 +101,20 @@ class SampleStore:
         if stat.st_size == self._read_to:
             return
         with open(path, "rb") as f:
-            f.seek(self._read_to)
-            data = f.read()
-        # Only whole lines: a line still being written (or torn by a crash) waits for its newline.
-        end = data.rfind(b"\n") + 1
-        for raw in data[:end].splitlines():
-            self._apply(raw)
-        self._read_to += end
+            # In bounded chunks: a journal of a million samples is 90 MB, one filled with garbage any size.
+            while True:
+                f.seek(self._read_to)
+                data = f.read(JOURNAL_CHUNK)
+                # Only whole lines: a line still being written (or torn by a crash) waits for its newline.
+                end = data.rfind(b"\n") + 1
+                if not end:
+                    if len(data) == JOURNAL_CHUNK:  # a chunk-long "line" is none of ours: passed over
+                        self._read_to += len(data)
+                        continue
+                    break
+                for raw in data[:end].splitlines():
+                    self._apply(raw)
+                self._read_to += end
 
     def _apply(self, raw: bytes) -> None:
         try:

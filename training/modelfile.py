@@ -135,8 +135,7 @@ def clean_info(info: dict) -> dict:
 
 def read_info(model_path: str | os.PathLike) -> dict:
     """The sidecar's contents ({} when there is none); does not import TensorFlow."""
-    info = _read_sidecar(model_path)
-    return clean_info(info) if info else {}
+    return clean_info(_read_sidecar(model_path))
 
 
 def _read_sidecar(model_path) -> dict:
@@ -377,8 +376,8 @@ def check_model_config(path: Path) -> None:
                         limit=MAX_CONFIG_BYTES // 2**20)
                 with archive.open(entry) as f:
                     text = f.read(MAX_CONFIG_BYTES + 1).decode("utf-8", "replace")
-                if len(text) > MAX_CONFIG_BYTES or nesting_depth(text) > MAX_CONFIG_DEPTH:
-                    raise ModelFileError("{path} holds a {name} nested or sized as no model's is; it is not opened.",
+                if nesting_depth(text) > MAX_CONFIG_DEPTH:  # Keras would recurse into it, as deep as it goes
+                    raise ModelFileError("{path} holds a {name} nested deeper than any model's; it is not opened.",
                                          path=path, name=entry.filename)
     except (OSError, zipfile.BadZipFile, ValueError, EOFError) as exc:
         raise ModelFileError("{path} is a damaged .keras archive ({detail}).", path=path,

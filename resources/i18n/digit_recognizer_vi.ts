@@ -2055,6 +2055,10 @@
         <translation>{path} bị từ chối: nó chứa mã (một lớp Lambda) mà chế độ an toàn sẽ không chạy.</translation>
     </message>
     <message>
+        <source>{path} holds a {name} nested deeper than any model&apos;s; it is not opened.</source>
+        <translation>{path} chứa tệp {name} lồng nhau sâu hơn mức của bất kỳ mô hình nào; mô hình không được mở.</translation>
+    </message>
+    <message>
         <source>The output file</source>
         <translation>Tệp đầu ra</translation>
     </message>
@@ -2173,10 +2177,6 @@
     <message>
         <source>{path} holds a {size} MB {name}; a digit model&apos;s is well under {limit} MB, so it is not opened.</source>
         <translation>{path} chứa tệp {name} nặng {size} MB; tệp này của một mô hình chữ số nhỏ hơn {limit} MB rất nhiều, nên mô hình không được mở.</translation>
-    </message>
-    <message>
-        <source>{path} holds a {name} nested or sized as no model&apos;s is; it is not opened.</source>
-        <translation>{path} chứa tệp {name} có độ lồng nhau hoặc kích thước mà không mô hình nào có; mô hình không được mở.</translation>
     </message>
     <message>
         <source>{name} is {what}; only raster images are read ({FORMAT_NAMES}).</source>

@@ -59,6 +59,8 @@ def run(argv: list[str]) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     window = create_window()
     window.show()
+    if logs.fallback_text():
+        window.show_status(logs.fallback_text(), 30000)
     if os.environ.get("DIGIT_RECOGNIZER_STARTUP_PROBE"):
         _probe_startup(app, window)
     # The model (and with it TensorFlow) loads once the window is on screen.
@@ -73,6 +75,8 @@ def _probe_startup(app, window) -> None:
 
     app.processEvents()  # the first paint
     print(f"window-shown {time.time():.6f}", flush=True)
+    bar = window.statusBar()  # what start-up said (a log fallback), whole (the tooltip, when the bar cut it)
+    print(f"status-bar {bar.toolTip() or bar.currentMessage()}", flush=True)
 
     def ready(*_):
         window.draw_tab.recognizer.read_now()

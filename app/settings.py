@@ -11,6 +11,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
+from training.jsonfile import FLAG, TEXT, Fields, JsonFileError, Kind, parse_json
+
+# The saved Train form: each field as the form writes it; a spin box takes a C int, and {"epochs": 1e999}
+# or 10**20 once stopped the app at every start.
+_SPIN = Kind(int, float, low=-(2**31), high=2**31 - 1)
+TRAIN_FORM = Fields({
+    "dataset": TEXT, "data": TEXT, "pen_data": TEXT, "preset": TEXT, "optimizer": TEXT, "learning_rate": TEXT,
+    "device": TEXT, "data_files": Fields({}, others=TEXT),
+    "epochs": _SPIN, "batch_size": _SPIN, "validation": _SPIN, "images": _SPIN,
+    "augment": FLAG, "mixed_precision": FLAG,
+})
+TRAIN_FORM_BYTES = 256 * 1024  # the form is under a kilobyte
+
 ORGANIZATION = "DigitRecognizer"
 APPLICATION = "Digit Recognizer"
 
@@ -111,10 +124,13 @@ class Settings:
         """The Train tab's settings at the last Start or close ({} the first time)."""
         text = self._get("train/form", "", str)
         try:
-            value = json.loads(text) if text else {}
-        except ValueError:  # a hand-edited or damaged file: the defaults again
+            value = parse_json(text, TRAIN_FORM_BYTES, where="train/form") if text else {}
+        except JsonFileError:  # a hand-edited or damaged file: the defaults again
             return {}
-        return value if isinstance(value, dict) else {}
+        if not isinstance(value, dict):
+            return {}
+        kept, _ = TRAIN_FORM.clean(value)  # a field of the wrong type or range keeps its default
+        return kept
 
     @train_form.setter
     def train_form(self, value: dict) -> None:

@@ -199,12 +199,20 @@ def cmd_train(args, argv) -> int:
 
 def cmd_train_trajectory(args, argv) -> int:
     from training.data.pen import load_pen
+    from training.errors import ModelFileError
     from training.learning.trajectory_training import train_trajectory
-    from training.models.modelfile import pair_trajectory, read_info
+    from training.messages import Message
+    from training.models.modelfile import check_model_file, paired_path, pair_trajectory, sidecar_path
+    from training.paths import check_writable_file
 
     if not 0 <= args.weight <= 1:
         raise ConfigError("The weight must be between 0 and 1, not {weight}.", weight=args.weight)
-    info = read_info(args.model)  # before training: the model and its sidecar must be there
+    # Before training, like train --out: a wrong path must not cost a whole run and end in a traceback.
+    info = check_model_file(args.model)
+    if info.get("stale_sidecar"):
+        raise ModelFileError("{sidecar_path} describes another file; save the model again instead.",
+                             sidecar_path=sidecar_path(args.model))
+    check_writable_file(paired_path(args.model), Message("The trajectory network's file"))
     if info.get("class_names") and len(info["class_names"]) != 11:
         raise ConfigError("{path} cannot say \"not a digit\"; pair the trajectory network with an 11-class model.",
                           path=args.model)
@@ -262,7 +270,7 @@ def cmd_evaluate(args, argv) -> int:
     from training.learning.evaluate import evaluate
     from training.models.opening import open_predictor
 
-    predictor = open_predictor(args.model)
+    predictor = open_predictor(given_model(args.model))
     dataset = load_dataset(args.dataset, args.data, pen_path=args.pen_data)
     if predictor.classes < len(dataset.class_names):
         raise DigitRecognizerError(
@@ -277,6 +285,15 @@ def cmd_evaluate(args, argv) -> int:
     print("confusion matrix (rows: true, columns: predicted):")
     print(result.confusion_table())
     return 0
+
+
+def given_model(text: str) -> Path:
+    """The model path as given; an empty one is refused here (``Path("")`` is ".", "a folder")."""
+    from training.errors import ModelFileError
+
+    if not text.strip():
+        raise ModelFileError("No model file was given (the path is empty).")
+    return Path(text)
 
 
 def reading_json(name: str, reading) -> dict:
@@ -309,11 +326,20 @@ def cmd_predict(args, argv) -> int:
     from training.reading.preprocess import load_image
     from training.reading.recognize import check_reads_digits, read_image
 
-    model_path = Path(args.model) if args.model else shipped_model_path()
-    if not args.model and not model_path.is_file():
-        raise DigitRecognizerError("No model given and no shipped model found; pass --model FILE.")
-    predictor = open_predictor(model_path)
-    check_reads_digits(model_path, predictor.info)
+    try:
+        model_path = given_model(args.model) if args.model is not None else shipped_model_path()
+        if args.model is None and not model_path.is_file():
+            raise DigitRecognizerError("No model given and no shipped model found; pass --model FILE.")
+        predictor = open_predictor(model_path)
+        check_reads_digits(model_path, predictor.info)
+    except DigitRecognizerError as exc:
+        if not args.json:
+            raise
+        # One object per input even so: a script reading N lines must not wait for lines that never come.
+        for name in args.images:
+            print(json.dumps({"file": name, "error": str(exc)}, allow_nan=False), flush=True)
+        print(f"{PROG}: error: {printable(str(exc))}", file=sys.stderr)
+        return 2
     failures = 0
     for name in args.images:
         try:

@@ -88,6 +88,26 @@ def table_rows(records: list[dict]) -> list[tuple[str, list[str]]]:
     ]
 
 
+def spreadsheet_safe(value):
+    """A cell a spreadsheet shows as text: one starting with = + - @ (or a tab or carriage return) would be
+    read as a formula there (a run's message or device is the user's, or anyone's, text); numbers stay numbers."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        try:
+            float(value)
+            return value  # "-0.5" is a number, not a formula
+        except ValueError:
+            return "'" + value
+    return value
+
+
+class SpreadsheetSafeWriter:
+    def __init__(self, writer):
+        self.writer = writer
+
+    def writerow(self, row) -> None:
+        self.writer.writerow([spreadsheet_safe(cell) for cell in row])
+
+
 class CompareView(QWidget):
     """Two to six runs: loss and accuracy against epochs or time, and their settings and results."""
 
@@ -213,7 +233,7 @@ class CompareView(QWidget):
     # --- export --------------------------------------------------------------------
     def csv_text(self) -> str:
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = SpreadsheetSafeWriter(csv.writer(out))
         writer.writerow(["", *[self.tr("Run {n}").format(n=i + 1) + f": {run_label(r)}"
                                for i, r in enumerate(self.records)]])
         for name, values in table_rows(self.records):

@@ -34,7 +34,7 @@ def local_time(iso: str) -> str:
 
     try:
         return dt.datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
+    except (ValueError, OverflowError, OSError):  # "9999-12-31T23:59:59+00:00" is past the local clock's end
         return iso
 
 

@@ -31,6 +31,7 @@ from app.i18n import training_text
 from app.widgets import CountSpinBox, wheel_only_when_focused, whole
 from training.data.datasets import DATASETS
 from training.errors import ConfigError
+from training.givenpath import check_given_path
 from training.learning.trainer import TrainConfig
 from training.models.presets import DEFAULT_PRESET, OPTIMIZERS, PRESETS
 
@@ -399,8 +400,10 @@ class TrainForm(QWidget):
         if not check_files:
             return self._form_config(learning_rate, data, self.pen_edit.text().strip(),
                                      MNIST_WITH_SAMPLES if with_samples else self.dataset_box.currentData())
-        if data and not Path(data).expanduser().exists():
-            raise ConfigError(self.tr("The data file {path} does not exist.").format(path=data))
+        if data:
+            # A regular file or a folder, checked with one stat: /dev/zero or a FIFO here once read for ever.
+            check_given_path(Path(data).expanduser(), ConfigError, folder_ok=True,
+                             missing=self.tr("The data file {path} does not exist."))
         pen = self.pen_edit.text().strip()
         if self.dataset_box.currentData() == "mnist+pen":
             from training.data.pen import find_pen_file
@@ -410,8 +413,7 @@ class TrainForm(QWidget):
                 found = find_pen_file(pen or None)
             except DatasetError as exc:
                 raise ConfigError(error_message(exc)) from None
-            if not found.is_file():
-                raise ConfigError(self.tr("The pen data file {path} does not exist.").format(path=pen))
+            check_given_path(found, ConfigError, missing=self.tr("The pen data file {path} does not exist."))
         if with_samples and not self.sample_count:
             raise ConfigError(self.tr("You have no saved samples yet: save some in the Draw tab, or choose MNIST."))
         return self._form_config(learning_rate, data, pen, "mnist" if with_samples else self.dataset_box.currentData())

@@ -604,6 +604,17 @@
     </message>
 </context>
 <context>
+    <name>Logs</name>
+    <message>
+        <source>The log folder {folder} cannot be written; the log goes to {path} instead.</source>
+        <translation>Không ghi được vào thư mục nhật ký {folder}; nhật ký được ghi vào {path} thay thế.</translation>
+    </message>
+    <message>
+        <source>The log folder {folder} cannot be written; the log goes to the console (standard error) instead.</source>
+        <translation>Không ghi được vào thư mục nhật ký {folder}; nhật ký được ghi ra bảng điều khiển (standard error) thay thế.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>shipped model</source>
@@ -1817,10 +1828,6 @@
         <translation>Không tải được {title}: máy chủ từ chối yêu cầu</translation>
     </message>
     <message>
-        <source>{path}: no such file or folder.</source>
-        <translation>{path}: không có tệp hay thư mục này.</translation>
-    </message>
-    <message>
         <source>{path} lacks {names}: a Keras-layout .npz holds x_train, y_train, x_test and y_test.</source>
         <translation>{path} thiếu {names}: một tệp .npz theo bố cục Keras chứa x_train, y_train, x_test và y_test.</translation>
     </message>
@@ -2041,10 +2048,6 @@
         <translation>{path} có đầu ra kích thước {out_shape}; một mô hình chữ số trả về 10 xác suất (hoặc 11, kể cả &quot;không phải chữ số&quot;).</translation>
     </message>
     <message>
-        <source>{path} is not a readable JSON sidecar ({reason}).</source>
-        <translation>{path} không phải tệp mô tả JSON đọc được ({reason}).</translation>
-    </message>
-    <message>
         <source>Could not save the model to {path}: {reason}.</source>
         <translation>Không lưu được mô hình vào {path}: {reason}.</translation>
     </message>
@@ -2063,6 +2066,10 @@
     <message>
         <source>{path} was refused: it contains code (a Lambda layer) that safe mode will not run.</source>
         <translation>{path} bị từ chối: nó chứa mã (một lớp Lambda) mà chế độ an toàn sẽ không chạy.</translation>
+    </message>
+    <message>
+        <source>{path} holds a {name} nested deeper than any model&apos;s; it is not opened.</source>
+        <translation>{path} chứa tệp {name} lồng nhau sâu hơn mức của bất kỳ mô hình nào; mô hình không được mở.</translation>
     </message>
     <message>
         <source>The output file</source>
@@ -2119,6 +2126,70 @@
     <message>
         <source>{path} cannot be opened ({reason}).</source>
         <translation>Không mở được {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The trajectory network&apos;s file</source>
+        <translation>Tệp của mạng quỹ đạo</translation>
+    </message>
+    <message>
+        <source>No model file was given (the path is empty).</source>
+        <translation>Chưa chỉ định tệp mô hình (đường dẫn trống).</translation>
+    </message>
+    <message>
+        <source>{path}: no such file or folder.</source>
+        <translation>{path}: không có tệp hay thư mục này.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} là một thư mục, không phải tệp.</translation>
+    </message>
+    <message>
+        <source>No file was given (the path is empty).</source>
+        <translation>Chưa chỉ định tệp (đường dẫn trống).</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (a device, a pipe or a socket); choose a file.</source>
+        <translation>{path} không phải tệp thông thường (mà là thiết bị, đường ống hoặc socket); hãy chọn một tệp.</translation>
+    </message>
+    <message>
+        <source>{path} is not a valid file name.</source>
+        <translation>{path} không phải tên tệp hợp lệ.</translation>
+    </message>
+    <message>
+        <source>The path is too long ({count} characters) to be a file on this computer.</source>
+        <translation>Đường dẫn quá dài ({count} ký tự) để là một tệp trên máy tính này.</translation>
+    </message>
+    <message>
+        <source>{where} is {size} KB; a file the app keeps is at most {limit} KB, so it is not read.</source>
+        <translation>{where} có dung lượng {size} KB; tệp mà ứng dụng lưu giữ tối đa chỉ {limit} KB, nên tệp này không được đọc.</translation>
+    </message>
+    <message>
+        <source>{where} nests more than {limit} levels deep; the app&apos;s files nest a few, so it is not read.</source>
+        <translation>{where} lồng nhau sâu hơn {limit} cấp; các tệp của ứng dụng chỉ lồng vài cấp, nên tệp này không được đọc.</translation>
+    </message>
+    <message>
+        <source>{where} is damaged ({reason}).</source>
+        <translation>{where} bị hỏng ({reason}).</translation>
+    </message>
+    <message>
+        <source>{where} holds NaN or Infinity, which JSON does not allow.</source>
+        <translation>{where} chứa NaN hoặc Infinity, là những giá trị JSON không cho phép.</translation>
+    </message>
+    <message>
+        <source>{where} nests too deep to be read.</source>
+        <translation>{where} lồng nhau quá sâu để đọc được.</translation>
+    </message>
+    <message>
+        <source>{where} is not valid JSON ({reason}).</source>
+        <translation>{where} không phải JSON hợp lệ ({reason}).</translation>
+    </message>
+    <message>
+        <source>{where} is not text (UTF-8).</source>
+        <translation>{where} không phải văn bản (UTF-8).</translation>
+    </message>
+    <message>
+        <source>{path} holds a {size} MB {name}; a digit model&apos;s is well under {limit} MB, so it is not opened.</source>
+        <translation>{path} chứa tệp {name} nặng {size} MB; tệp này của một mô hình chữ số nhỏ hơn {limit} MB rất nhiều, nên mô hình không được mở.</translation>
     </message>
     <message>
         <source>{name} is {what}; only raster images are read ({FORMAT_NAMES}).</source>

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from training.errors import DatasetError
+from training.givenpath import check_given_path
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ def check_npz_members(path: Path, keys) -> None:
 
 def read_npz_arrays(path: Path, keys) -> dict[str, np.ndarray]:
     """The arrays among ``keys`` that a .npz holds, sizes checked first; DatasetError in one sentence."""
+    check_given_path(path, DatasetError)  # a device or a FIFO: refused before any read
     try:
         if not zipfile.is_zipfile(path):
             raise DatasetError("{path} is not a readable .npz file (it is not a zip archive).", path=path)

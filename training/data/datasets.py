@@ -162,9 +162,10 @@ def _download(spec: DatasetSpec) -> Dataset:
 
 
 def _load_path(spec: DatasetSpec, path: Path) -> Dataset:
-    if not path.exists():
-        raise DatasetError("{path}: no such file or folder.", path=path)
-    if path.is_dir():
+    from training.givenpath import FOLDER, check_given_path
+
+    # First, before zipfile.is_zipfile: /dev/zero read as data never ends, a FIFO never answers.
+    if check_given_path(path, DatasetError, folder_ok=True) == FOLDER:
         arrays = _read_idx_folder(path)
     elif zipfile.is_zipfile(path):
         arrays = _read_npz(path)

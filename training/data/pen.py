@@ -120,9 +120,10 @@ def find_pen_file(path: str | os.PathLike | None = None) -> Path:
 
 
 def load_pen(path: str | os.PathLike | None = None) -> PenSet:
+    from training.givenpath import check_given_path
+
     path = find_pen_file(path)
-    if not path.is_file():
-        raise DatasetError("{path}: no such file.", path=path)
+    check_given_path(path, DatasetError)  # first: a device or a FIFO is never read
     if not zipfile.is_zipfile(path):
         raise DatasetError("{path} is not a .npz file (the pen data comes as {file}).", path=path, file=FILE_NAME)
     arrays = read_npz_arrays(path, KEYS)

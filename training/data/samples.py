@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import time
 import uuid
 from dataclasses import dataclass
@@ -26,8 +27,12 @@ import numpy as np
 
 from training.errors import DatasetError
 from training.files import atomic_write
+from training.jsonfile import JsonFileError, parse_json
 
 JOURNAL = "journal.jsonl"
+MAX_LINE_BYTES = 64 * 1024  # a journal line is under 100 bytes
+JOURNAL_CHUNK = 8 * 2**20
+SAMPLE_ID = re.compile(r"[0-9]{8}-[0-9]{6}-[0-9a-f]{8,32}")
 
 
 @dataclass(frozen=True)
@@ -96,20 +101,28 @@ class SampleStore:
         if stat.st_size == self._read_to:
             return
         with open(path, "rb") as f:
-            f.seek(self._read_to)
-            data = f.read()
-        # Only whole lines: a line still being written (or torn by a crash) waits for its newline.
-        end = data.rfind(b"\n") + 1
-        for raw in data[:end].splitlines():
-            self._apply(raw)
-        self._read_to += end
+            # In bounded chunks: a journal of a million samples is 90 MB, one filled with garbage any size.
+            while True:
+                f.seek(self._read_to)
+                data = f.read(JOURNAL_CHUNK)
+                # Only whole lines: a line still being written (or torn by a crash) waits for its newline.
+                end = data.rfind(b"\n") + 1
+                if not end:
+                    if len(data) == JOURNAL_CHUNK:  # a chunk-long "line" is none of ours: passed over
+                        self._read_to += len(data)
+                        continue
+                    break
+                for raw in data[:end].splitlines():
+                    self._apply(raw)
+                self._read_to += end
 
     def _apply(self, raw: bytes) -> None:
         try:
-            event = json.loads(raw)
-        except ValueError:
-            return  # a line torn by a crash: that sample was never committed
-        if not isinstance(event, dict) or not isinstance(event.get("id"), str):
+            event = parse_json(raw, MAX_LINE_BYTES)
+        except JsonFileError:
+            return  # a line torn by a crash (that sample was never committed), or not one of ours
+        # The id names the sample's files: only the store's own form, never a path ("../../x/victim").
+        if not isinstance(event, dict) or not is_sample_id(event.get("id")):
             return
         digit = event.get("digit")
         op, sid = event.get("op"), event["id"]
@@ -183,11 +196,15 @@ class SampleStore:
         return Sample(sid, int(digit), created, self.images)
 
     def relabel(self, sample_id: str, digit: int) -> None:
+        if not is_sample_id(sample_id):
+            raise ValueError(f"not a sample id: {sample_id!r}")
         if digit not in range(10):
             raise ValueError(f"a digit is 0-9, not {digit!r}")
         self._append({"op": "relabel", "id": sample_id, "digit": int(digit), "time": time.time()})
 
     def delete(self, sample_id: str) -> None:
+        if not is_sample_id(sample_id):  # its files are removed below: never a path outside the store
+            raise ValueError(f"not a sample id: {sample_id!r}")
         # The journal line is what deletes; the files go after, so a crash
         # between the two leaves only unreferenced files, never a dangling line.
         self._append({"op": "delete", "id": sample_id, "time": time.time()})
@@ -239,6 +256,11 @@ class SampleStore:
             raise DatasetError("Could not import {name}: {reason}; nothing was added.",
                                name=Path(path).name, reason=exc.strerror or exc) from exc
         return len(events)
+
+
+def is_sample_id(value) -> bool:
+    """Whether ``value`` has the form :func:`_new_id` gives (8 hex digits in the first versions, 12 now)."""
+    return isinstance(value, str) and SAMPLE_ID.fullmatch(value) is not None
 
 
 def _new_id() -> str:

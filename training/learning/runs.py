@@ -18,9 +18,35 @@ from dataclasses import asdict
 from pathlib import Path
 
 from training.files import atomic_write_text
+from training.jsonfile import NUMBER, TEXT, Fields, JsonFileError, Kind, ListOf, Row, read_json
 
 MAX_CURVE_POINTS = 2000
 MAX_RECORD_BYTES = 5 * 2**20  # a record is a few kilobytes; anything huge is not one of ours
+
+# What the Runs view, Compare and its CSV export read from a record: a record of another shape (hand-edited,
+# damaged, from a foreign tool) is listed as damaged with the first field that is wrong, never shown.
+_FIGURE = Kind(int, float, maybe=True)
+_WHOLE_OR_NONE = Kind(int, low=0, maybe=True)
+RUN_RECORD = Fields({
+    "started": TEXT, "outcome": TEXT, "device": TEXT, "message": TEXT,
+    "seconds": Kind(int, float, low=0, high=10**9, maybe=True),
+    "settings": Fields({
+        "preset": Kind(str, maybe=True), "dataset": Kind(str, maybe=True), "optimizer": Kind(str, maybe=True),
+        "device": Kind(str, maybe=True), "base_model": Kind(str, maybe=True),
+        "learning_rate": _FIGURE, "lr_decay": _FIGURE, "validation_split": _FIGURE,
+        "epochs": _WHOLE_OR_NONE, "batch_size": _WHOLE_OR_NONE, "clean_epochs": _WHOLE_OR_NONE,
+        "train_limit": _WHOLE_OR_NONE, "test_limit": _WHOLE_OR_NONE, "seed": Kind(int, maybe=True),
+        "augment": Kind(bool, maybe=True), "mixed_precision": Kind(bool, maybe=True),
+    }),
+    "curve": ListOf(Row(NUMBER, _FIGURE, _FIGURE, _FIGURE, least=3), maybe=True),
+    "epochs": ListOf(Fields({key: _FIGURE for key in ("epoch", "epochs", "loss", "accuracy", "val_loss", "val_accuracy",
+                                                     "seconds", "learning_rate", "batches_done", "batches")}),
+                     maybe=True),
+    "test_accuracy": _FIGURE, "test_images": _WHOLE_OR_NONE,
+    "per_class_accuracy": ListOf(_FIGURE, maybe=True),
+    "measures": Fields({}, others=Fields({"accuracy": NUMBER, "count": Kind(int, low=0)},
+                                         required=("accuracy", "count")), maybe=True),
+}, required=("settings",))
 
 
 def _finite(value):
@@ -93,15 +119,11 @@ class RunStore:
             if path.name.startswith("."):
                 continue
             try:
-                if path.stat().st_size > MAX_RECORD_BYTES:
-                    raise ValueError("too large to be a run record")
-                record = json.loads(path.read_text(encoding="utf-8"))
-                if not isinstance(record, dict) or not isinstance(record.get("settings"), dict):
-                    raise ValueError("not a run record")
+                record = read_json(path, MAX_RECORD_BYTES, RUN_RECORD, where=path.name)
                 record["id"] = path.stem
                 out.append(record)
-            except (OSError, ValueError, UnicodeDecodeError) as exc:
-                out.append({"id": path.stem, "damaged": str(exc) or type(exc).__name__, "started": ""})
+            except JsonFileError as exc:
+                out.append({"id": path.stem, "damaged": str(exc), "started": ""})
         return sorted(out, key=lambda r: str(r.get("started", "")), reverse=True)
 
     def delete(self, run_id: str) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from training.errors import ModelFileError
 from training.files import atomic_write_text
-from training.messages import first_words
+from training.messages import Message, first_words
 from training.models.export import export_lite
 from training.reading.contract import ACCEPTED_INPUTS, are_probabilities
 from training.reading.preprocess import PREPROCESS_VERSION
@@ -60,6 +60,8 @@ def sidecar_matches(model_path: str | os.PathLike, info: dict) -> bool:
     digest = info.get("sha256")
     return not digest or digest == file_sha256(model_path)
 MAX_MODEL_BYTES = 512 * 2**20  # on disk or unpacked: a VGG-sized network for 28x28 images is well under
+MAX_CONFIG_BYTES = 4 * 2**20  # a model's config.json: the presets' are 25 KB, a ResNet's a few hundred
+MAX_CONFIG_DEPTH = 100  # Keras parses it recursively; nested models nest it about 20 deep
 
 
 @dataclass
@@ -84,6 +86,12 @@ def twin_path(model_path: str | os.PathLike) -> Path:
 
 
 def file_sha256(path: str | os.PathLike) -> str:
+    import errno
+    import stat
+
+    # Before opening: opening a FIFO blocks, and a device never ends (a library's "model.keras" may be either).
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
     digest = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
@@ -136,24 +144,28 @@ def clean_info(info: dict) -> dict:
 
 def read_info(model_path: str | os.PathLike) -> dict:
     """The sidecar's contents ({} when there is none); does not import TensorFlow."""
+    return clean_info(_read_sidecar(model_path))
+
+
+def _read_sidecar(model_path) -> dict:
+    """The sidecar as parsed ({} when there is none), through the one JSON reader (size, depth, NaN bounded)."""
+    from training.jsonfile import JsonFileError, read_json
+
     path = sidecar_path(model_path)
-    if not path.is_file():
+    if not os.path.lexists(path):
         return {}
     try:
-        info = json.loads(path.read_text(encoding="utf-8"))
-    except PermissionError:
-        raise ModelFileError("{path} cannot be read: permission denied.", path=path) from None
-    except (OSError, ValueError) as exc:
-        raise ModelFileError("{path} is not a readable JSON sidecar ({reason}).", path=path, reason=exc) from exc
+        info = read_json(path)
+    except JsonFileError as exc:
+        raise ModelFileError(exc.message) from None
     if not isinstance(info, dict):
         raise ModelFileError("{path} is not a model sidecar (expected a JSON object).", path=path)
-    return clean_info(info)
+    return info
 
 
 def stored_info(model_path: str | os.PathLike) -> dict:
     """The sidecar as written, every field kept ({} when there is none): to add fields to it and write it back."""
-    path = sidecar_path(model_path)
-    return dict(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else {}
+    return dict(_read_sidecar(model_path))
 
 
 def write_info(model_path: str | os.PathLike, info: dict) -> None:
@@ -291,11 +303,14 @@ def _json_default(value):
 
 def check_model_file(path: str | os.PathLike) -> dict:
     """Refuse what cannot be a model file; return its sidecar. Does not import TensorFlow."""
+    from training.givenpath import check_given_path
+
+    if not os.fspath(path):
+        raise ModelFileError("No model file was given (the path is empty).")
     path = Path(path)
-    if path.is_dir():
-        raise ModelFileError("{path} is a folder, not a model file.", path=path)
-    if not path.is_file():
-        raise ModelFileError("{path}: no such model file.", path=path)
+    # First, before any read: a device never ends and a FIFO blocks (zipfile.is_zipfile would do either).
+    check_given_path(path, ModelFileError, missing=Message("{path}: no such model file."),
+                     folder=Message("{path} is a folder, not a model file."))
     try:
         with open(path, "rb"):
             pass
@@ -344,6 +359,33 @@ def check_model_size(path: Path) -> None:
             "{path} would take {size} MB of memory; a digit model needs far less (the presets: under 5 MB), so "
             "anything over {limit} MB is not opened.", path=path, size=f"{max(size, unpacked) / 2**20:,.0f}",
             limit=MAX_MODEL_BYTES // 2**20)
+    check_model_config(path)
+
+
+def check_model_config(path: Path) -> None:
+    """Refuse an archive whose JSON (``config.json``, ``metadata.json``) is too large or too deep, before Keras
+    parses it: 500 MB of ``{},`` under the archive cap once made Keras build 170 million dicts (over 5 GB).
+    """
+    from training.jsonfile import nesting_depth
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for entry in archive.infolist():
+                if not entry.filename.endswith(".json"):
+                    continue
+                if entry.file_size > MAX_CONFIG_BYTES:
+                    raise ModelFileError(
+                        "{path} holds a {size} MB {name}; a digit model's is well under {limit} MB, so it is not opened.",
+                        path=path, size=f"{entry.file_size / 2**20:,.0f}", name=entry.filename,
+                        limit=MAX_CONFIG_BYTES // 2**20)
+                with archive.open(entry) as f:
+                    text = f.read(MAX_CONFIG_BYTES + 1).decode("utf-8", "replace")
+                if nesting_depth(text) > MAX_CONFIG_DEPTH:  # Keras would recurse into it, as deep as it goes
+                    raise ModelFileError("{path} holds a {name} nested deeper than any model's; it is not opened.",
+                                         path=path, name=entry.filename)
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise ModelFileError("{path} is a damaged .keras archive ({detail}).", path=path,
+                             detail=first_words(str(exc), exc)) from None
 
 
 def load_model(path: str | os.PathLike) -> LoadedModel:

@@ -91,6 +91,8 @@ def open_reader(model_path: str | os.PathLike, info: dict | None) -> TrajectoryR
     try:
         if entry is None:
             raise ValueError("the sidecar's trajectory entry is malformed")
+        if not path.is_file():  # a FIFO or a device named by a sidecar would block or never end
+            raise ValueError(f"{path.name} is not a regular file")
         if path.stat().st_size > MAX_BYTES or file_sha256(path) != entry["sha256"]:
             raise ValueError(f"{path.name} is not the file the sidecar names")
         return TrajectoryReader(path, entry["weight"], entry.get("not_a_digit_shift", 0.0))

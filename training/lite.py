@@ -26,8 +26,8 @@ import numpy as np
 
 from training.errors import ModelFileError
 from training.files import atomic_write
-from training.modelfile import (ACCEPTED_INPUTS, TWIN_SUFFIX, are_probabilities, check_model_file, file_sha256,
-                                first_words, twin_path)
+from training.modelfile import (ACCEPTED_INPUTS, TWIN_SUFFIX, as_probabilities, check_answers, check_model_file,
+                                file_sha256, first_words, output_kind, probe_images, twin_path)
 from training.paths import cache_dir
 from training.preprocess import model_batches
 from training.quiet import filtered_stderr
@@ -100,11 +100,6 @@ class InterpreterPool:
             return interpreter.get_tensor(interpreter.get_output_details()[0]["index"])[:len(x)].copy()
 
 
-def _softmax(x: np.ndarray) -> np.ndarray:
-    e = np.exp(x - x.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
-
-
 class LitePredictor:
     """The :class:`training.predictor.Predictor` interface on the LiteRT interpreter.
 
@@ -114,7 +109,7 @@ class LitePredictor:
     runtime = "litert"
     trajectory = None  # a training.trajectory.TrajectoryReader, set by open_predictor
 
-    def __init__(self, twin: str | os.PathLike, info: dict | None = None):
+    def __init__(self, twin: str | os.PathLike, info: dict | None = None, name: str | os.PathLike | None = None):
         self.info = info
         self.path = Path(twin)
         try:
@@ -134,17 +129,17 @@ class LitePredictor:
         if self.classes not in (10, 11):
             raise ModelFileError("{path} answers {classes} values, not 10 or 11 probabilities.",
                                  path=self.path, classes=self.classes)
-        self.from_logits = False
-        probe = self._run(np.full((1, 28, 28), 0.5, np.float32))[0]
-        dark = self._run(np.zeros((1, 28, 28), np.float32))[0]
-        if not (np.all(np.isfinite(probe)) and np.all(np.isfinite(dark))):
+        self.name = str(name or self.path)  # the model file, in the sentence refusing a bad answer
+        probes = self._pool.run(probe_images())
+        if not np.all(np.isfinite(probes)):
             raise ModelFileError("{path} answers NaN or infinity instead of probabilities.", path=self.path)
-        # A foreign model may end in logits: callers always get probabilities.
-        self.from_logits = not are_probabilities(probe)
+        # A foreign model may end in logits or sigmoids: callers always get probabilities.
+        self.output_kind = output_kind(probes)
 
     def _run(self, images: np.ndarray) -> np.ndarray:
-        out = self._pool.run(images)
-        return _softmax(out) if self.from_logits else out
+        out = as_probabilities(self._pool.run(images), self.output_kind)
+        check_answers(out, self.name)
+        return out
 
     def predict(self, image: np.ndarray) -> np.ndarray:
         """One (28, 28) image in [0, 1] -> (classes,) probabilities."""
@@ -171,30 +166,81 @@ def cached_twin_path(model_sha256: str) -> Path:
 
 
 def saved_twin(path: Path, info: dict) -> Path | None:
-    """The twin written with the model, when the sidecar vouches for it (its sha256)."""
+    """The twin written with the model, when the sidecar vouches for it: the sidecar names the model's
+    own sha256 (checked against the file on opening) and the twin's. A sidecar without the model's sha256
+    vouches for nothing: beside any model, it named the shipped model's twin."""
     twin = twin_path(path)
     digest = info.get("lite_sha256")
-    if not digest or not twin.is_file():
+    if not digest or not info.get("sha256") or not twin.is_file():
         return None
+    return twin if _sha256_within(twin, MAX_TWIN_BYTES) == digest else None
+
+
+def _sha256_within(path: Path, limit: int) -> str | None:
+    """The file's sha256, or None when it cannot be read or is larger than ``limit`` (a twin is read whole)."""
     try:
-        if twin.stat().st_size > MAX_TWIN_BYTES:  # read whole into memory: a huge one is not ours
+        if not path.is_file() or path.stat().st_size > limit:
             return None
-        return twin if file_sha256(twin) == digest else None
+        return file_sha256(path)
     except OSError:
         return None
 
 
-def export_to_cache(model, path: Path, cached: Path) -> Path:
-    """The twin of a model saved without one (older files, foreign models), exported once into ``cached``.
+def is_shipped(path: Path) -> bool:
+    """The app's own model: its twin is installed with it, as trusted as the code (and read without TensorFlow)."""
+    from resources import resource_path
+
+    try:
+        return Path(path).resolve() == Path(resource_path("models", "default.keras")).resolve()
+    except OSError:
+        return False
+
+
+def checked_record(model_sha256: str, twin_sha256: str) -> Path:
+    """The cache's note that this twin answered as this model on the probes: checked once, then trusted."""
+    return cache_dir() / "lite" / "checked" / f"{model_sha256}-{twin_sha256}"
+
+
+def agrees_with_model(model, twin_content: bytes) -> bool:
+    """Whether the twin answers as the Keras ``model`` on :func:`training.modelfile.probe_images`."""
+    model_out = np.asarray(model(probe_images(tuple(model.inputs[0].shape[1:])), training=False), np.float64)
+    try:
+        twin_out = InterpreterPool(twin_content, 1, 1).run(probe_images()).astype(np.float64)
+    except Exception:  # not a model the interpreter can run
+        return False
+    return (twin_out.shape == model_out.shape and bool(np.all(np.isfinite(twin_out)) == np.all(np.isfinite(model_out)))
+            and bool(np.allclose(twin_out, model_out, rtol=1e-3, atol=1e-4, equal_nan=True)))
+
+
+def note_checked(model_sha256: str, twin_sha256: str) -> None:
+    try:
+        atomic_write(checked_record(model_sha256, twin_sha256), b"")
+    except OSError as exc:  # a read-only cache: the twin is checked again next time
+        log.warning("could not note the checked twin in %s (%s)", cache_dir(), exc.strerror or exc)
+
+
+def export_checked(model, path: Path, model_sha256: str) -> str:
+    """Export ``model``'s twin to ``path``, check it answers as the model, note that; returns its sha256."""
+    export_lite(model, path)
+    if not agrees_with_model(model, Path(path).read_bytes()):
+        raise ModelFileError("the exported twin does not answer as the model does")
+    digest = file_sha256(path)
+    note_checked(model_sha256, digest)
+    return digest
+
+
+def export_to_cache(model, path: Path, cached: Path, model_sha256: str) -> Path:
+    """The twin of a model saved without one (older files, foreign models), exported once into ``cached``,
+    replacing whatever was there (an empty or damaged file), and checked against the model.
 
     The user's folder is never written to; the cache is keyed by the model's
     contents (:func:`cached_twin_path`), so an edited model gets a new twin.
     """
-    log.info("%s has no light-runtime twin; exporting one into %s (once)", path, cached.parent)
+    log.info("%s has no light-runtime twin that was checked; exporting one into %s (once)", path, cached.parent)
     staged = cached.with_name(f".{cached.stem}.export{TWIN_SUFFIX}")  # the exporter wants the suffix
     cached.parent.mkdir(parents=True, exist_ok=True)
     try:
-        export_lite(model, staged)
+        export_checked(model, staged, model_sha256)
         atomic_write(cached, staged.read_bytes())
     finally:
         staged.unlink(missing_ok=True)
@@ -206,7 +252,7 @@ def keras_predictor(path: Path, info: dict, loaded=None):
     from training.predictor import Predictor
 
     loaded = loaded or load_model(path)
-    return Predictor(loaded.model, loaded.info or info)
+    return Predictor(loaded.model, loaded.info or info, name=path)
 
 
 def open_predictor(path: str | os.PathLike):
@@ -234,24 +280,35 @@ def _image_predictor(path: Path, info: dict):
     if not runtime_available():
         log.warning("the LiteRT runtime (ai-edge-litert) is not installed; reading %s with Keras", path)
         return keras_predictor(path, info)
+    # A sidecar's sha256 was checked against the file already: no second hash of it.
+    model_sha = info.get("sha256") or file_sha256(path)
+    loaded = None
     twin = saved_twin(path, info)
+    if twin is not None and not (is_shipped(path) or checked_record(model_sha, info["lite_sha256"]).exists()):
+        # Made elsewhere, or before twins were checked when made: checked once, here, then noted in the cache.
+        loaded = load_model(path)
+        if agrees_with_model(loaded.model, twin.read_bytes()):
+            note_checked(model_sha, info["lite_sha256"])
+        else:
+            log.warning("%s does not answer as %s; it is not used", twin, path)
+            twin = None
     if twin is None:
-        # A sidecar's sha256 was checked against the file already: no second hash of it.
-        cached = cached_twin_path(info.get("sha256") or file_sha256(path))
-        twin = cached if cached.is_file() else None
-    if twin is None:
-        loaded = load_model(path)  # every check of a Keras load, safe_mode included
-        try:
-            twin = export_to_cache(loaded.model, path, cached)
-        except Exception as exc:  # an exporter failure: Keras still reads the model
-            log.warning("%s could not be exported for the light runtime (%s); reading it with Keras",
-                        path, first_words(str(exc), exc))
-            return keras_predictor(path, info, loaded)
+        cached = cached_twin_path(model_sha)
+        digest = _sha256_within(cached, MAX_TWIN_BYTES)
+        twin = cached if digest and checked_record(model_sha, digest).exists() else None
+        if twin is None:  # none, or one this app did not make and check (empty, damaged, foreign): replaced
+            loaded = loaded or load_model(path)  # every check of a Keras load, safe_mode included
+            try:
+                twin = export_to_cache(loaded.model, path, cached, model_sha)
+            except Exception as exc:  # an exporter failure: Keras still reads the model
+                log.warning("%s could not be exported for the light runtime (%s); reading it with Keras",
+                            path, first_words(str(exc), exc))
+                return keras_predictor(path, info, loaded)
     try:
-        return LitePredictor(twin, info)
+        return LitePredictor(twin, info, name=path)
     except Exception as exc:
         log.warning("%s; reading %s with Keras", first_words(str(exc), exc), path)
-        return keras_predictor(path, info)
+        return keras_predictor(path, info, loaded)
 
 
 def write_twin(path: str | os.PathLike) -> dict:
@@ -274,8 +331,12 @@ def write_twin(path: str | os.PathLike) -> dict:
         staged_twin = Path(staged) / f"twin{TWIN_SUFFIX}"
         export_lite(loaded.model, staged_twin)
         LitePredictor(staged_twin)  # it must load before it is named
+        if not agrees_with_model(loaded.model, staged_twin.read_bytes()):
+            raise ModelFileError("The light-runtime twin of {path} does not answer as the model does; it is not saved.",
+                                 path=path)
         info["lite_sha256"] = file_sha256(staged_twin)
         info["lite_runtime"] = LITE_RUNTIME
+        note_checked(file_sha256(path), info["lite_sha256"])
         os.replace(staged_twin, twin_path(path))
         write_info(path, info)
     return info

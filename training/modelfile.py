@@ -170,7 +170,9 @@ def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict
     info = dict(info or {})
     # Rebuilt from its config, the copy is uncompiled (clone_model would carry
     # the optimizer along, and with it twice the weights' size in Adam state).
-    inference_copy = keras.Model.from_config(model.get_config())
+    # By its own class: a tutorial's keras.Sequential has a config that
+    # keras.Model.from_config refuses ("Unrecognized keyword arguments ... 'layers'").
+    inference_copy = type(model).from_config(model.get_config())
     inference_copy.set_weights(model.get_weights())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -191,7 +193,7 @@ def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict
             staged_twin = Path(staged) / "twin.tflite"
             for key in ("lite_sha256", "lite_runtime"):
                 info.pop(key, None)
-            if export_twin(inference_copy, staged_twin):
+            if export_twin(inference_copy, staged_twin, info["sha256"]):
                 info["lite_sha256"] = file_sha256(staged_twin)
                 info["lite_runtime"] = LITE_RUNTIME
             staged_sidecar = Path(staged) / "sidecar.json"
@@ -240,15 +242,16 @@ def pair_trajectory(model_path: str | os.PathLike, network, weight: float, comma
     return entry
 
 
-def export_twin(model, path: Path) -> bool:
-    """Write ``model``'s light-runtime twin to ``path``; False (and a log line) if it cannot be exported.
+def export_twin(model, path: Path, model_sha256: str) -> bool:
+    """Write ``model``'s light-runtime twin to ``path``, checked to answer as the model; False (and a log
+    line) if it cannot be exported or answers otherwise.
 
     A model without a twin still works: it is exported on first use, or read with Keras.
     """
     try:
-        from training.lite import export_lite
+        from training.lite import export_checked
 
-        export_lite(model, path)
+        export_checked(model, path, model_sha256)
         return True
     except Exception as exc:  # an exporter failure must not lose the trained model
         log.warning("no light-runtime twin for this model (%s); it will be read with Keras", first_words(str(exc), exc))
@@ -367,6 +370,35 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
     return LoadedModel(model=model, info=info, path=path)
 
 
+def fine_tunable(path: str | os.PathLike):
+    """The model in ``path`` made ready to be trained on the app's (N, 28, 28) 0-1 images and saved as
+    every model the app makes: taking 28x28 images (a 784- or 28x28x1-input model, as Open model accepts
+    it, is given a Reshape in front) and answering probabilities (a softmax after logits; sigmoids become
+    a softmax over the same scores, never a softmax of the sigmoids)."""
+    from training._tf import keras
+
+    model = load_model(path).model
+    kind = output_kind(probe_answers(model))
+    if kind == "sigmoid":
+        last = model
+        while isinstance(last, keras.Model):
+            last = last.layers[-1]
+        if getattr(getattr(last, "activation", None), "__name__", "") == "sigmoid":
+            last.activation = keras.activations.softmax  # the same scores, ranked alike, now summing to 1
+            kind = "probabilities"
+    input_shape = tuple(model.inputs[0].shape[1:])
+    if input_shape != (28, 28) or kind != "probabilities":
+        images = keras.Input((28, 28), name="image")
+        x = images if input_shape == (28, 28) else keras.layers.Reshape(input_shape)(images)
+        out = model(x)
+        if kind != "probabilities":
+            # A model of one's own may end in logits (Dense(10), as TensorFlow's tutorial writes it): trained
+            # against probabilities it would learn nothing, so it gets its softmax here.
+            out = keras.layers.Softmax(name="probabilities")(out)
+        model = keras.Model(images, out)
+    return model
+
+
 def undo_input_rescaling(model) -> bool:
     """If ``model`` divides 0-255 pixels by 255 itself (a first ``Rescaling(1/255)``, as Keras' image
     tutorials write it), set that scale to 1 in the loaded copy (the file is never changed); True if so.
@@ -376,7 +408,11 @@ def undo_input_rescaling(model) -> bool:
     """
     from training._tf import keras
 
-    first = next((layer for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)), None)
+    first = model
+    # A model's first layer may itself be a model (a tutorial's preprocessing Sequential inside the
+    # classifier): its first layer is what sees the pixels.
+    while isinstance(first, keras.Model):
+        first = next((layer for layer in first.layers if not isinstance(layer, keras.layers.InputLayer)), None)
     if not isinstance(first, keras.layers.Rescaling):
         return False
     try:
@@ -398,13 +434,28 @@ def first_words(text: str, exc: Exception | None = None, limit: int = 200) -> st
     return line[:cut if cut > 0 else limit - 3] + "..."
 
 
-def probe_answers(model):
-    """``model``'s outputs for a black image and a grey one."""
+def probe_images(shape=(28, 28)):
+    """Images every model is tried on before use: black, grey, white, and a stroke (a "1" and a ring)."""
     import numpy as np
 
-    shape = tuple(model.inputs[0].shape[1:])
-    probes = np.stack([np.zeros(shape, np.float32), np.full(shape, 0.5, np.float32)])
-    return np.asarray(model(probes, training=False))
+    probes = np.zeros((5, 28, 28), np.float32)
+    probes[1] = 0.5
+    probes[2] = 1.0
+    probes[3, 4:24, 12:16] = 1.0
+    yy, xx = np.mgrid[:28, :28]
+    probes[4] = (np.abs(np.hypot(yy - 14, xx - 14) - 7) < 2).astype(np.float32)
+    return probes.reshape((5, *shape))
+
+
+def probe_answers(model):
+    """``model``'s raw outputs for :func:`probe_images`."""
+    import numpy as np
+
+    return np.asarray(model(probe_images(tuple(model.inputs[0].shape[1:])), training=False))
+
+
+# How far a row of probabilities may stray from 0-1 and from summing to 1 (float32 rounding, a LiteRT twin).
+PROBABILITY_TOLERANCE = 1e-3
 
 
 def are_probabilities(out) -> bool:
@@ -412,12 +463,54 @@ def are_probabilities(out) -> bool:
     import numpy as np
 
     out = np.asarray(out)
-    return bool(np.all(out >= 0) and np.all(np.abs(out.sum(axis=-1) - 1.0) < 1e-3))
+    return bool(np.all(out >= 0) and np.all(np.abs(out.sum(axis=-1) - 1.0) < PROBABILITY_TOLERANCE))
 
 
-def answers_probabilities(model) -> bool:
-    """False for a model that ends in logits."""
-    return are_probabilities(probe_answers(model))
+def output_kind(out) -> str:
+    """What a model's raw outputs on the probes are: "probabilities" (softmax), "sigmoid" (each 0-1,
+    not summing to 1: divided by their sum, never put through softmax again) or "logits" (softmax)."""
+    import numpy as np
+
+    out = np.asarray(out, np.float64)
+    if are_probabilities(out):
+        return "probabilities"
+    if np.all(np.isfinite(out)) and np.all((out >= 0) & (out <= 1)):
+        return "sigmoid"
+    return "logits"
+
+
+def as_probabilities(out, kind: str):
+    """Raw outputs -> probabilities, as :func:`output_kind` says they must be turned (numpy)."""
+    import numpy as np
+
+    out = np.asarray(out, np.float32)
+    if kind == "logits":
+        e = np.exp(out - out.max(axis=-1, keepdims=True))
+        return e / e.sum(axis=-1, keepdims=True)
+    if kind == "sigmoid":
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return out / out.sum(axis=-1, keepdims=True)
+    return out
+
+
+def check_answers(out, model: str) -> None:
+    """Refuse, with a sentence, answers that are not probabilities: every answer a model gives is checked
+    (a model may be finite on the probes and NaN on real ink, or sum to 1 only on the probes)."""
+    import numpy as np
+
+    out = np.asarray(out, np.float64)
+    if not np.all(np.isfinite(out)):
+        raise ModelFileError(
+            "{model} answered NaN or infinity instead of probabilities: the model is unusable (its weights are damaged or its training diverged).",
+            model=model)
+    if np.any(out < -PROBABILITY_TOLERANCE) or np.any(out > 1 + PROBABILITY_TOLERANCE):
+        raise ModelFileError("{model} answered values outside 0-1 instead of probabilities: the model is unusable.",
+                             model=model)
+    totals = np.atleast_1d(out.sum(axis=-1))
+    worst = float(totals[np.argmax(np.abs(totals - 1.0))]) if totals.size else 1.0
+    if abs(worst - 1.0) > 10 * PROBABILITY_TOLERANCE:
+        raise ModelFileError("{model} answered probabilities that add up to {total}, not 1: the model is unusable.",
+                             model=model, total=f"{worst:.2f}")
 
 
 def check_model_answers(model, path) -> None:

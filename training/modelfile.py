@@ -172,8 +172,12 @@ def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict
     # the optimizer along, and with it twice the weights' size in Adam state).
     # By its own class: a tutorial's keras.Sequential has a config that
     # keras.Model.from_config refuses ("Unrecognized keyword arguments ... 'layers'").
-    inference_copy = type(model).from_config(model.get_config())
-    inference_copy.set_weights(model.get_weights())
+    try:
+        inference_copy = type(model).from_config(model.get_config())
+        inference_copy.set_weights(model.get_weights())
+    except Exception as exc:  # Keras' message can hold the whole configuration: one line of it is said
+        raise ModelFileError("Could not save the model to {path}: Keras could not copy it ({detail}).",
+                             path=path, detail=first_words(str(exc), exc)) from exc
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Both files are written in full beside their targets first (so that a

@@ -32,8 +32,46 @@ LITE_RUNTIME = "litert"
 STAGING_PREFIX = ".staging-"
 
 
+STAGED_TWIN = "twin.tflite"
+STAGED_SIDECAR = "sidecar.json"
+COMMIT_NOTE = "commit.json"  # in a staging folder: its files are complete and replace the old ones
+
+
+def finish_commit(staged: Path, path: Path, has_twin: bool) -> None:
+    """Move a committed save's files from ``staged`` onto ``path``'s: twin, sidecar, model (each only if
+    still there: after a kill, the rest of them)."""
+    twin = staged / STAGED_TWIN
+    if twin.exists():
+        os.replace(twin, twin_path(path))
+    elif not has_twin:
+        twin_path(path).unlink(missing_ok=True)  # an older twin would describe the old model
+    if (staged / STAGED_SIDECAR).exists():
+        os.replace(staged / STAGED_SIDECAR, sidecar_path(path))
+    if (staged / path.name).exists():
+        os.replace(staged / path.name, path)
+    (staged / COMMIT_NOTE).unlink(missing_ok=True)
+
+
+def _finish_killed_commit(staged: Path) -> None:
+    """A save killed between its renames: its note names the model; the renames are finished."""
+    note = staged / COMMIT_NOTE
+    try:
+        if not note.is_file() or note.stat().st_size > 4096:
+            return
+        data = json.loads(note.read_text(encoding="utf-8"))
+        name = data["model"]
+        if not (isinstance(name, str) and Path(name).name == name and name.endswith(".keras")
+                and not name.startswith(".")):
+            return
+        finish_commit(staged, staged.parent / name, bool(data.get("twin")))
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
+        log.warning("a killed save in %s could not be finished (%s); the old model stays", staged.parent, exc)
+
+
 def clean_leftovers(folder: str | os.PathLike) -> int:
-    """Remove what killed saves left in a models folder (staging folders, temp files); returns the count."""
+    """Finish or remove what killed saves left in a models folder (staging folders, temp files); returns
+    the count. A save killed after its commit point is finished (the new model, sidecar and twin); one
+    killed before it is dropped (the old ones stay)."""
     import shutil
 
     folder = Path(folder)
@@ -42,6 +80,7 @@ def clean_leftovers(folder: str | os.PathLike) -> int:
         return 0
     for entry in folder.iterdir():
         if entry.name.startswith(STAGING_PREFIX) and entry.is_dir():
+            _finish_killed_commit(entry)
             shutil.rmtree(entry, ignore_errors=True)
             removed += 1
         elif entry.name.startswith(".") and entry.name.endswith(".tmp") and entry.is_file():
@@ -180,10 +219,9 @@ def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict
                              path=path, detail=first_words(str(exc), exc)) from exc
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        # Both files are written in full beside their targets first (so that a
-        # full disk fails here, leaving the old pair), then renamed: renames
-        # need no space. A kill between the two renames leaves a sidecar whose
-        # sha256 names another file, which loading and the library detect.
+        # The three files are written in full beside their targets first (so
+        # that a full disk fails here, leaving the old ones), then renamed:
+        # renames need no space.
         with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX, dir=path.parent) as staged:
             staged_model = Path(staged) / path.name  # Keras insists on the .keras suffix
             inference_copy.save(staged_model)
@@ -194,22 +232,18 @@ def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict
             info.setdefault("class_names", [str(d) for d in range(int(model.outputs[0].shape[-1]))])
             info["sha256"] = file_sha256(staged_model)
             info["size_bytes"] = staged_model.stat().st_size
-            staged_twin = Path(staged) / "twin.tflite"
+            staged_twin = Path(staged) / STAGED_TWIN
             for key in ("lite_sha256", "lite_runtime"):
                 info.pop(key, None)
             if export_twin(inference_copy, staged_twin, info["sha256"]):
                 info["lite_sha256"] = file_sha256(staged_twin)
                 info["lite_runtime"] = LITE_RUNTIME
-            staged_sidecar = Path(staged) / "sidecar.json"
-            atomic_write_text(staged_sidecar, sidecar_text(info))
-            # Twin, sidecar, model: a kill between two renames leaves a sidecar
-            # whose sha256 names another file, which loading detects.
-            if staged_twin.exists():
-                os.replace(staged_twin, twin_path(path))
-            else:
-                twin_path(path).unlink(missing_ok=True)  # an older twin would describe the old model
-            os.replace(staged_sidecar, sidecar_path(path))
-            os.replace(staged_model, path)
+            atomic_write_text(Path(staged) / STAGED_SIDECAR, sidecar_text(info))
+            # The commit point: from here on the new files replace the old ones, at once or, after a kill
+            # between the renames, when the folder is next opened (clean_leftovers finishes them).
+            atomic_write_text(Path(staged) / COMMIT_NOTE,
+                              json.dumps({"model": path.name, "twin": staged_twin.exists()}))
+            finish_commit(Path(staged), path, staged_twin.exists())
     except OSError as exc:
         raise ModelFileError("Could not save the model to {path}: {reason}.",
                              path=path, reason=save_failure_reason(path, exc)) from exc

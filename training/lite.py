@@ -252,7 +252,7 @@ def keras_predictor(path: Path, info: dict, loaded=None):
     from training.predictor import Predictor
 
     loaded = loaded or load_model(path)
-    return Predictor(loaded.model, loaded.info or info, name=path)
+    return Predictor(loaded.model, loaded.info or info, name=path.name)
 
 
 def open_predictor(path: str | os.PathLike):
@@ -305,7 +305,7 @@ def _image_predictor(path: Path, info: dict):
                             path, first_words(str(exc), exc))
                 return keras_predictor(path, info, loaded)
     try:
-        return LitePredictor(twin, info, name=path)
+        return LitePredictor(twin, info, name=path.name)
     except Exception as exc:
         log.warning("%s; reading %s with Keras", first_words(str(exc), exc), path)
         return keras_predictor(path, info, loaded)

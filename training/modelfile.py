@@ -539,10 +539,10 @@ def check_answers(out, model: str) -> None:
     out = np.asarray(out, np.float64)
     if not np.all(np.isfinite(out)):
         raise ModelFileError(
-            "{model} answered NaN or infinity instead of probabilities: the model is unusable (its weights are damaged or its training diverged).",
+            "{model} answered NaN or infinity, not probabilities: the model is unusable (damaged weights, or a training that diverged).",
             model=model)
     if np.any(out < -PROBABILITY_TOLERANCE) or np.any(out > 1 + PROBABILITY_TOLERANCE):
-        raise ModelFileError("{model} answered values outside 0-1 instead of probabilities: the model is unusable.",
+        raise ModelFileError("{model} answered values outside 0-1, not probabilities: the model is unusable.",
                              model=model)
     totals = np.atleast_1d(out.sum(axis=-1))
     worst = float(totals[np.argmax(np.abs(totals - 1.0))]) if totals.size else 1.0

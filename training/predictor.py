@@ -7,6 +7,8 @@ millisecond, which is what live recognition while drawing needs.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from training._tf import tf
@@ -23,7 +25,7 @@ class Predictor:
     def __init__(self, model, info=None, name: str = "The model"):
         self.model = model
         self.info = info  # the model file's sidecar, when loaded from one
-        self.name = str(name)  # in the sentence that refuses an answer that is not probabilities
+        self.name = str(name)  # the model file's name, in the sentence that refuses an answer that is not probabilities
         input_shape = tuple(model.inputs[0].shape[1:])
         self.classes = int(model.outputs[0].shape[-1])  # 11 when the model can say "not a digit"
         # A foreign model may end in logits or in sigmoids; detect it once, so that callers always get
@@ -50,7 +52,7 @@ class Predictor:
         from training.modelfile import load_model
 
         loaded = load_model(path)
-        return cls(loaded.model, loaded.info, name=path)
+        return cls(loaded.model, loaded.info, name=Path(path).name)
 
     def predict(self, image: np.ndarray) -> np.ndarray:
         """One (28, 28) image in [0, 1] -> (classes,) probabilities."""

@@ -296,9 +296,13 @@ class DrawTab(QWidget):
     def show_unusable(self, error) -> None:
         """The model gave no usable answer for this drawing: say so, and show no digit or percentage."""
         self.reading = BLANK
-        self.chart.show_message(self.tr("the model is unusable"))
-        self.digit_label.setText("")
-        self.verdict_label.setText(message(error))
+        self.chart.show_message(self.tr("no usable answer"))
+        self.digit_label.setText(self.tr("model unusable"))
+        self.digit_label.setStyleSheet("font-size: 22pt; color: #b04040")
+        # The whole sentence (what it answered, and why) in the status bar and the tooltip: the space
+        # under the answer holds two short lines.
+        self.verdict_label.setText(self.tr("It gave no probabilities for this drawing; open another model."))
+        self.verdict_label.setToolTip(message(error))
         self.model_input.show_inputs([], [])
         self.statusMessage.emit(message(error))
 
@@ -307,6 +311,7 @@ class DrawTab(QWidget):
         if len(reading.digits) != len(self.reading.digits):
             self.charted = None  # another count of digits: back to following the last one
         self.reading = reading
+        self.verdict_label.setToolTip("")
         if reading.blank:
             self.chart.show_message(self.tr("draw a digit"))
             self.chart_caption.setText(self.tr("Probability of each digit"))

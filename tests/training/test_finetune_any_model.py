@@ -33,6 +33,9 @@ def tutorial_model(kind):
     layers = keras.layers
     if kind == "logits":  # TensorFlow's beginner tutorial: Dense(10) and from_logits=True
         stack = [keras.Input((28, 28)), layers.Flatten(), layers.Dense(32, activation="relu"), layers.Dense(10)]
+    elif kind == "softmax":  # the same with its softmax: the Sequential itself is trained and saved
+        stack = [keras.Input((28, 28)), layers.Flatten(), layers.Dense(32, activation="relu"),
+                 layers.Dense(10, activation="softmax")]
     elif kind == "784":
         stack = [keras.Input((784,)), layers.Dense(32, activation="relu"), layers.Dense(10, activation="softmax")]
     elif kind == "channels-rescaling":
@@ -55,7 +58,7 @@ def quick_fine_tune(base, mnist):
     return fine_tune(str(base), samples_x, samples_y, mnist, config=config, mnist_images=3000)
 
 
-@pytest.mark.parametrize("kind", ["logits", "784", "channels-rescaling", "sigmoid"])
+@pytest.mark.parametrize("kind", ["logits", "softmax", "784", "channels-rescaling", "sigmoid"])
 def test_a_tutorial_sequential_model_is_fine_tuned_and_saved(tmp_path, mnist, kind):
     from training.lite import open_predictor
     from training.library import ModelLibrary

@@ -77,7 +77,7 @@ def test_an_answer_that_is_not_probabilities_is_refused_by_both_runtimes(tmp_pat
         assert predictor.predict(np.zeros((28, 28), np.float32)).sum() == pytest.approx(1.0, abs=1e-3)
         with pytest.raises(ModelFileError, match=words) as caught:
             predictor.predict(ink_at_trigger())
-        assert "unusable" in str(caught.value) and "odd.keras" in str(caught.value)
+        assert "unusable" in str(caught.value) and str(caught.value).startswith("odd.keras")
         with pytest.raises(ModelFileError, match="unusable"):
             predictor.predict_batch(np.stack([np.zeros((28, 28)), ink_at_trigger()]))
     assert isinstance(predictor, LitePredictor)

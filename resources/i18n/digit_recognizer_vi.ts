@@ -292,6 +292,18 @@
         <translation>Mô hình nhìn thấy</translation>
     </message>
     <message>
+        <source>no usable answer</source>
+        <translation>không có câu trả lời dùng được</translation>
+    </message>
+    <message>
+        <source>model unusable</source>
+        <translation>mô hình không dùng được</translation>
+    </message>
+    <message>
+        <source>It gave no probabilities for this drawing; open another model.</source>
+        <translation>Mô hình không cho ra xác suất cho hình vẽ này; hãy mở mô hình khác.</translation>
+    </message>
+    <message>
         <source>draw a digit</source>
         <translation>hãy vẽ một chữ số</translation>
     </message>
@@ -1960,6 +1972,10 @@
         <translation>bước xuất LiteRT không ghi được tệp nào vào {path}</translation>
     </message>
     <message>
+        <source>the exported twin does not answer as the model does</source>
+        <translation>bản sao LiteRT vừa xuất không trả lời giống mô hình</translation>
+    </message>
+    <message>
         <source>{sidecar_path} describes another file; save the model again instead.</source>
         <translation>{sidecar_path} mô tả một tệp khác; hãy lưu lại mô hình.</translation>
     </message>
@@ -1978,6 +1994,10 @@
     <message>
         <source>{path} answers NaN or infinity instead of probabilities.</source>
         <translation>{path} trả về NaN hoặc vô cực thay vì xác suất.</translation>
+    </message>
+    <message>
+        <source>The light-runtime twin of {path} does not answer as the model does; it is not saved.</source>
+        <translation>Bản sao LiteRT của {path} không trả lời giống mô hình nên không được lưu.</translation>
     </message>
     <message>
         <source>{path} is not a usable LiteRT model ({detail}).</source>
@@ -2016,6 +2036,18 @@
         <translation>{path} sẽ chiếm {size} MB bộ nhớ; một mô hình chữ số cần ít hơn nhiều (các mẫu mạng có sẵn: dưới 5 MB), nên tệp nào quá {limit} MB sẽ không được mở.</translation>
     </message>
     <message>
+        <source>{model} answered NaN or infinity, not probabilities: the model is unusable (damaged weights, or a training that diverged).</source>
+        <translation>{model} trả lời NaN hoặc vô cực chứ không phải xác suất: mô hình không dùng được (trọng số bị hỏng, hoặc quá trình huấn luyện đã phân kỳ).</translation>
+    </message>
+    <message>
+        <source>{model} answered values outside 0-1, not probabilities: the model is unusable.</source>
+        <translation>{model} trả lời các giá trị nằm ngoài khoảng 0-1 chứ không phải xác suất: mô hình không dùng được.</translation>
+    </message>
+    <message>
+        <source>{model} answered probabilities that add up to {total}, not 1: the model is unusable.</source>
+        <translation>{model} trả lời các xác suất có tổng là {total} chứ không phải 1: mô hình không dùng được.</translation>
+    </message>
+    <message>
         <source>{path} answers NaN or infinity instead of probabilities: its weights are damaged or its training diverged; retrain it.</source>
         <translation>{path} trả về NaN hoặc vô cực thay vì xác suất: trọng số bị hỏng hoặc quá trình huấn luyện đã phân kỳ; hãy huấn luyện lại.</translation>
     </message>
@@ -2030,6 +2062,10 @@
     <message>
         <source>{path} is not a readable JSON sidecar ({reason}).</source>
         <translation>{path} không phải tệp mô tả JSON đọc được ({reason}).</translation>
+    </message>
+    <message>
+        <source>Could not save the model to {path}: Keras could not copy it ({detail}).</source>
+        <translation>Không lưu được mô hình vào {path}: Keras không sao chép được mô hình ({detail}).</translation>
     </message>
     <message>
         <source>Could not save the model to {path}: {reason}.</source>

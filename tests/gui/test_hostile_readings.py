@@ -1,4 +1,4 @@
-"""A model that answers NaN on a drawing is said to be unusable, not shown as "0 (nan%)" (issue 32, item 7)."""
+"""The Draw tab facing a model that answers NaN and an image of noise (issue 32, items 7 and 4)."""
 
 from __future__ import annotations
 
@@ -46,3 +46,23 @@ def test_a_model_answering_nan_on_a_drawing_is_said_unusable(qtbot, window, tmp_
     assert tab.reading.blank
     tab.grab().save(str(tmp_path / "unusable.png"))
     print("\nDraw tab:", tmp_path / "unusable.png")
+
+
+def test_a_noise_image_opened_in_the_draw_tab_is_not_a_number_at_once(qtbot, window, tmp_path):
+    """It froze the Draw tab for 20 s and read a 93-digit number (issue 32, item 4)."""
+    import time
+
+    from PIL import Image
+
+    rng = np.random.default_rng(7)
+    gray = np.full((240, 240), 255, np.uint8)
+    gray[rng.random((240, 240)) < 0.05] = 0
+    Image.fromarray(gray).save(tmp_path / "salt.png")
+    tab = window.draw_tab
+    started = time.perf_counter()
+    assert tab.open_image(str(tmp_path / "salt.png"))
+    settle(qtbot, window)
+    seconds = time.perf_counter() - started
+    assert seconds < 2.0, seconds
+    assert tab.reading.number is None and len(tab.reading.digits) <= 1
+    assert tab.digit_label.text() in ("not a digit", "")

@@ -425,6 +425,16 @@ def fine_tunable(path: str | os.PathLike):
             last.activation = keras.activations.softmax  # the same scores, ranked alike, now summing to 1
             kind = "probabilities"
     input_shape = tuple(model.inputs[0].shape[1:])
+    if isinstance(model, keras.Sequential) and (input_shape != (28, 28) or kind != "probabilities"):
+        # The same layers in one flat Sequential (not nested in another model: the Inside view shows
+        # each layer of a flat one).
+        stack = [keras.Input((28, 28), name="image")]
+        if input_shape != (28, 28):
+            stack.append(keras.layers.Reshape(input_shape))
+        stack += model.layers
+        if kind != "probabilities":
+            stack.append(keras.layers.Softmax(name="probabilities"))
+        return keras.Sequential(stack, name=model.name)
     if input_shape != (28, 28) or kind != "probabilities":
         images = keras.Input((28, 28), name="image")
         x = images if input_shape == (28, 28) else keras.layers.Reshape(input_shape)(images)

@@ -105,4 +105,10 @@ def message(error: BaseException) -> str:
     text = getattr(error, "message", None)
     if isinstance(text, str) and hasattr(text, "template"):
         return translated(text)
-    return str(error) or type(error).__name__
+    # Its first line, cut: a Keras error can carry a model's whole configuration (kilobytes).
+    lines = str(error).strip().splitlines()
+    first = lines[0] if lines else type(error).__name__
+    return first if len(first) <= MAX_FOREIGN_MESSAGE else first[:MAX_FOREIGN_MESSAGE - 3].rsplit(" ", 1)[0] + "..."
+
+
+MAX_FOREIGN_MESSAGE = 300

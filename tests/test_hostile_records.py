@@ -299,9 +299,9 @@ def test_damaged_journal_lines_are_skipped_and_deleting_never_leaves_the_store(t
 def test_a_damaged_train_form_falls_back_field_by_field(qtbot, tmp_path, text):
     from app.settings import Settings
     from app.train.train_tab import TrainTab
-    from training.models.library import ModelLibrary
-    from training.learning.runs import RunStore
     from training.data.samples import SampleStore
+    from training.learning.runs import RunStore
+    from training.models.library import ModelLibrary
 
     settings = Settings.from_file(tmp_path / "settings.ini")
     settings._set("train/form", text)

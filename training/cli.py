@@ -202,7 +202,7 @@ def cmd_train_trajectory(args, argv) -> int:
     from training.errors import ModelFileError
     from training.learning.trajectory_training import train_trajectory
     from training.messages import Message
-    from training.models.modelfile import check_model_file, paired_path, pair_trajectory, sidecar_path
+    from training.models.modelfile import check_model_file, pair_trajectory, paired_path, sidecar_path
     from training.paths import check_writable_file
 
     if not 0 <= args.weight <= 1:

@@ -40,9 +40,9 @@ def drawn_one_read(predictor) -> list[str]:
 
 def run() -> SelfTestReport:
     from resources import resource_path
-    from training.models.library import shipped_model_path
     from training.data.datasets import load_dataset
     from training.learning.trainer import TrainConfig, train
+    from training.models.library import shipped_model_path
     from training.models.opening import open_predictor
     from training.reading.preprocess import load_image
     from training.reading.recognize import read_image

@@ -25,7 +25,7 @@ from app.draw.inside_view import InsidePanel
 from app.draw.model_input import ModelInputView
 from app.i18n import message
 from app.widgets import ask_save_path, percent
-from training.errors import ImageError
+from training.errors import DigitRecognizerError, ImageError
 from training.reading.preprocess import ink_map, load_image, to_grayscale
 from training.reading.recognize import BLANK, Reading, read_image
 
@@ -42,6 +42,7 @@ class LiveRecognizer(QObject):
     """
 
     read = Signal(object)  # Reading
+    readingFailed = Signal(object)  # the DigitRecognizerError that says why the model gave no usable answer
 
     def __init__(self, canvas: DrawingCanvas, parent=None):
         super().__init__(parent)
@@ -85,7 +86,12 @@ class LiveRecognizer(QObject):
                 self._override = None
         if predictor is None:
             return
-        self.read.emit(read_image(predictor, self.canvas.snapshot(), self.canvas.pen_strokes()))
+        try:
+            reading = read_image(predictor, self.canvas.snapshot(), self.canvas.pen_strokes())
+        except DigitRecognizerError as exc:  # a model that answers NaN or non-probabilities on this drawing
+            self.readingFailed.emit(exc)
+            return
+        self.read.emit(reading)
 
 
 class DrawTab(QWidget):
@@ -106,6 +112,7 @@ class DrawTab(QWidget):
         self.model_input = ModelInputView()
         self.recognizer = LiveRecognizer(self.canvas, self)
         self.recognizer.read.connect(self.show_reading)
+        self.recognizer.readingFailed.connect(self.show_unusable)
         self.reading: Reading = BLANK
         self._reader = ""  # who reads the canvas while the recognizer is overridden
         self.charted: int | None = None  # the digit the chart shows when several are read; None: the last
@@ -295,10 +302,25 @@ class DrawTab(QWidget):
             self.show_reading(self.reading)
 
     @Slot(object)
+    def show_unusable(self, error) -> None:
+        """The model gave no usable answer for this drawing: say so, and show no digit or percentage."""
+        self.reading = BLANK
+        self.chart.show_message(self.tr("no usable answer"))
+        self.digit_label.setText(self.tr("model unusable"))
+        self.digit_label.setStyleSheet("font-size: 22pt; color: #b04040")
+        # The whole sentence (what it answered, and why) in the status bar and the tooltip: the space
+        # under the answer holds two short lines.
+        self.verdict_label.setText(self.tr("It gave no probabilities for this drawing; open another model."))
+        self.verdict_label.setToolTip(message(error))
+        self.model_input.show_inputs([], [])
+        self.statusMessage.emit(message(error))
+
+    @Slot(object)
     def show_reading(self, reading: Reading) -> None:
         if len(reading.digits) != len(self.reading.digits):
             self.charted = None  # another count of digits: back to following the last one
         self.reading = reading
+        self.verdict_label.setToolTip("")
         if reading.blank:
             self.chart.show_message(self.tr("draw a digit"))
             self.chart_caption.setText(self.tr("Probability of each digit"))

@@ -27,8 +27,8 @@ from app.train.form import MNIST_WITH_SAMPLES, TrainForm
 from app.train.jobs import fine_tune_job, shared_measure, study_job, training_job
 from app.train.library_view import ModelLibraryView
 from app.train.results import ResultsView
-from app.train.run_panel import RunPanel
 from app.train.run_notes import RunNotes
+from app.train.run_panel import RunPanel
 from app.train.save_row import SaveRow
 from app.train.worker import TrainingRun
 from app.widgets import confirm, decimal, percent, wheel_only_when_focused, whole

@@ -292,6 +292,18 @@
         <translation>Mô hình nhìn thấy</translation>
     </message>
     <message>
+        <source>no usable answer</source>
+        <translation>không có câu trả lời dùng được</translation>
+    </message>
+    <message>
+        <source>model unusable</source>
+        <translation>mô hình không dùng được</translation>
+    </message>
+    <message>
+        <source>It gave no probabilities for this drawing; open another model.</source>
+        <translation>Mô hình không cho ra xác suất cho hình vẽ này; hãy mở mô hình khác.</translation>
+    </message>
+    <message>
         <source>draw a digit</source>
         <translation>hãy vẽ một chữ số</translation>
     </message>
@@ -2346,6 +2358,30 @@
     <message>
         <source>with dropout switched on</source>
         <translation>đo khi dropout đang bật</translation>
+    </message>
+    <message>
+        <source>the exported twin does not answer as the model does</source>
+        <translation>bản sao LiteRT vừa xuất không trả lời giống mô hình</translation>
+    </message>
+    <message>
+        <source>Could not save the model to {path}: Keras could not copy it ({detail}).</source>
+        <translation>Không lưu được mô hình vào {path}: Keras không sao chép được mô hình ({detail}).</translation>
+    </message>
+    <message>
+        <source>The light-runtime twin of {path} does not answer as the model does; it is not saved.</source>
+        <translation>Bản sao LiteRT của {path} không trả lời giống mô hình nên không được lưu.</translation>
+    </message>
+    <message>
+        <source>{model} answered NaN or infinity, not probabilities: the model is unusable (damaged weights, or a training that diverged).</source>
+        <translation>{model} trả lời NaN hoặc vô cực chứ không phải xác suất: mô hình không dùng được (trọng số bị hỏng, hoặc quá trình huấn luyện đã phân kỳ).</translation>
+    </message>
+    <message>
+        <source>{model} answered values outside 0-1, not probabilities: the model is unusable.</source>
+        <translation>{model} trả lời các giá trị nằm ngoài khoảng 0-1 chứ không phải xác suất: mô hình không dùng được.</translation>
+    </message>
+    <message>
+        <source>{model} answered probabilities that add up to {total}, not 1: the model is unusable.</source>
+        <translation>{model} trả lời các xác suất có tổng là {total} chứ không phải 1: mô hình không dùng được.</translation>
     </message>
     <message>
         <source>Softmax regression: one Dense(10) layer over the 784 pixels (about 92% on MNIST).</source>

@@ -589,14 +589,9 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
             keras.mixed_precision.set_global_policy("mixed_float16")
         with scope:
             if config.base_model:
-                from training.models.modelfile import answers_probabilities, load_model
+                from training.models.modelfile import fine_tunable
 
-                model = load_model(config.base_model).model
-                if not answers_probabilities(model):
-                    # A model of one's own may end in logits (Dense(10), as TensorFlow's tutorial writes it):
-                    # trained against probabilities it would learn nothing, so it gets its softmax here, and
-                    # the fine-tuned model answers probabilities like every model the app makes.
-                    model = keras.Model(model.inputs[0], keras.layers.Softmax(name="probabilities")(model.outputs[0]))
+                model = fine_tunable(config.base_model)
                 # A base model with "not a digit" keeps its eleventh class when
                 # fine-tuned on digits alone.
                 outputs = int(model.outputs[0].shape[-1])

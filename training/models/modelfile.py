@@ -11,7 +11,6 @@ is not a 28x28 -> 10 (or 11) classifier, each time with one sentence that says w
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import json
 import logging
 import os
@@ -21,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from training.errors import ModelFileError
-from training.files import atomic_write_text
+from training.files import atomic_write_text, file_sha256
 from training.messages import Message, first_words
-from training.models.export import export_lite
-from training.reading.contract import ACCEPTED_INPUTS, are_probabilities
+from training.models.export import export_checked, export_lite
+from training.reading.contract import ACCEPTED_INPUTS, output_kind, probe_answers
 from training.reading.preprocess import PREPROCESS_VERSION
 from training.reading.trajectory import FEATURES_VERSION, TrajectoryReader
 
@@ -37,8 +36,46 @@ LITE_RUNTIME = "litert"
 STAGING_PREFIX = ".staging-"
 
 
+STAGED_TWIN = "twin.tflite"
+STAGED_SIDECAR = "sidecar.json"
+COMMIT_NOTE = "commit.json"  # in a staging folder: its files are complete and replace the old ones
+
+
+def finish_commit(staged: Path, path: Path, has_twin: bool) -> None:
+    """Move a committed save's files from ``staged`` onto ``path``'s: twin, sidecar, model (each only if
+    still there: after a kill, the rest of them)."""
+    twin = staged / STAGED_TWIN
+    if twin.exists():
+        os.replace(twin, twin_path(path))
+    elif not has_twin:
+        twin_path(path).unlink(missing_ok=True)  # an older twin would describe the old model
+    if (staged / STAGED_SIDECAR).exists():
+        os.replace(staged / STAGED_SIDECAR, sidecar_path(path))
+    if (staged / path.name).exists():
+        os.replace(staged / path.name, path)
+    (staged / COMMIT_NOTE).unlink(missing_ok=True)
+
+
+def _finish_killed_commit(staged: Path) -> None:
+    """A save killed between its renames: its note names the model; the renames are finished."""
+    note = staged / COMMIT_NOTE
+    try:
+        if not note.is_file() or note.stat().st_size > 4096:
+            return
+        data = json.loads(note.read_text(encoding="utf-8"))
+        name = data["model"]
+        if not (isinstance(name, str) and Path(name).name == name and name.endswith(".keras")
+                and not name.startswith(".")):
+            return
+        finish_commit(staged, staged.parent / name, bool(data.get("twin")))
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
+        log.warning("a killed save in %s could not be finished (%s); the old model stays", staged.parent, exc)
+
+
 def clean_leftovers(folder: str | os.PathLike) -> int:
-    """Remove what killed saves left in a models folder (staging folders, temp files); returns the count."""
+    """Finish or remove what killed saves left in a models folder (staging folders, temp files); returns
+    the count. A save killed after its commit point is finished (the new model, sidecar and twin); one
+    killed before it is dropped (the old ones stay)."""
     import shutil
 
     folder = Path(folder)
@@ -47,6 +84,7 @@ def clean_leftovers(folder: str | os.PathLike) -> int:
         return 0
     for entry in folder.iterdir():
         if entry.name.startswith(STAGING_PREFIX) and entry.is_dir():
+            _finish_killed_commit(entry)
             shutil.rmtree(entry, ignore_errors=True)
             removed += 1
         elif entry.name.startswith(".") and entry.name.endswith(".tmp") and entry.is_file():
@@ -83,20 +121,6 @@ def paired_path(model_path: str | os.PathLike) -> Path:
 
 def twin_path(model_path: str | os.PathLike) -> Path:
     return Path(model_path).with_suffix(TWIN_SUFFIX)
-
-
-def file_sha256(path: str | os.PathLike) -> str:
-    import errno
-    import stat
-
-    # Before opening: opening a FIFO blocks, and a device never ends (a library's "model.keras" may be either).
-    if not stat.S_ISREG(os.stat(path).st_mode):
-        raise OSError(errno.EINVAL, "not a regular file", str(path))
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 # What each sidecar field must be; a field of another type (a hand-edited or
@@ -184,7 +208,6 @@ def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict
     (Keras 3's ``.keras`` format has no switch for that, so an uncompiled copy
     is saved): it is what inference and fine-tuning need, at a third the size.
     """
-    from training._tf import keras
 
     path = Path(path)
     if path.suffix != ".keras":
@@ -192,14 +215,19 @@ def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict
     info = dict(info or {})
     # Rebuilt from its config, the copy is uncompiled (clone_model would carry
     # the optimizer along, and with it twice the weights' size in Adam state).
-    inference_copy = keras.Model.from_config(model.get_config())
-    inference_copy.set_weights(model.get_weights())
+    # By its own class: a tutorial's keras.Sequential has a config that
+    # keras.Model.from_config refuses ("Unrecognized keyword arguments ... 'layers'").
+    try:
+        inference_copy = type(model).from_config(model.get_config())
+        inference_copy.set_weights(model.get_weights())
+    except Exception as exc:  # Keras' message can hold the whole configuration: one line of it is said
+        raise ModelFileError("Could not save the model to {path}: Keras could not copy it ({detail}).",
+                             path=path, detail=first_words(str(exc), exc)) from exc
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        # Both files are written in full beside their targets first (so that a
-        # full disk fails here, leaving the old pair), then renamed: renames
-        # need no space. A kill between the two renames leaves a sidecar whose
-        # sha256 names another file, which loading and the library detect.
+        # The three files are written in full beside their targets first (so
+        # that a full disk fails here, leaving the old ones), then renamed:
+        # renames need no space.
         with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX, dir=path.parent) as staged:
             staged_model = Path(staged) / path.name  # Keras insists on the .keras suffix
             inference_copy.save(staged_model)
@@ -210,22 +238,18 @@ def save_model(model, path: str | os.PathLike, info: dict | None = None) -> dict
             info.setdefault("class_names", [str(d) for d in range(int(model.outputs[0].shape[-1]))])
             info["sha256"] = file_sha256(staged_model)
             info["size_bytes"] = staged_model.stat().st_size
-            staged_twin = Path(staged) / "twin.tflite"
+            staged_twin = Path(staged) / STAGED_TWIN
             for key in ("lite_sha256", "lite_runtime"):
                 info.pop(key, None)
-            if export_twin(inference_copy, staged_twin):
+            if export_twin(inference_copy, staged_twin, info["sha256"]):
                 info["lite_sha256"] = file_sha256(staged_twin)
                 info["lite_runtime"] = LITE_RUNTIME
-            staged_sidecar = Path(staged) / "sidecar.json"
-            atomic_write_text(staged_sidecar, sidecar_text(info))
-            # Twin, sidecar, model: a kill between two renames leaves a sidecar
-            # whose sha256 names another file, which loading detects.
-            if staged_twin.exists():
-                os.replace(staged_twin, twin_path(path))
-            else:
-                twin_path(path).unlink(missing_ok=True)  # an older twin would describe the old model
-            os.replace(staged_sidecar, sidecar_path(path))
-            os.replace(staged_model, path)
+            atomic_write_text(Path(staged) / STAGED_SIDECAR, sidecar_text(info))
+            # The commit point: from here on the new files replace the old ones, at once or, after a kill
+            # between the renames, when the folder is next opened (clean_leftovers finishes them).
+            atomic_write_text(Path(staged) / COMMIT_NOTE,
+                              json.dumps({"model": path.name, "twin": staged_twin.exists()}))
+            finish_commit(Path(staged), path, staged_twin.exists())
     except OSError as exc:
         raise ModelFileError("Could not save the model to {path}: {reason}.",
                              path=path, reason=save_failure_reason(path, exc)) from exc
@@ -259,13 +283,14 @@ def pair_trajectory(model_path: str | os.PathLike, network, weight: float, comma
     return entry
 
 
-def export_twin(model, path: Path) -> bool:
-    """Write ``model``'s light-runtime twin to ``path``; False (and a log line) if it cannot be exported.
+def export_twin(model, path: Path, model_sha256: str) -> bool:
+    """Write ``model``'s light-runtime twin to ``path``, checked to answer as the model; False (and a log
+    line) if it cannot be exported or answers otherwise.
 
     A model without a twin still works: it is exported on first use, or read with Keras.
     """
     try:
-        export_lite(model, path)
+        export_checked(model, path, model_sha256)
         return True
     except Exception as exc:  # an exporter failure must not lose the trained model
         log.warning("no light-runtime twin for this model (%s); it will be read with Keras", first_words(str(exc), exc))
@@ -414,6 +439,45 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
     return LoadedModel(model=model, info=info, path=path)
 
 
+def fine_tunable(path: str | os.PathLike):
+    """The model in ``path`` made ready to be trained on the app's (N, 28, 28) 0-1 images and saved as
+    every model the app makes: taking 28x28 images (a 784- or 28x28x1-input model, as Open model accepts
+    it, is given a Reshape in front) and answering probabilities (a softmax after logits; sigmoids become
+    a softmax over the same scores, never a softmax of the sigmoids)."""
+    from training._tf import keras
+
+    model = load_model(path).model
+    kind = output_kind(probe_answers(model))
+    if kind == "sigmoid":
+        last = model
+        while isinstance(last, keras.Model):
+            last = last.layers[-1]
+        if getattr(getattr(last, "activation", None), "__name__", "") == "sigmoid":
+            last.activation = keras.activations.softmax  # the same scores, ranked alike, now summing to 1
+            kind = "probabilities"
+    input_shape = tuple(model.inputs[0].shape[1:])
+    if isinstance(model, keras.Sequential) and (input_shape != (28, 28) or kind != "probabilities"):
+        # The same layers in one flat Sequential (not nested in another model: the Inside view shows
+        # each layer of a flat one).
+        stack = [keras.Input((28, 28), name="image")]
+        if input_shape != (28, 28):
+            stack.append(keras.layers.Reshape(input_shape))
+        stack += model.layers
+        if kind != "probabilities":
+            stack.append(keras.layers.Softmax(name="probabilities"))
+        return keras.Sequential(stack, name=model.name)
+    if input_shape != (28, 28) or kind != "probabilities":
+        images = keras.Input((28, 28), name="image")
+        x = images if input_shape == (28, 28) else keras.layers.Reshape(input_shape)(images)
+        out = model(x)
+        if kind != "probabilities":
+            # A model of one's own may end in logits (Dense(10), as TensorFlow's tutorial writes it): trained
+            # against probabilities it would learn nothing, so it gets its softmax here.
+            out = keras.layers.Softmax(name="probabilities")(out)
+        model = keras.Model(images, out)
+    return model
+
+
 def undo_input_rescaling(model) -> bool:
     """If ``model`` divides 0-255 pixels by 255 itself (a first ``Rescaling(1/255)``, as Keras' image
     tutorials write it), set that scale to 1 in the loaded copy (the file is never changed); True if so.
@@ -423,7 +487,11 @@ def undo_input_rescaling(model) -> bool:
     """
     from training._tf import keras
 
-    first = next((layer for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)), None)
+    first = model
+    # A model's first layer may itself be a model (a tutorial's preprocessing Sequential inside the
+    # classifier): its first layer is what sees the pixels.
+    while isinstance(first, keras.Model):
+        first = next((layer for layer in first.layers if not isinstance(layer, keras.layers.InputLayer)), None)
     if not isinstance(first, keras.layers.Rescaling):
         return False
     try:
@@ -434,20 +502,6 @@ def undo_input_rescaling(model) -> bool:
         return False
     first.scale = 1.0
     return True
-
-
-def probe_answers(model):
-    """``model``'s outputs for a black image and a grey one."""
-    import numpy as np
-
-    shape = tuple(model.inputs[0].shape[1:])
-    probes = np.stack([np.zeros(shape, np.float32), np.full(shape, 0.5, np.float32)])
-    return np.asarray(model(probes, training=False))
-
-
-def answers_probabilities(model) -> bool:
-    """False for a model that ends in logits."""
-    return are_probabilities(probe_answers(model))
 
 
 def check_model_answers(model, path) -> None:

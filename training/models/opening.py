@@ -7,9 +7,18 @@ import math
 import os
 from pathlib import Path
 
+from training.files import file_sha256
 from training.messages import first_words
-from training.models.modelfile import check_model_file, file_sha256, load_model
-from training.models.twin import cached_twin_path, export_to_cache, saved_twin
+from training.models.export import agrees_with_model, checked_record, note_checked
+from training.models.modelfile import check_model_file, load_model
+from training.models.twin import (
+    MAX_TWIN_BYTES,
+    _sha256_within,
+    cached_twin_path,
+    export_to_cache,
+    is_shipped,
+    saved_twin,
+)
 from training.reading.lite import LitePredictor, runtime_available
 from training.reading.trajectory import FEATURES_VERSION, MAX_BYTES, TrajectoryReader
 
@@ -23,7 +32,7 @@ def keras_predictor(path: str | os.PathLike, info: dict | None = None, loaded=No
     from training.reading.predictor import Predictor  # imports TensorFlow: only when Keras reads
 
     loaded = loaded or load_model(path)
-    return Predictor(loaded.model, loaded.info or info)
+    return Predictor(loaded.model, loaded.info or info, name=Path(path).name)
 
 
 def open_predictor(path: str | os.PathLike):
@@ -47,24 +56,35 @@ def _image_predictor(path: Path, info: dict):
     if not runtime_available():
         log.warning("the LiteRT runtime (ai-edge-litert) is not installed; reading %s with Keras", path)
         return keras_predictor(path, info)
+    # A sidecar's sha256 was checked against the file already: no second hash of it.
+    model_sha = info.get("sha256") or file_sha256(path)
+    loaded = None
     twin = saved_twin(path, info)
+    if twin is not None and not (is_shipped(path) or checked_record(model_sha, info["lite_sha256"]).exists()):
+        # Made elsewhere, or before twins were checked when made: checked once, here, then noted in the cache.
+        loaded = load_model(path)
+        if agrees_with_model(loaded.model, twin.read_bytes()):
+            note_checked(model_sha, info["lite_sha256"])
+        else:
+            log.warning("%s does not answer as %s; it is not used", twin, path)
+            twin = None
     if twin is None:
-        # A sidecar's sha256 was checked against the file already: no second hash of it.
-        cached = cached_twin_path(info.get("sha256") or file_sha256(path))
-        twin = cached if cached.is_file() else None
-    if twin is None:
-        loaded = load_model(path)  # every check of a Keras load, safe_mode included
-        try:
-            twin = export_to_cache(loaded.model, path, cached)
-        except Exception as exc:  # an exporter failure: Keras still reads the model
-            log.warning("%s could not be exported for the light runtime (%s); reading it with Keras",
-                        path, first_words(str(exc), exc))
-            return keras_predictor(path, info, loaded)
+        cached = cached_twin_path(model_sha)
+        digest = _sha256_within(cached, MAX_TWIN_BYTES)
+        twin = cached if digest and checked_record(model_sha, digest).exists() else None
+        if twin is None:  # none, or one this app did not make and check (empty, damaged, foreign): replaced
+            loaded = loaded or load_model(path)  # every check of a Keras load, safe_mode included
+            try:
+                twin = export_to_cache(loaded.model, path, cached, model_sha)
+            except Exception as exc:  # an exporter failure: Keras still reads the model
+                log.warning("%s could not be exported for the light runtime (%s); reading it with Keras",
+                            path, first_words(str(exc), exc))
+                return keras_predictor(path, info, loaded)
     try:
-        return LitePredictor(twin, info)
+        return LitePredictor(twin, info, name=path.name)
     except Exception as exc:
         log.warning("%s; reading %s with Keras", first_words(str(exc), exc), path)
-        return keras_predictor(path, info)
+        return keras_predictor(path, info, loaded)
 
 
 def check_entry(entry) -> dict | None:

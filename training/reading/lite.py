@@ -24,7 +24,7 @@ import numpy as np
 from training.errors import ModelFileError
 from training.messages import first_words
 from training.quiet import filtered_stderr
-from training.reading.contract import ACCEPTED_INPUTS, are_probabilities
+from training.reading.contract import ACCEPTED_INPUTS, as_probabilities, check_answers, output_kind, probe_images
 from training.reading.preprocess import model_batches
 
 log = logging.getLogger("digit_recognizer.models")
@@ -77,11 +77,6 @@ class InterpreterPool:
             return interpreter.get_tensor(interpreter.get_output_details()[0]["index"])[:len(x)].copy()
 
 
-def _softmax(x: np.ndarray) -> np.ndarray:
-    e = np.exp(x - x.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
-
-
 class LitePredictor:
     """The :class:`training.reading.predictor.Predictor` interface on the LiteRT interpreter.
 
@@ -91,7 +86,7 @@ class LitePredictor:
     runtime = "litert"
     trajectory = None  # a training.reading.trajectory.TrajectoryReader, set by open_predictor
 
-    def __init__(self, twin: str | os.PathLike, info: dict | None = None):
+    def __init__(self, twin: str | os.PathLike, info: dict | None = None, name: str | os.PathLike | None = None):
         self.info = info
         self.path = Path(twin)
         try:
@@ -111,17 +106,17 @@ class LitePredictor:
         if self.classes not in (10, 11):
             raise ModelFileError("{path} answers {classes} values, not 10 or 11 probabilities.",
                                  path=self.path, classes=self.classes)
-        self.from_logits = False
-        probe = self._run(np.full((1, 28, 28), 0.5, np.float32))[0]
-        dark = self._run(np.zeros((1, 28, 28), np.float32))[0]
-        if not (np.all(np.isfinite(probe)) and np.all(np.isfinite(dark))):
+        self.name = str(name or self.path)  # the model file, in the sentence refusing a bad answer
+        probes = self._pool.run(probe_images())
+        if not np.all(np.isfinite(probes)):
             raise ModelFileError("{path} answers NaN or infinity instead of probabilities.", path=self.path)
-        # A foreign model may end in logits: callers always get probabilities.
-        self.from_logits = not are_probabilities(probe)
+        # A foreign model may end in logits or sigmoids: callers always get probabilities.
+        self.output_kind = output_kind(probes)
 
     def _run(self, images: np.ndarray) -> np.ndarray:
-        out = self._pool.run(images)
-        return _softmax(out) if self.from_logits else out
+        out = as_probabilities(self._pool.run(images), self.output_kind)
+        check_answers(out, self.name)
+        return out
 
     def predict(self, image: np.ndarray) -> np.ndarray:
         """One (28, 28) image in [0, 1] -> (classes,) probabilities."""

@@ -9,6 +9,8 @@ import numpy as np
 
 from training.reading.preprocess import fit_to_mnist_box, ink_map
 from training.reading.segment import (
+    MAX_PIECES,
+    CrowdedInk,
     DigitInk,
     PenStroke,
     candidate_spans,
@@ -139,10 +141,62 @@ def read_image(predictor, gray: np.ndarray, strokes: Sequence[PenStroke] | None 
     ink = ink_map(gray)
     if ink is None:
         return BLANK
-    if strokes:
-        keep = predictor.trajectory is not None  # only a model that reads the pen's path needs them
-        return read_pieces(predictor, stroke_pieces(ink, strokes, keep_strokes=keep), strokes)
-    return read_pieces(predictor, split_digits(ink))
+    try:
+        if strokes:
+            keep = predictor.trajectory is not None  # only a model that reads the pen's path needs them
+            return read_pieces(predictor, stroke_pieces(ink, strokes, keep_strokes=keep), strokes)
+        return read_pieces(predictor, split_digits(ink))
+    except CrowdedInk:
+        return not_a_number(predictor, DigitInk(0, 0, ink.shape[1], ink.shape[0], ink))
+
+
+# Handwritten digits stand side by side at least this share of the number's
+# height apart (centre to centre; a row of 1s written close is about 0.3):
+# a "number" of more digits than its width allows at this pitch is stripes,
+# dots or a ruler's ticks, not writing. 119 stripes once read as a number.
+MIN_DIGIT_PITCH = 0.2
+# A single digit is never this many times wider than tall (a ruler, a line).
+MAX_DIGIT_ASPECT = 4.0
+
+
+def digits_allowed(pieces: Sequence[DigitInk]) -> int:
+    """The most digits a number written over these pieces' extent can have."""
+    width = max(p.right for p in pieces) - min(p.left for p in pieces)
+    height = max(1, max(p.bottom for p in pieces) - min(p.top for p in pieces))
+    return 1 + int(width / (MIN_DIGIT_PITCH * height))
+
+
+# Longer "numbers" are a pattern (a ruler's ticks, a fence), not something written on one canvas.
+MAX_NUMBER_DIGITS = 20
+# The digits of a number are of a height: when over a third of four or more
+# are under half the tallest, the marks are a ruler's ticks, not digits.
+SHORT_DIGIT = 0.5
+SHORT_SHARE = 1 / 3
+
+
+def not_writing(parts: Sequence[DigitInk]) -> bool:
+    """Whether ``parts``, read as the digits of one number, are too many or too uneven to be one."""
+    if len(parts) > min(MAX_NUMBER_DIGITS, digits_allowed(parts)):
+        return True
+    heights = [p.bottom - p.top for p in parts]
+    short = sum(h < SHORT_DIGIT * max(heights) for h in heights)
+    return len(parts) >= 4 and short > SHORT_SHARE * len(parts)
+
+
+def refused_by_shape(answer: Answer) -> Answer:
+    """``answer`` turned into "not a digit": the ink's shape, not the model, refuses it, so surely."""
+    return Answer(None, 1.0, answer.probabilities, True, not_a_digit=True, nearest=answer.nearest)
+
+
+def not_a_number(predictor, whole: DigitInk) -> Reading:
+    """All of the ink as one part that is not a digit (noise, dots, stripes, a ruler): read once, for
+    the nearest digit and the chart, never split."""
+    image = fit_to_mnist_box(whole.ink)
+    if image is None:
+        return BLANK
+    answer = answer_from(predictor.predict(image), not_sure_threshold(predictor.info))
+    return Reading((DigitReading(image=image, answer=refused_by_shape(answer),
+                                 box=(whole.left, whole.top, whole.right, whole.bottom)),))
 
 
 def with_trajectories(predictor, probabilities: np.ndarray, groups: Sequence[DigitInk],
@@ -169,6 +223,8 @@ def read_pieces(predictor, pieces: Sequence[DigitInk], strokes: Sequence[PenStro
     if not kept:
         return BLANK
     pieces = [p for p, _ in kept]
+    if len(pieces) > MAX_PIECES * digits_allowed(pieces):  # more pieces than any number this wide has
+        return not_a_number(predictor, union(pieces))
     spans = candidate_spans(pieces)
     joined = {span: union(pieces[span[0]:span[1]]) for span in spans if span[1] - span[0] > 1}
     images = {(i, i + 1): im for i, (_, im) in enumerate(kept)}
@@ -187,9 +243,14 @@ def read_pieces(predictor, pieces: Sequence[DigitInk], strokes: Sequence[PenStro
     chosen = group_by_reading(pieces, spans, probabilities, reject)
     threshold = not_sure_threshold(predictor.info)
     by_span = dict(zip(spans, probabilities))
+    parts = [joined.get(span) or pieces[span[0]] for span in chosen]
+    if not_writing(parts):
+        return not_a_number(predictor, union(pieces))
     out = []
-    for span in chosen:
-        part = joined.get(span) or pieces[span[0]]
-        out.append(DigitReading(image=images[span], answer=answer_from(by_span[span], threshold),
+    for span, part in zip(chosen, parts):
+        answer = answer_from(by_span[span], threshold)
+        if part.right - part.left > MAX_DIGIT_ASPECT * max(1, part.bottom - part.top):
+            answer = refused_by_shape(answer)
+        out.append(DigitReading(image=images[span], answer=answer,
                                 box=(part.left, part.top, part.right, part.bottom)))
     return Reading(tuple(out))

@@ -30,6 +30,18 @@ INK_LEVEL = 0.25
 MERGE_OVERLAP = 0.8
 # Specks smaller than this share of the largest component are dropped.
 SPECK = 0.02
+# More pieces than this (after merging) are not a number someone wrote but
+# noise, a grid of dots, stripes or a ruler: they are refused as a whole
+# (CrowdedInk) before anything is read, so reading stays within a second.
+# The longest numbers read (a phone number, two or three pieces a digit)
+# stay well under it.
+MAX_NUMBER_PIECES = 48
+# Components beyond this many are not even merged: the same answer, sooner.
+MAX_COMPONENTS = 4000
+
+
+class CrowdedInk(Exception):
+    """The ink falls into more pieces than any written number (noise, dots, stripes)."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +68,7 @@ def _runs(binary: np.ndarray):
 
 def components(binary: np.ndarray) -> list[list[tuple[int, int, int]]]:
     """8-connected components of a boolean image, each a list of (row, start, end) runs."""
-    rows, starts, ends = _runs(binary)
+    rows, starts, ends = (a.tolist() for a in _runs(binary))  # Python ints: the loop below is Python's
     parent = list(range(len(rows)))
 
     def find(a):
@@ -66,24 +78,31 @@ def components(binary: np.ndarray) -> list[list[tuple[int, int, int]]]:
         return a
 
     row_first = {}
-    for i, r in enumerate(rows.tolist()):
+    for i, r in enumerate(rows):
         row_first.setdefault(r, i)
     current_row = None
     for i in range(len(rows)):
-        r = int(rows[i])
+        r = rows[i]
         if r != current_row:
             current_row = r
             # The runs of the row above sit just before this row's first run.
             prev_lo, prev_hi = (row_first[r - 1], row_first[r]) if r - 1 in row_first else (0, 0)
-        for j in range(prev_lo, prev_hi):
+            j = prev_lo
+        # Both rows' runs are sorted: one pass over the two together (a row of
+        # a hundred stripes under another took 10,000 comparisons a row).
+        while j < prev_hi and ends[j] < starts[i]:
+            j += 1
+        k = j
+        while k < prev_hi and starts[k] <= ends[i]:
             # Diagonal neighbours count: runs touch if they overlap after widening by one.
-            if starts[j] <= ends[i] and ends[j] >= starts[i]:
-                ra, rb = find(i), find(j)
-                if ra != rb:
-                    parent[ra] = rb
+            ra, rb = find(i), find(k)
+            if ra != rb:
+                parent[ra] = rb
+            k += 1
+        j = max(j, k - 1)
     groups: dict[int, list] = {}
     for i in range(len(rows)):
-        groups.setdefault(find(i), []).append((int(rows[i]), int(starts[i]), int(ends[i])))
+        groups.setdefault(find(i), []).append((rows[i], starts[i], ends[i]))
     return list(groups.values())
 
 
@@ -117,7 +136,11 @@ def split_digits(ink: np.ndarray) -> list[DigitInk]:
         return []
     largest = max(p["area"] for p in parts)
     kept = [p for p in parts if p["area"] >= SPECK * largest]
-    groups = _merge_overlapping(sorted(kept, key=lambda p: p["x0"]))
+    if len(kept) > MAX_COMPONENTS:
+        raise CrowdedInk(len(kept))
+    groups = _merge_overlapping(kept)
+    if len(groups) > MAX_NUMBER_PIECES:
+        raise CrowdedInk(len(groups))
     if len(groups) == 1 and len(kept) == len(parts):
         return [DigitInk(x0, y0, x0 + w, y0 + h, crop)]
 
@@ -150,26 +173,42 @@ def grow(mask: np.ndarray) -> np.ndarray:
 
 
 def _merge_overlapping(parts: list[dict]) -> list[dict]:
-    """Merge components sharing most of their horizontal extent, until none do."""
-    parts = list(parts)
-    merged = True
-    while merged:
-        merged = False
-        for i in range(len(parts)):
-            for j in range(i + 1, len(parts)):
-                a, b = parts[i], parts[j]
-                overlap = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
-                narrower = min(a["x1"] - a["x0"], b["x1"] - b["x0"])
-                if overlap > 0 and overlap >= MERGE_OVERLAP * narrower:
-                    parts[i] = {"runs": a["runs"] + b["runs"], "area": a["area"] + b["area"],
-                                "x0": min(a["x0"], b["x0"]), "x1": max(a["x1"], b["x1"]),
-                                "y0": min(a["y0"], b["y0"]), "y1": max(a["y1"], b["y1"])}
-                    del parts[j]
+    """Merge components sharing most of their horizontal extent, until none do.
+
+    One sweep from left to right (near-linear): a part can only share
+    extent with the groups still open where it starts, and a group that
+    grows is checked again against the open ones. Restarting a double loop
+    after every merge took minutes on a noisy image of a few thousand specks.
+    """
+    open_groups: list[dict] = []
+    closed: list[dict] = []
+    for part in sorted(parts, key=lambda p: p["x0"]):
+        still_open = []
+        for g in open_groups:
+            (still_open if g["x1"] > part["x0"] else closed).append(g)
+        group, merged = part, True
+        while merged:
+            merged = False
+            for k, g in enumerate(still_open):
+                if _share_most(g, group):
+                    group = _combined(g, group)
+                    del still_open[k]
                     merged = True
                     break
-            if merged:
-                break
-    return sorted(parts, key=lambda p: p["x0"])
+        open_groups = still_open + [group]
+    return sorted(closed + open_groups, key=lambda p: p["x0"])
+
+
+def _share_most(a: dict, b: dict) -> bool:
+    overlap = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+    narrower = min(a["x1"] - a["x0"], b["x1"] - b["x0"])
+    return overlap > 0 and overlap >= MERGE_OVERLAP * narrower
+
+
+def _combined(a: dict, b: dict) -> dict:
+    return {"runs": a["runs"] + b["runs"], "area": a["area"] + b["area"],
+            "x0": min(a["x0"], b["x0"]), "x1": max(a["x1"], b["x1"]),
+            "y0": min(a["y0"], b["y0"]), "y1": max(a["y1"], b["y1"])}
 
 
 # Strokes ---------------------------------------------------------------------
@@ -226,7 +265,10 @@ def stroke_pieces(ink: np.ndarray, strokes: Sequence[PenStroke], keep_strokes: b
     h, w = ink.shape
     covered = np.zeros((h, w), bool)
     pieces = []
-    for group in group_strokes(strokes):
+    groups = group_strokes(strokes)
+    if len(groups) > MAX_NUMBER_PIECES:  # each group paints a mask as large as the canvas
+        raise CrowdedInk(len(groups))
+    for group in groups:
         mask_image = Image.new("1", (w, h), 0)
         draw = ImageDraw.Draw(mask_image)
         for i in group:

@@ -7,7 +7,8 @@ import pytest
 
 from training._tf import keras
 from training.errors import ModelFileError
-from training.models.modelfile import file_sha256, load_model, read_info, save_model, sidecar_path
+from training.files import file_sha256
+from training.models.modelfile import load_model, read_info, save_model, sidecar_path
 from training.reading.preprocess import PREPROCESS_VERSION
 
 

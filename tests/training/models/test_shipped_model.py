@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 from strokes import Style, draw_digit, drawn_test_set
 
+from training.files import file_sha256
 from training.learning.evaluate import evaluate
 from training.models.library import shipped_model_path
-from training.models.modelfile import file_sha256, sidecar_path
+from training.models.modelfile import sidecar_path
 from training.models.opening import keras_predictor
 from training.reading.preprocess import PREPROCESS_VERSION, to_grayscale, to_mnist
 from training.reading.recognize import read_image

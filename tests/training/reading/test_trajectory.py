@@ -14,8 +14,9 @@ import numpy as np
 import pytest
 
 from training.data.pen import Look, place, render_paper
+from training.files import file_sha256
 from training.models.library import shipped_model_path
-from training.models.modelfile import file_sha256, read_info, sidecar_path
+from training.models.modelfile import read_info, sidecar_path
 from training.models.opening import check_entry, open_predictor
 from training.reading.recognize import read_image
 from training.reading.segment import PenStroke, drawn_whole, stroke_pieces

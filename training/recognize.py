@@ -8,6 +8,7 @@ from typing import Sequence
 import numpy as np
 
 from training.preprocess import fit_to_mnist_box, ink_map
+from training.shares import percent_text
 from training.segment import (DigitInk, PenStroke, candidate_spans, group_by_reading, split_digits,
                               stroke_pieces, union)
 from training.trajectory import features
@@ -35,10 +36,10 @@ class Answer:
 
     def describe(self) -> str:
         if self.not_a_digit:
-            return f"not a digit ({self.confidence:.1%}; nearest digit {self.nearest})"
+            return f"not a digit ({percent_text(self.confidence)}; nearest digit {self.nearest})"
         if self.digit is None:
             return "no digit"
-        text = f"{self.digit} ({self.confidence:.1%})"
+        text = f"{self.digit} ({percent_text(self.confidence)})"
         return text if self.sure else text + ", not sure"
 
 

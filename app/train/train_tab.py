@@ -991,7 +991,10 @@ class TrainTab(QWidget):
 
         def done(path):
             self._result_saved = True
-            self._set_save_enabled(True)
+            # Saved once is enough: a second press would only be told that the name is taken.
+            self._set_save_enabled(False)
+            for button in (self.save_button, self.save_use_button):
+                button.setToolTip(self.tr("Saved as \u201c{name}\u201d (see Models).").format(name=name))
             self._log(self.tr("Saved {path}.").format(path=path))
             self.library_view.refresh()
             self.library_view.select_path(path)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 from app import help as help_pages
 from app import i18n
 from app.draw.draw_tab import DrawTab
+from app.loading_indicator import LoadingIndicator
 from app.model_loader import ModelLoader, TensorFlowPreloader
 from app.samples.samples_view import SamplesView
 from app.train.train_tab import TrainTab
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.model_label = ElidedLabel(self.tr("Model: loading..."))  # plain text: a model's name is never markup
+        self.loading_indicator = LoadingIndicator()
+        self.statusBar().addPermanentWidget(self.loading_indicator)
         self.statusBar().addPermanentWidget(self.model_label)
         self.draw_tab.statusMessage.connect(self.show_status)
         self.draw_tab.problem.connect(self.show_problem)
@@ -196,7 +199,11 @@ class MainWindow(QMainWindow):
         self.use_model(path)
 
     def use_model(self, path: str) -> None:
-        self.model_label.setText(self.tr("Model: loading..."))
+        shipped = Path(path) == shipped_model_path()
+        self.model_label.setText(self.tr("Model: loading {name}...").format(
+            name=self.tr("shipped model") if shipped else Path(path).name))
+        self.loading_indicator.start(str(path))
+        self.train_tab.library_view.set_loading(str(path))
         self.draw_tab.show_loading()
         self.loader.load(str(path))
 
@@ -232,6 +239,7 @@ class MainWindow(QMainWindow):
     @Slot(object, str)
     def _on_model_loaded(self, predictor, path: str) -> None:
         self.predictor, self.model_path = predictor, path
+        self.loading_indicator.stop()
         self._label_model()
         self.draw_tab.set_predictor(predictor, path)
         self.settings.active_model = "" if Path(path) == shipped_model_path() else path
@@ -263,6 +271,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str, str)
     def _on_model_failed(self, message: str, path: str) -> None:
+        self.loading_indicator.stop()
+        self.train_tab.library_view.set_loading(None)
         shipped = str(shipped_model_path())
         if self.predictor is not None and self.model_path and path != self.model_path:
             # A model chosen while another is in use: that one stays (it was the user's choice, not the shipped one).

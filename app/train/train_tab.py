@@ -20,7 +20,8 @@ from app.train.compare_view import CompareView, optimizer_name
 from app.train.results import ResultsView
 from app.train.runs_view import RunsView
 from app.train.worker import TrainingRun
-from app.widgets import CountSpinBox, ElidedLabel, confirm, decimal, percent, wheel_only_when_focused, whole
+from app.widgets import (CountSpinBox, ElidedLabel, confirm, decimal, percent, rate_text, wheel_only_when_focused,
+                         whole)
 from training.datasets import DATASETS
 from training.errors import ConfigError
 from training.finetune import FineTuneResult, fine_tune, fine_tune_config, with_samples
@@ -430,6 +431,10 @@ class TrainTab(QWidget):
         for edit, key in ((self.data_edit, "data"), (self.pen_edit, "pen_data"), (self.lr_edit, "learning_rate")):
             if isinstance(values.get(key), str):
                 edit.setText(values[key])
+        try:  # kept as typed, perhaps in the other language's way: shown in this one's (0,001 in Vietnamese)
+            self.lr_edit.setText(rate_text(float(self.lr_edit.text().strip().replace(",", "."))))
+        except ValueError:
+            pass
         number(self.epochs_spin, "epochs", int)
         number(self.batch_spin, "batch_size", int)
         number(self.val_spin, "validation", float)
@@ -497,7 +502,7 @@ class TrainTab(QWidget):
     def _on_preset_changed(self) -> None:
         preset = PRESETS[self.preset_box.currentData()]
         self.optimizer_box.setCurrentIndex(list(OPTIMIZERS).index(preset.optimizer))
-        self.lr_edit.setText(f"{preset.learning_rate:g}")
+        self.lr_edit.setText(rate_text(preset.learning_rate))
         # Without a GPU, a run of minutes: the preset's full run would take hours on a CPU.
         self.epochs_spin.setValue(preset.epochs if self._gpus else (preset.cpu_epochs or preset.epochs))
         self.batch_spin.setValue(preset.batch_size)
@@ -692,7 +697,7 @@ class TrainTab(QWidget):
                    self.tr("Starting: {preset} on {dataset}, {optimizer} lr {rate}, %n epoch(s) of batch {batch}.",
                            "", config.epochs))
                   .format(preset=config.preset, dataset=config.dataset, optimizer=config.optimizer,
-                          rate=f"{config.learning_rate:g}", batch=config.batch_size))
+                          rate=rate_text(config.learning_rate), batch=config.batch_size))
         return self._launch(TrainingRun(config, dataset, self, job=job), config)
 
     def _shared_measure(self):
@@ -729,7 +734,7 @@ class TrainTab(QWidget):
             return run_study(configs, on_event, should_stop, dataset, skip_evaluation, measure)
 
         what = self.tr("the five optimizers") if kind == "optimizers" else self.tr("{optimizer} at {rates}").format(
-            optimizer=configs[0].optimizer, rates=", ".join(f"{c.learning_rate:g}" for c in configs))
+            optimizer=configs[0].optimizer, rates=", ".join(rate_text(c.learning_rate) for c in configs))
         self._log(self.tr("Study: {preset} with {what}, %n epoch(s) on {images} images each.", "",
                           configs[0].epochs).format(
             preset=configs[0].preset, what=what, images=whole(configs[0].train_limit)))
@@ -756,7 +761,7 @@ class TrainTab(QWidget):
         self._speed_measured_for = ""
         self._log(self.tr("Fine-tuning {model} on {count} samples of yours mixed with MNIST "
                           "({epochs} epochs, Adam lr {rate}, augmented).").format(
-            model=Path(base).name, count=self._sample_count, epochs=config.epochs, rate=f"{config.learning_rate:g}"))
+            model=Path(base).name, count=self._sample_count, epochs=config.epochs, rate=rate_text(config.learning_rate)))
         return self._launch(TrainingRun(config, parent=self, job=job), config)
 
     def _may_discard_result(self) -> bool:
@@ -825,7 +830,7 @@ class TrainTab(QWidget):
             self._log(self.tr("Study run {n} of {runs}: {optimizer}, learning rate {rate}.").format(
                 n=len(self._study["ids"]) + 1, runs=self._study["runs"],
                 optimizer=optimizer_name(event.config.optimizer),
-                rate=f"{event.config.learning_rate:g}"))
+                rate=rate_text(event.config.learning_rate)))
         self._log(self.tr("Training on {images} images ({validation} for validation) on {device}.").format(
             images=whole(event.train_samples), validation=whole(event.validation_samples), device=event.device))
 

@@ -375,6 +375,10 @@
         </translation>
     </message>
     <message>
+        <source>{source} has no ink: there is nothing to read.</source>
+        <translation>{source} không có nét mực nào: không có gì để đọc.</translation>
+    </message>
+    <message>
         <source>No digit found in {source}.</source>
         <translation>Không tìm thấy chữ số nào trong {source}.</translation>
     </message>
@@ -604,10 +608,29 @@
     </message>
 </context>
 <context>
+    <name>LoadingIndicator</name>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} giây</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>shipped model</source>
         <translation>mô hình có sẵn</translation>
+    </message>
+    <message>
+        <source>test accuracy: MNIST {mnist}, {dataset} {accuracy}</source>
+        <translation>độ chính xác kiểm tra: MNIST {mnist}, {dataset} {accuracy}</translation>
+    </message>
+    <message>
+        <source>test accuracy: MNIST {accuracy}</source>
+        <translation>độ chính xác kiểm tra: MNIST {accuracy}</translation>
+    </message>
+    <message>
+        <source>test accuracy: {dataset} {accuracy}</source>
+        <translation>độ chính xác kiểm tra: {dataset} {accuracy}</translation>
     </message>
     <message>
         <source>test accuracy {accuracy}</source>
@@ -688,6 +711,10 @@
     <message>
         <source>The new language is used from the next start (a model is being trained).</source>
         <translation>Ngôn ngữ mới sẽ được dùng từ lần mở sau (đang có mô hình được huấn luyện).</translation>
+    </message>
+    <message>
+        <source>Model: loading {name}...</source>
+        <translation>Mô hình: đang nạp {name}...</translation>
     </message>
     <message>
         <source>All files (*)</source>
@@ -800,6 +827,10 @@
         <translation>Đọc chữ số bằng một mô hình Keras của riêng bạn (tệp .keras, lưu bằng model.save). Tệp được đọc tại chỗ, không bị sao chép.</translation>
     </message>
     <message>
+        <source>{name} (opened from {folder})</source>
+        <translation>{name} (mở từ {folder})</translation>
+    </message>
+    <message>
         <source>Shipped model</source>
         <translation>Mô hình có sẵn</translation>
     </message>
@@ -808,12 +839,24 @@
         <translation>▶ đang dùng: </translation>
     </message>
     <message>
+        <source>loading: </source>
+        <translation>đang nạp: </translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>không rõ</translation>
+    </message>
+    <message>
         <source>In use in the Draw tab.</source>
         <translation>Đang được dùng ở thẻ Vẽ.</translation>
     </message>
     <message>
         <source>This model reads other things than digits; the Draw tab reads digits.</source>
         <translation>Mô hình này đọc những thứ khác chữ số; thẻ Vẽ chỉ đọc chữ số.</translation>
+    </message>
+    <message>
+        <source>A file opened from elsewhere stays where it is; it is never deleted from here.</source>
+        <translation>Tệp được mở từ nơi khác vẫn nằm nguyên chỗ cũ; nó không bao giờ bị xóa từ đây.</translation>
     </message>
     <message>
         <source>The shipped model is always kept.</source>
@@ -999,10 +1042,6 @@
 <context>
     <name>ResultsView</name>
     <message>
-        <source>Results appear here when a run ends.</source>
-        <translation>Kết quả sẽ hiện ở đây khi một lượt chạy kết thúc.</translation>
-    </message>
-    <message>
         <source>Confusion matrix</source>
         <translation>Ma trận nhầm lẫn</translation>
     </message>
@@ -1025,6 +1064,10 @@
     <message>
         <source>Misclassified test images</source>
         <translation>Các ảnh kiểm tra bị nhận sai</translation>
+    </message>
+    <message>
+        <source>Results appear here when a run ends: the test accuracy, the confusion matrix (which digit was taken for which), the accuracy per class and the misclassified test images.</source>
+        <translation>Kết quả hiện ở đây khi một lượt huấn luyện kết thúc: độ chính xác kiểm tra, ma trận nhầm lẫn (chữ số nào bị nhận nhầm thành chữ số nào), độ chính xác theo từng lớp và các ảnh kiểm tra bị nhận sai.</translation>
     </message>
     <message>
         <source>The run ended before it could be evaluated.</source>
@@ -1720,6 +1763,10 @@
     <message>
         <source>Saving “{name}”...</source>
         <translation>Đang lưu “{name}”...</translation>
+    </message>
+    <message>
+        <source>Saved as “{name}” (see Models).</source>
+        <translation>Đã lưu thành “{name}” (xem thẻ Mô hình).</translation>
     </message>
     <message>
         <source>Saved {path}.</source>

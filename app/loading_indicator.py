@@ -30,15 +30,16 @@ class LoadingIndicator(QWidget):
         self._tick.timeout.connect(self._show_seconds)
         self.hide()
 
-    def start(self, what: str = "") -> None:
+    def start(self, path: str = "") -> None:
         self._started = time.monotonic()
-        self.setToolTip(what)
+        self.setToolTip(path)  # which file: the label beside it names it, cut when long
         self._show_seconds()
         self._tick.start()
         self.show()
 
     def stop(self) -> None:
         self._tick.stop()
+        self.setToolTip("")
         self.hide()
 
     @property

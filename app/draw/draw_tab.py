@@ -277,6 +277,10 @@ class DrawTab(QWidget):
 
     def _inspect(self, reading: Reading) -> None:
         if not self.inside.isVisible():
+            # Hidden, it computes nothing; but what it showed is of an earlier drawing now, and must not
+            # reappear (with its overlay) when it is opened again: it is computed afresh then.
+            if self.inside.result is not None or self.inside.busy:
+                self.inside.clear()
             return
         if reading.blank:
             self.inside.show_digit(None)

@@ -36,6 +36,7 @@ class InsideRequest:
     image: np.ndarray  # the model's (28, 28) input
     box: tuple[int, int, int, int]  # the digit's box on the canvas snapshot: left, top, right, bottom
     paper: QImage | None = None  # the canvas's paper under the box (a copy): the strokes the overlay colours
+    generation: int = 0  # the panel's clear() count when asked: a result asked before the last clear is dropped
 
 
 @dataclass(frozen=True)
@@ -295,6 +296,7 @@ class InsidePanel(QWidget):
         self._job: _InsideJob | None = None
         self._cards_for: tuple | None = None
         self._opened: str | None = None  # the model the job's thread has open
+        self._generation = 0  # clear() calls: results of drawings asked before the last one are stale
         self._cards: list[_Card] = []
         self._gap = QTimer(self)
         self._gap.setSingleShot(True)
@@ -316,7 +318,6 @@ class InsidePanel(QWidget):
         title = QLabel(self.tr("<b>Inside the network</b>"))
         header.addWidget(title)
         header.addStretch(1)
-        header.addWidget(self.overlay_box)
 
         self.saliency_view = ArrayView()
         self.filters_view = ArrayView()
@@ -333,6 +334,7 @@ class InsidePanel(QWidget):
         column = QVBoxLayout(strip)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.status)
+        column.addWidget(self.overlay_box)  # under the explanation: beside the title it was cut in a narrow column
         self.row = FlowLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.addWidget(self.saliency_card)
@@ -371,6 +373,7 @@ class InsidePanel(QWidget):
 
     def clear(self) -> None:
         """Nothing to look at (the canvas cleared, a blank image): no map of an earlier drawing stays."""
+        self._generation += 1  # a computation under way is of a drawing that is gone
         self._pending = None
         self.result = None
         self.overlayChanged.emit(None)
@@ -398,7 +401,8 @@ class InsidePanel(QWidget):
             return
         if not self.isVisible():
             return
-        self._pending = InsideRequest(self.model_path, np.array(image, np.float32), tuple(box))
+        self._pending = InsideRequest(self.model_path, np.array(image, np.float32), tuple(box),
+                                      generation=self._generation)
         if not self._busy and not self._gap.isActive():
             self._send_pending()
 
@@ -450,8 +454,8 @@ class InsidePanel(QWidget):
     @Slot(object)
     def _on_looked(self, result: InsideResult) -> None:
         self._finished_one()
-        if result.request.model_path != self.model_path:
-            return  # a model no longer in use; the next drawing asks again
+        if result.request.model_path != self.model_path or result.request.generation != self._generation:
+            return  # a model no longer in use, or a drawing cleared since: the next drawing asks again
         self.result = result
         self.results += 1
         self._build_cards(result)

@@ -85,6 +85,17 @@ def test_the_inside_view_forgets_a_drawing_on_clear_on_a_blank_image_and_on_anot
     assert titles[0].startswith("Convolution 1") and not any(t.startswith("Dense 1 · 512") for t in titles)
     assert np.array_equal(tab.inside.result.request.image, tab.reading.digits[0].image)
 
+    # Closed, then the drawing changes: opened again, it shows nothing of the old drawing while it computes.
+    qtbot.keyClick(tab.canvas, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(tab.canvas, Qt.Key.Key_Delete)
+    draw_digit(qtbot, tab.canvas, 1)
+    settle(qtbot, window)
+    open_inside_with_keys(qtbot, tab)
+    assert tab.inside.result is None and tab.canvas.overlay is None
+    assert all(image is None for image in tab.inside.layer_images())
+    wait_inside(qtbot, tab, shipped, 1)
+    assert tab.canvas.overlay is not None
+
 
 def test_an_opened_blank_image_says_it_has_no_ink(qtbot, window, tmp_path):
     tab = window.draw_tab

@@ -979,6 +979,7 @@ class TrainTab(QWidget):
     def _set_save_enabled(self, on: bool) -> None:
         for widget in (self.name_edit, self.save_button, self.save_use_button):
             widget.setEnabled(on)
+        self.save_button.setToolTip("")  # not "Saved as ..." any more: another result, or saving now
         if self.result is not None and not reads_digits(self.result.class_names):
             self.save_use_button.setEnabled(False)
             self.save_use_button.setToolTip(self.tr("This model reads other things than digits; the Draw tab "

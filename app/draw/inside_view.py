@@ -465,7 +465,7 @@ class InsidePanel(QWidget):
                 card.view.set_values(view.values)
             else:
                 card.view.set_image(image)
-        text = self.tr("Answer {target}: the layers that led to it, left to right.").format(
+        text = self.tr("Answer {target}: the layers that led to it, in order (left to right, then down).").format(
             target=self._class_name(result.target))
         if self.reads_path:
             text += " " + self.tr("The answer also weighs the pen's path, which this network does not see.")

@@ -524,8 +524,8 @@
         <translation>Không xem được bên trong mô hình này: {message}</translation>
     </message>
     <message>
-        <source>Answer {target}: the layers that led to it, left to right.</source>
-        <translation>Câu trả lời {target}: các lớp dẫn tới nó, từ trái sang phải.</translation>
+        <source>Answer {target}: the layers that led to it, in order (left to right, then down).</source>
+        <translation>Câu trả lời {target}: các lớp dẫn tới nó, theo thứ tự (từ trái sang phải, rồi xuống dưới).</translation>
     </message>
     <message>
         <source>The answer also weighs the pen&apos;s path, which this network does not see.</source>

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPus
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.i18n import dataset_label, message, translated
+from app.table_headings import fold_headings
 from app.widgets import confirm, percent
 from training.errors import ModelFileError
 from training.library import ModelLibrary
@@ -102,6 +103,7 @@ class ModelLibraryView(QWidget):
                 font.setBold(in_use)
                 item.setFont(font)
                 self.table.setItem(row, col, item)
+        fold_headings(self.table)
         self._fit_name_column()
         self._update_buttons()
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.i18n import dataset_label
+from app.table_headings import fold_headings
 from app.train.compare_view import MAX_RUNS, optimizer_name
 from app.widgets import confirm, percent
 from training.runs import RunStore
@@ -99,6 +100,7 @@ class RunsView(QWidget):
                 self.table.setItem(row, col, item)
         self.summary.setText(self.tr("%Ln run(s), newest first; every run is kept here, saved or not.", "",
                                      len(self.records)) if self.records else self.tr("Runs appear here as they end."))
+        fold_headings(self.table)
         self._update_buttons()
 
     def selected_ids(self) -> list[str]:

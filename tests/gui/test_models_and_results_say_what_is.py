@@ -144,3 +144,34 @@ def test_the_status_bar_names_the_test_set_of_each_figure(qtbot, window, model_f
     assert "test accuracy: MNIST " in window.model_label.text()  # trained on MNIST: that is its test set
     draw_digit(qtbot, window.draw_tab.canvas, 1)
     settle(qtbot, window)
+
+
+def test_vietnamese_table_headings_fold_instead_of_being_cut(qtbot, settings, data_dir):
+    from app.gui import create_window
+
+    settings.language = "vi"
+    window = create_window(settings, data_dir)
+    qtbot.addWidget(window)
+    try:
+        window.resize(1100, 680)
+        window.show()
+        window.load_active_model()
+        qtbot.waitUntil(lambda: window.predictor is not None, timeout=60_000)
+        tab = window.train_tab
+        window.tabs.setCurrentWidget(tab)
+        for view in (tab.library_view, tab.runs_view):
+            tab.views.setCurrentWidget(view)
+            qtbot.wait(50)
+            header = view.table.horizontalHeader()
+            metrics = header.fontMetrics()
+            for column in range(view.table.columnCount()):
+                text = view.table.horizontalHeaderItem(column).text()
+                widest = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+                assert header.sectionSize(column) >= widest, (type(view).__name__, text)
+        # "Độ chính xác kiểm tra" over "98,46%": on two lines, no wider than it needs.
+        accuracy = tab.library_view.table.horizontalHeaderItem(3).text()
+        assert accuracy.replace("\n", " ") == "Độ chính xác kiểm tra" and "\n" in accuracy
+    finally:
+        window.train_tab.shutdown()
+        window.close()
+        settings.language = "en"

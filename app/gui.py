@@ -30,6 +30,8 @@ def create_window(settings=None, data_dir=None):
         replacement = create_window(settings, data_dir)
         replacement.restoreGeometry(window.saveGeometry())
         replacement.tabs.setCurrentIndex(window.tabs.currentIndex())
+        # The drawing is the user's work, not a setting: it goes over as it is, undo history and all.
+        replacement.draw_tab.canvas.take_drawing(window.draw_tab.canvas)
         replacement.show()
         window.close()
         QTimer.singleShot(0, replacement.load_active_model)

@@ -175,3 +175,8 @@ def ask_save_path(parent: QWidget, settings, kind: str, title: str, file_name: s
     if settings:
         settings.set_last_dir(kind, path)
     return path if path.lower().endswith(suffix) else path + suffix
+
+
+def rate_text(value: float) -> str:
+    """A learning rate in the locale's way (0.001, or 0,001 beside a validation share of 0,10)."""
+    return QLocale().toString(float(value), "g", 6)

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from training.errors import ConfigError, DatasetError, DigitRecognizerError
+from training.shares import percent_text
 
 PROG = "digit-recognizer"
 
@@ -187,13 +188,14 @@ def cmd_train(args, argv) -> int:
 
     result = train(config, ProgressBar())
     evaluation = result.evaluation
-    print(f"test accuracy: {evaluation.accuracy:.2%} on {evaluation.count} images "
-          f"({result.epochs_completed} epochs, {result.seconds:.0f} s on {result.device})")
+    epochs = f"{result.epochs_completed} epoch{'' if result.epochs_completed == 1 else 's'}"
+    print(f"test accuracy: {percent_text(evaluation.accuracy, 2)} on {evaluation.count} images "
+          f"({epochs}, {result.seconds:.0f} s on {result.device})")
     warning = divergence_warning(result)
     if warning:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
     saved = save_with_fallback(result.model, out, result.sidecar(command=shlex.join([PROG, *argv])))
-    print(f"saved {saved} and {saved.with_suffix('.json').name}")
+    print(f"saved {saved_files(saved)}")
     return 0 if saved == out else 1
 
 
@@ -219,7 +221,7 @@ def cmd_train_trajectory(args, argv) -> int:
     run = train_trajectory(load_pen(args.pen_data), epochs=args.epochs, seed=args.seed, every=args.every)
     entry = pair_trajectory(args.model, run.model, weight=args.weight, command=shlex.join([PROG, *argv]),
                             seconds=run.seconds, epochs=args.epochs, seed=args.seed)
-    print(f"trajectory network: {run.train_accuracy:.2%} on its training trajectories, {run.seconds:.0f} s; "
+    print(f"trajectory network: {percent_text(run.train_accuracy, 2)} on its training trajectories, {run.seconds:.0f} s; "
           f"saved {entry['file']} beside {Path(args.model).name}")
     return 0
 
@@ -279,11 +281,11 @@ def cmd_evaluate(args, argv) -> int:
     if args.limit:
         x, y = x[:args.limit], y[:args.limit]
     result = evaluate(predictor, x, y)
-    print(f"accuracy: {result.accuracy:.2%} on {result.count} test images of {dataset.name}")
+    print(f"accuracy: {percent_text(result.accuracy, 2)} on {result.count} test images of {dataset.name}")
     print("per class: " + "  ".join(
-        f"{name}: {acc:.1%}" for name, acc in zip(dataset.class_names, result.per_class_accuracy)))
+        f"{name}: {percent_text(acc)}" for name, acc in zip(dataset.class_names, result.per_class_accuracy)))
     print("confusion matrix (rows: true, columns: predicted):")
-    print(result.confusion_table())
+    print(result.confusion_table(dataset.class_names))
     return 0
 
 
@@ -296,16 +298,40 @@ def given_model(text: str) -> Path:
     return Path(text)
 
 
-def reading_json(name: str, reading) -> dict:
-    """One image's reading in the ``predict --json`` form (see the README)."""
-    digits = [{"digit": d.answer.digit, "confidence": round(d.answer.confidence, 6),
-               "sure": bool(d.answer.sure and not d.answer.not_a_digit), "box": [int(v) for v in d.box]}
-              for d in reading.digits]
+def saved_files(model: Path) -> str:
+    """"a.keras, a.json and a.tflite": every file a save wrote beside the model."""
+    from training.models.modelfile import twin_path
+
+    names = [str(model), model.with_suffix(".json").name]
+    if twin_path(model).is_file():
+        names.append(twin_path(model).name)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def answer_json(answer, classes: int) -> dict:
+    """``confidence`` is the probability of ``digit`` (null when refused); ``not_a_digit`` that it is no digit.
+
+    A refused letter thus never carries a high "confidence" that reads as a
+    digit's. ``not_a_digit`` is null for a model without that class.
+    """
+    if answer.not_a_digit:
+        refused = answer.confidence
+    else:
+        refused = max(0.0, 1.0 - float(sum(answer.probabilities))) if classes > 10 else None
+    return {"digit": answer.digit,
+            "confidence": None if answer.not_a_digit else round(answer.confidence, 6),
+            "not_a_digit": None if refused is None else round(float(refused), 6),
+            "nearest": answer.nearest}
+
+
+def reading_json(name: str, reading, classes: int = 11) -> dict:
+    """One image's reading in the ``predict --json`` form (see the README); ``classes``: the model's."""
+    digits = [{**answer_json(d.answer, classes), "sure": bool(d.answer.sure and not d.answer.not_a_digit),
+               "box": [int(v) for v in d.box]} for d in reading.digits]
     one = reading.digits[0].answer if len(reading.digits) == 1 else None
     reason = "blank" if reading.blank else next((d.answer.reason for d in reading.digits if d.answer.reason), None)
-    return {"file": name, "number": reading.number, "digits": digits,
-            "digit": one.digit if one else None,
-            "confidence": round(one.confidence, 6) if one else None,
+    alone = answer_json(one, classes) if one else dict.fromkeys(("digit", "confidence", "not_a_digit", "nearest"))
+    return {"file": name, "number": reading.number, "digits": digits, **alone,
             "probabilities": [round(float(p), 6) for p in one.probabilities] if one else None,
             "reason": reason}
 
@@ -354,7 +380,7 @@ def cmd_predict(args, argv) -> int:
                 print(f"{printable(name)}: error: {printable(message)}", file=sys.stderr, flush=True)
             continue
         if args.json:
-            print(json.dumps(reading_json(name, reading), allow_nan=False), flush=True)
+            print(json.dumps(reading_json(name, reading, predictor.classes), allow_nan=False), flush=True)
         else:
             print(f"{printable(name)}: {reading_text(reading)}", flush=True)
     return 1 if failures else 0

@@ -227,6 +227,16 @@ class DrawingCanvas(QWidget):
         if not self.is_blank():
             self._commit(Cleared())
 
+    def take_drawing(self, other: "DrawingCanvas") -> None:
+        """Carry ``other``'s drawing over, with its undo and redo history (the window rebuilt in another language)."""
+        self._base = other._base.copy()
+        self._image = other._image.copy()
+        self._history = list(other._history)
+        self._redo = list(other._redo)
+        self.update()
+        self.changed.emit(True)
+        self.historyChanged.emit()
+
     def place_ink(self, ink: np.ndarray) -> None:
         """Show an image (ink light on 0, any size) on the paper, fitted with a margin."""
         ink8 = np.ascontiguousarray((np.clip(ink, 0, 1) * 255).astype(np.uint8))

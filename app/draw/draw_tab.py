@@ -21,14 +21,19 @@ from PySide6.QtWidgets import (
 
 from app.draw.canvas import MAX_PEN, MIN_PEN, SNAPSHOT_SCALE, DrawingCanvas
 from app.draw.chart import ProbabilityChart
+from app.draw.fitted_label import FittedLabel
 from app.draw.inside_view import InsidePanel
-from app.draw.model_input import ModelInputView
+from app.draw.model_input import InputStrip, ModelInputView
 from app.i18n import message
 from app.widgets import ask_save_path, percent
 from training.errors import DigitRecognizerError, ImageError
 from training.reading.preprocess import ink_map, load_image, to_grayscale
 from training.reading.recognize import BLANK, Reading, read_image
 
+ANSWER_POINT_SIZE = 48  # the big answer, when it fits its column
+REFUSAL_POINT_SIZE = 22  # "not a digit", a phrase rather than a figure
+# The chart's least height while the Inside panel shares its column.
+CHART_HEIGHT_BESIDE_INSIDE = 80
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp"
 
 
@@ -109,12 +114,15 @@ class DrawTab(QWidget):
         self.canvas.set_pen_width(settings.pen_width)
         self.canvas.set_eraser(settings.eraser)
         self.chart = ProbabilityChart()
+        self._chart_height = self.chart.minimumHeight()
         self.model_input = ModelInputView()
+        self.input_strip = InputStrip(self.model_input)
         self.recognizer = LiveRecognizer(self.canvas, self)
         self.recognizer.read.connect(self.show_reading)
         self.recognizer.readingFailed.connect(self.show_unusable)
         self.reading: Reading = BLANK
         self._reader = ""  # who reads the canvas while the recognizer is overridden
+        self._blank_note = ""  # why the canvas is blank, when it is not "nothing drawn" (a blank image opened)
         self.charted: int | None = None  # the digit the chart shows when several are read; None: the last
         self.model_input.picked.connect(self.chart_digit)
         self.inside = InsidePanel(paper_scale=1 / SNAPSHOT_SCALE)
@@ -127,10 +135,10 @@ class DrawTab(QWidget):
         self.chart_caption = QLabel("")
         self.chart_caption.setStyleSheet("color: gray")
 
-        self.digit_label = QLabel("")
+        # A long number shrinks to fit the column instead of losing its first and last digits.
+        self.digit_label = FittedLabel(ANSWER_POINT_SIZE)
         self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.digit_label.font()
-        font.setPointSize(48)
         font.setBold(True)
         self.digit_label.setFont(font)
         self.digit_label.setMinimumHeight(90)
@@ -141,6 +149,7 @@ class DrawTab(QWidget):
         self._build_actions()
         self._build_layout()
         self.canvas.historyChanged.connect(self._update_actions)
+        self.canvas.changed.connect(self._forget_blank_note)
         self.canvas.penWidthChanged.connect(self._on_pen_width)
         self.canvas.eraserChanged.connect(self._on_eraser)
         self._update_actions()
@@ -221,8 +230,6 @@ class DrawTab(QWidget):
         left = QVBoxLayout()
         left.addLayout(tools)
         left.addWidget(self.canvas, 1)
-        left.addWidget(self.inside)
-        self.inside.setVisible(False)
         sample_row = QHBoxLayout()
         label = QLabel(self.tr("Teach it: this is a"))
         label.setToolTip(self.tr("Wrong answer (or right)? Save the drawing with its true digit as your own sample; "
@@ -242,7 +249,7 @@ class DrawTab(QWidget):
         right.addWidget(self.digit_label)
         right.addWidget(self.verdict_label)
         right.addWidget(self.chart_caption)
-        right.addWidget(self.chart, 1)
+        right.addWidget(self.chart, 2)
         caption = QLabel(self.tr("What the model sees"))
         caption.setStyleSheet("color: gray")
         # Beside what the model sees: the next step is what it makes of it.
@@ -252,7 +259,11 @@ class DrawTab(QWidget):
         caption_row.addWidget(caption, 1)
         caption_row.addWidget(inside_button)
         right.addLayout(caption_row)
-        right.addWidget(self.model_input)
+        right.addWidget(self.input_strip)
+        # Under what the model sees, its next step: the panel takes the chart's
+        # room, never the canvas's (the canvas is as wide as the window lets it be).
+        right.addWidget(self.inside, 3)
+        self.inside.setVisible(False)
         right_box = QWidget()
         right_box.setLayout(right)
         right_box.setMinimumWidth(250)
@@ -271,6 +282,8 @@ class DrawTab(QWidget):
     @Slot(bool)
     def show_inside(self, on: bool) -> None:
         """Open or hide the inside view; it computes only while open."""
+        # The panel takes its room from the chart, which stays readable smaller.
+        self.chart.setMinimumHeight(CHART_HEIGHT_BESIDE_INSIDE if on else self._chart_height)
         self.inside.setVisible(on)
         if self.inside_action.isChecked() != on:
             self.inside_action.setChecked(on)
@@ -280,6 +293,10 @@ class DrawTab(QWidget):
 
     def _inspect(self, reading: Reading) -> None:
         if not self.inside.isVisible():
+            # Hidden, it computes nothing; but what it showed is of an earlier drawing now, and must not
+            # reappear (with its overlay) when it is opened again: it is computed afresh then.
+            if self.inside.result is not None or self.inside.busy:
+                self.inside.clear()
             return
         if reading.blank:
             self.inside.show_digit(None)
@@ -325,8 +342,9 @@ class DrawTab(QWidget):
             self.chart.show_message(self.tr("draw a digit"))
             self.chart_caption.setText(self.tr("Probability of each digit"))
             self.digit_label.setText("")
-            self.verdict_label.setText(self.tr("Nothing drawn yet."))
+            self.verdict_label.setText(self._blank_note or self.tr("Nothing drawn yet."))
             self.model_input.show_inputs([], [])
+            self.input_strip.keep_in_view()
             self._inspect(reading)
             return
         # The chart follows the rightmost digit (the one most often being
@@ -339,6 +357,7 @@ class DrawTab(QWidget):
             [d.image for d in reading.digits],
             [("?" if d.answer.not_a_digit else str(d.answer.digit)) + f" {percent(d.answer.confidence)}"
              for d in reading.digits], highlighted=index)
+        self.input_strip.keep_in_view(index)
         if len(reading.digits) == 1:
             self.chart_caption.setText(self.tr("Probability of each digit"))
         else:
@@ -346,11 +365,13 @@ class DrawTab(QWidget):
             self.chart_caption.setText(self.tr("Charted: the {nth} of {count} ({shown})").format(
                 nth=self.ordinal(index + 1), count=len(reading.digits), shown=shown))
         self.digit_label.setStyleSheet("")
+        self.digit_label.set_point_size(ANSWER_POINT_SIZE)
         if len(reading.digits) == 1:
             answer = focus
             if answer.not_a_digit:
+                self.digit_label.set_point_size(REFUSAL_POINT_SIZE)
                 self.digit_label.setText(self.tr("not a digit"))
-                self.digit_label.setStyleSheet("font-size: 22pt; color: #b04040")
+                self.digit_label.setStyleSheet("color: #b04040")
                 nearest = float(answer.probabilities[answer.nearest])
                 text = self.tr("This does not look like a digit ({sure} sure).").format(sure=percent(answer.confidence))
                 if nearest >= 0.05:
@@ -399,6 +420,10 @@ class DrawTab(QWidget):
             ordinal=english, n=n)
 
     # --- tools ---------------------------------------------------------------
+    @Slot()
+    def _forget_blank_note(self, *_) -> None:
+        self._blank_note = ""
+
     def _update_actions(self) -> None:
         self.undo_action.setEnabled(self.canvas.can_undo())
         self.redo_action.setEnabled(self.canvas.can_redo())
@@ -449,6 +474,11 @@ class DrawTab(QWidget):
         """Place an image on the canvas; ``predictor`` (named ``reader``) reads it instead of the model in use."""
         ink = ink_map(gray)
         if ink is None:
+            # The blank image is shown (Undo brings the drawing back), and the
+            # answer says why nothing is read: not "nothing drawn".
+            self.canvas.place_ink(np.zeros((1, 1), np.float32))
+            self._blank_note = self.tr("{source} has no ink: there is nothing to read.").format(source=source)
+            self.recognizer.read_now()
             self.statusMessage.emit(self.tr("No digit found in {source}.").format(source=source))
             return False
         self.canvas.place_ink(ink)

@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from app.draw.canvas import gray_array
+from app.flow_layout import FlowLayout
 from app.i18n import message
 from app.widgets import ElidedLabel
 from training.reading.inside import saliency_in_box, tiled
@@ -35,6 +36,7 @@ class InsideRequest:
     image: np.ndarray  # the model's (28, 28) input
     box: tuple[int, int, int, int]  # the digit's box on the canvas snapshot: left, top, right, bottom
     paper: QImage | None = None  # the canvas's paper under the box (a copy): the strokes the overlay colours
+    generation: int = 0  # the panel's clear() count when asked: a result asked before the last clear is dropped
 
 
 @dataclass(frozen=True)
@@ -178,13 +180,22 @@ def overlay_image(on_box: np.ndarray, ink: np.ndarray | None = None) -> QImage:
 
 # --- views ---------------------------------------------------------------------
 class ArrayView(QWidget):
-    """An image shown with sharp pixels at a fixed height, its width following its aspect."""
+    """An image shown with sharp pixels at a fixed height, its width following its aspect.
+
+    It may be given less width than it asks for (a narrow panel): the image
+    then shrinks to fit, whole, rather than being cut.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._image: QImage | None = None
+        self._wanted_width = VIEW_HEIGHT
         self.setFixedHeight(VIEW_HEIGHT)
-        self.setFixedWidth(VIEW_HEIGHT)
+        self.setMinimumWidth(24)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._wanted_width, VIEW_HEIGHT)
 
     def set_image(self, image: QImage | None) -> None:
         if image is None or image.isNull():
@@ -192,8 +203,9 @@ class ArrayView(QWidget):
             self.update()
             return
         width = max(24, min(4 * VIEW_HEIGHT, round(VIEW_HEIGHT * image.width() / max(1, image.height()))))
-        if width != self.width():
-            self.setFixedWidth(width)
+        if width != self._wanted_width:
+            self._wanted_width = width
+            self.updateGeometry()
         self._image = image
         self.update()
 
@@ -220,8 +232,8 @@ class BarsView(QWidget):
         self.setFixedHeight(VIEW_HEIGHT)
         self.setFixedWidth(170 if labels else 200)
 
-    def set_values(self, values: np.ndarray) -> None:
-        self.values = np.asarray(values, np.float32).ravel()
+    def set_values(self, values: np.ndarray | None) -> None:
+        self.values = np.zeros(0, np.float32) if values is None else np.asarray(values, np.float32).ravel()
         self.update()
 
     def paintEvent(self, event) -> None:
@@ -249,7 +261,7 @@ class _Card(QWidget):
     def __init__(self, title: str, view: QWidget, tip: str = "", parent=None):
         super().__init__(parent)
         self.view = view
-        self.title = QLabel(title)
+        self.title = ElidedLabel(title)  # cut, never wider than the panel: the full title is its tooltip
         self.title.setStyleSheet("color: gray")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -283,13 +295,18 @@ class InsidePanel(QWidget):
         self._thread: QThread | None = None
         self._job: _InsideJob | None = None
         self._cards_for: tuple | None = None
+        self._opened: str | None = None  # the model the job's thread has open
+        self._generation = 0  # clear() calls: results of drawings asked before the last one are stale
         self._cards: list[_Card] = []
         self._gap = QTimer(self)
         self._gap.setSingleShot(True)
         self._gap.setInterval(MIN_INTERVAL_MS)
         self._gap.timeout.connect(self._send_pending)
 
-        self.status = ElidedLabel(self.tr("Draw a digit to see what each layer makes of it."))
+        # Wrapped, never cut: it is the sentence that says what the pictures are.
+        self.status = QLabel(self.idle_text())
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
         self.status.setStyleSheet("color: gray")
         self.overlay_box = QCheckBox(self.tr("Saliency on the canvas"))
         self.overlay_box.setToolTip(self.tr(
@@ -300,8 +317,7 @@ class InsidePanel(QWidget):
         header = QHBoxLayout()
         title = QLabel(self.tr("<b>Inside the network</b>"))
         header.addWidget(title)
-        header.addWidget(self.status, 1)
-        header.addWidget(self.overlay_box)
+        header.addStretch(1)
 
         self.saliency_view = ArrayView()
         self.filters_view = ArrayView()
@@ -309,46 +325,84 @@ class InsidePanel(QWidget):
             "The model's input, coloured where the ink raised the answer's score most."))
         self.filters_card = _Card(self.tr("First-layer filters"), self.filters_view, self.tr(
             "What the first layer learned to look for: blue weights count against, red for."))
-        self.row = QHBoxLayout()
+        # The cards wrap to the panel's width and scroll vertically: a deep
+        # network never needs sideways scrolling, and the panel never asks the
+        # canvas for room.
+        # The explanation scrolls with the cards: in a short window it is
+        # reached by scrolling, never cut.
+        strip = QWidget()
+        column = QVBoxLayout(strip)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.status)
+        column.addWidget(self.overlay_box)  # under the explanation: beside the title it was cut in a narrow column
+        self.row = FlowLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.addWidget(self.saliency_card)
         self.row.addWidget(self.filters_card)
-        self.row.addStretch(1)
-        strip = QWidget()
-        strip.setLayout(self.row)
+        column.addLayout(self.row)
+        column.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidget(strip)
         self.scroll.setWidgetResizable(True)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFixedHeight(VIEW_HEIGHT + 48)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setMinimumHeight(VIEW_HEIGHT // 2 - 8)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(header)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroll, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:
-        return QSize(600, VIEW_HEIGHT + 80)
+        return QSize(300, 2 * VIEW_HEIGHT + 80)
+
+    def idle_text(self) -> str:
+        return self.tr("Draw a digit to see what each layer makes of it.")
 
     # --- requests --------------------------------------------------------------
     def set_model_path(self, path: str, reads_path: bool = False) -> None:
-        """``reads_path``: the loaded predictor also reads the strokes (its trajectory network opened)."""
+        """``reads_path``: the loaded predictor also reads the strokes (its trajectory network opened).
+
+        Another model's layers are not this one's: its cards go at once; the
+        Draw tab then asks again for the drawing on the canvas.
+        """
         self.reads_path = reads_path
         if path != self.model_path:
             self.model_path = path
-            self.result = None
-            self.overlayChanged.emit(None)
+            self.clear()
+            self._remove_cards()
+
+    def clear(self) -> None:
+        """Nothing to look at (the canvas cleared, a blank image): no map of an earlier drawing stays."""
+        self._generation += 1  # a computation under way is of a drawing that is gone
+        self._pending = None
+        self.result = None
+        self.overlayChanged.emit(None)
+        self.saliency_view.set_image(None)
+        for card in self._cards:
+            if isinstance(card.view, BarsView):
+                card.view.set_values(None)
+            else:
+                card.view.set_image(None)
+        self.status.setText(self.idle_text())
+
+    def _remove_cards(self) -> None:
+        for card in self._cards:
+            self.row.removeWidget(card)
+            card.deleteLater()
+        self._cards = []
+        self._cards_for = None
+        self.filters_view.set_image(None)
+        self.filters_card.setVisible(False)
 
     def show_digit(self, image: np.ndarray | None, box=None) -> None:
         """The drawing changed: look inside for this digit (None: nothing drawn)."""
         if image is None or self.model_path is None:
-            self._pending = None
-            self.result = None
-            self.overlayChanged.emit(None)
-            self.saliency_view.set_image(None)
+            self.clear()
             return
         if not self.isVisible():
             return
-        self._pending = InsideRequest(self.model_path, np.array(image, np.float32), tuple(box))
+        self._pending = InsideRequest(self.model_path, np.array(image, np.float32), tuple(box),
+                                      generation=self._generation)
         if not self._busy and not self._gap.isActive():
             self._send_pending()
 
@@ -376,7 +430,7 @@ class InsidePanel(QWidget):
             box = QRect(round(left * s), round(top * s), round((right - left) * s), round((bottom - top) * s))
             request = replace(request, paper=self.paper_source().copy(box))
         self._busy = True
-        if self.result is None:
+        if request.model_path != self._opened:
             self.status.setText(self.tr("Opening the model with TensorFlow (the first time takes a few seconds)..."))
         self._requested.emit(request)
 
@@ -388,18 +442,20 @@ class InsidePanel(QWidget):
     # --- results ---------------------------------------------------------------
     @Slot(str)
     def _on_model_opened(self, path: str) -> None:
+        self._opened = path
         self._cards_for = None  # built again from the first result of this model
 
     @Slot(str, str)
     def _on_failed(self, reason: str, path: str) -> None:
         self._finished_one()
+        self._opened = None
         self.status.setText(self.tr("Cannot look inside this model: {message}").format(message=reason))
 
     @Slot(object)
     def _on_looked(self, result: InsideResult) -> None:
         self._finished_one()
-        if result.request.model_path != self.model_path:
-            return  # a model no longer in use; the next drawing asks again
+        if result.request.model_path != self.model_path or result.request.generation != self._generation:
+            return  # a model no longer in use, or a drawing cleared since: the next drawing asks again
         self.result = result
         self.results += 1
         self._build_cards(result)
@@ -409,7 +465,7 @@ class InsidePanel(QWidget):
                 card.view.set_values(view.values)
             else:
                 card.view.set_image(image)
-        text = self.tr("Answer {target}: the layers that led to it, left to right.").format(
+        text = self.tr("Answer {target}: the layers that led to it, in order (left to right, then down).").format(
             target=self._class_name(result.target))
         if self.reads_path:
             text += " " + self.tr("The answer also weighs the pen's path, which this network does not see.")
@@ -433,10 +489,7 @@ class InsidePanel(QWidget):
         key = (result.request.model_path, tuple((v.name, v.values.shape) for v in result.views))
         if key == self._cards_for:
             return
-        for card in self._cards:
-            self.row.removeWidget(card)
-            card.deleteLater()
-        self._cards = []
+        self._remove_cards()
         counts: dict = {}
         for i, view in enumerate(result.views):
             title = self.layer_title(view, counts)
@@ -453,7 +506,7 @@ class InsidePanel(QWidget):
                 card = _Card(title, ArrayView(), self.tr(
                     "One small map per filter: bright where the filter found its pattern."))
             self._cards.append(card)
-            self.row.insertWidget(self.row.count() - 1, card)
+            self.row.addWidget(card)
         self.filters_card.setVisible(result.filters is not None)
         if result.filters is not None:
             self.filters_view.set_image(result.filters_image)
@@ -487,6 +540,9 @@ class InsidePanel(QWidget):
 
     def bar_values(self) -> list[np.ndarray]:
         return [c.view.values for c in self._cards if isinstance(c.view, BarsView)]
+
+    def layer_titles(self) -> list[str]:
+        return [c.title.text() for c in self._cards]
 
     # --- visibility and shutdown -----------------------------------------------
     def hideEvent(self, event) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.i18n import dataset_label
 from app.lab.compare_view import MAX_RUNS
 from app.lab.run_words import OUTCOMES, optimizer_name
+from app.table_headings import fold_headings
 from app.widgets import confirm, percent
 from training.learning.runs import RunStore
 
@@ -107,6 +108,7 @@ class RunsView(QWidget):
                 self.table.setItem(row, col, item)
         self.summary.setText(self.tr("%Ln run(s), newest first; every run is kept here, saved or not.", "",
                                      len(self.records)) if self.records else self.tr("Runs appear here as they end."))
+        fold_headings(self.table)
         self._update_buttons()
 
     def selected_ids(self) -> list[str]:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import message as error_message
 from app.i18n import training_text
-from app.widgets import CountSpinBox, wheel_only_when_focused, whole
+from app.widgets import CountSpinBox, rate_text, wheel_only_when_focused, whole
 from training.data.datasets import DATASETS
 from training.errors import ConfigError
 from training.givenpath import check_given_path
@@ -270,6 +270,10 @@ class TrainForm(QWidget):
         for edit, key in ((self.data_edit, "data"), (self.pen_edit, "pen_data"), (self.lr_edit, "learning_rate")):
             if isinstance(values.get(key), str):
                 edit.setText(values[key])
+        try:  # kept as typed, perhaps in the other language's way: shown in this one's (0,001 in Vietnamese)
+            self.lr_edit.setText(rate_text(float(self.lr_edit.text().strip().replace(",", "."))))
+        except ValueError:
+            pass
         number(self.epochs_spin, "epochs", int)
         number(self.batch_spin, "batch_size", int)
         number(self.val_spin, "validation", float)
@@ -337,7 +341,7 @@ class TrainForm(QWidget):
     def _on_preset_changed(self) -> None:
         preset = PRESETS[self.preset_box.currentData()]
         self.optimizer_box.setCurrentIndex(list(OPTIMIZERS).index(preset.optimizer))
-        self.lr_edit.setText(f"{preset.learning_rate:g}")
+        self.lr_edit.setText(rate_text(preset.learning_rate))
         # Without a GPU, a run of minutes: the preset's full run would take hours on a CPU.
         self.epochs_spin.setValue(preset.epochs if self._gpus else (preset.cpu_epochs or preset.epochs))
         self.batch_spin.setValue(preset.batch_size)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import dataset_label, message, translated
+from app.table_headings import fold_headings
 from app.widgets import confirm, percent
 from training.errors import ModelFileError
 from training.models.library import ModelLibrary
@@ -37,6 +38,7 @@ class ModelLibraryView(QWidget):
         super().__init__(parent)
         self.library = library
         self.active_path: str | None = None
+        self.loading_path: str | None = None  # a model being opened: listed, marked, before it is in use
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(
             [QCoreApplication.translate("ModelLibraryView", column) for column in COLUMNS])
@@ -73,17 +75,33 @@ class ModelLibraryView(QWidget):
 
     def refresh(self) -> None:
         self.entries = self.library.entries()
+        # A file opened from elsewhere (a notebook's model) is listed too, while it loads and while in use:
+        # the table always shows what the Draw tab reads with.
+        self.outside = {}
+        for path in dict.fromkeys(p for p in (self.active_path, self.loading_path) if p):
+            entry = self.library.outside_entry(path)
+            if entry is not None:
+                self.entries.append(entry)
+                self.outside[entry.path] = entry
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             info = entry.info
             acc = entry.test_accuracy
             in_use = bool(self.active_path) and Path(self.active_path) == entry.path
+            loading = bool(self.loading_path) and Path(self.loading_path) == entry.path and not in_use
+            outside = entry.path in self.outside
             # The mark leads, so that a long name cut short never hides it.
             # The library names the shipped model in English (it never imports Qt); here it is translated.
-            shown = self.tr("Shipped model") if entry.protected else entry.name
-            name = (self.tr("\u25b6 in use: ") if in_use else "") + shown
+            if outside:
+                shown = self.tr("{name} (opened from {folder})").format(
+                    name=entry.path.stem if info.get("problem") else entry.name, folder=entry.path.parent)
+            else:
+                shown = self.tr("Shipped model") if entry.protected else entry.name
+            name = (self.tr("\u25b6 in use: ") if in_use else self.tr("loading: ") if loading else "") + shown
+            problem = info.get("problem")
             values = (name, dataset_label(info.get("dataset")), info.get("preset", ""),
-                      percent(acc, 2) if acc is not None else translated(info.get("problem", "?")),
+                      percent(acc, 2) if acc is not None else
+                      self.tr("unknown") if outside else translated(problem or "?"),
                       str(info.get("epochs", "")), str(info.get("created", ""))[:16].replace("T", " "))
             for col, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
@@ -93,6 +111,7 @@ class ModelLibraryView(QWidget):
                 font.setBold(in_use)
                 item.setFont(font)
                 self.table.setItem(row, col, item)
+        fold_headings(self.table)
         self._fit_name_column()
         self._update_buttons()
 
@@ -112,6 +131,13 @@ class ModelLibraryView(QWidget):
 
     def set_active(self, path: str) -> None:
         self.active_path = path
+        if self.loading_path == path:
+            self.loading_path = None
+        self.refresh()
+
+    def set_loading(self, path: str | None) -> None:
+        """``path`` is being opened (None: no longer, it failed)."""
+        self.loading_path = path
         self.refresh()
 
     def selected(self):
@@ -130,9 +156,13 @@ class ModelLibraryView(QWidget):
         self.use_button.setToolTip(self.tr("This model reads other things than digits; the Draw tab reads digits.")
                                    if entry is not None and not digits else "")
         self.delete_button.setEnabled(entry is not None and not entry.protected)
-        self.delete_button.setToolTip(self.tr("The shipped model is always kept.")
-                                      if entry is not None and entry.protected
-                                      else self.tr("Delete the model file and its sidecar"))
+        if entry is not None and entry.path in self.outside:
+            self.delete_button.setToolTip(self.tr("A file opened from elsewhere stays where it is; "
+                                                  "it is never deleted from here."))
+        else:
+            self.delete_button.setToolTip(self.tr("The shipped model is always kept.")
+                                          if entry is not None and entry.protected
+                                          else self.tr("Delete the model file and its sidecar"))
 
     def use_selected(self) -> None:
         entry = self.selected()

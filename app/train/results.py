@@ -7,7 +7,7 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidgetItem, QScrollArea, QVBoxLayout, QWidget
 
 from app.i18n import training_text, translated
 from app.thumbnails import thumbnail_grid, thumbnail_icon
@@ -16,6 +16,11 @@ from training.reading.recognize import reads_digits
 
 GALLERY_LIMIT = 200
 MAX_CLASSES = 11  # ten digits and "not a digit"
+# The matrix never gets smaller than this (its cells then hold four-digit
+# counts legibly); in a smaller window the results scroll instead.
+MATRIX_MIN_SIDE = 280
+# Narrower than this, the per-class plot goes under the matrix rather than beside it.
+SIDE_BY_SIDE_WIDTH = 600
 
 
 def class_ticks(classes: int):
@@ -47,8 +52,9 @@ class ResultsView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.summary = QLabel(self.tr("Results appear here when a run ends."))
+        self.summary = QLabel(self.empty_text())
         self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("color: gray")
         font = self.summary.font()
         font.setPointSize(font.pointSize() + 1)
         self.summary.setFont(font)
@@ -57,6 +63,7 @@ class ResultsView(QWidget):
         # minimum and, in a narrow window, pushed the per-class bars 7-9 out of sight.
         self.confusion_title = plot_title(self.tr("Confusion matrix"))
         self.confusion_plot = pg.PlotWidget(background=None)
+        self.confusion_plot.setMinimumSize(MATRIX_MIN_SIDE, MATRIX_MIN_SIDE)
         self.confusion_plot.setMenuEnabled(False)
         self.confusion_plot.setMouseEnabled(x=False, y=False)
         self.confusion_plot.invertY(True)
@@ -103,28 +110,79 @@ class ResultsView(QWidget):
         self.class_key.hide()
 
         # The confusion matrix gets the room its counts need; the gallery scrolls.
-        grid = QGridLayout()
-        grid.addWidget(self.confusion_title, 0, 0)
-        grid.addWidget(self.per_class_title, 0, 1)
-        grid.addWidget(self.confusion_plot, 1, 0)
-        grid.addWidget(self.per_class_plot, 1, 1)
-        grid.setRowStretch(1, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        layout = QVBoxLayout(self)
+        self.per_class_plot.setMinimumHeight(160)
+        self.gallery.setMinimumHeight(130)  # a row of mistakes, captions included
+        self.grid = QGridLayout()
+        self._side_by_side: bool | None = None
+        self._arrange(True)
+        # Nothing to show before a run: one sentence, not an empty (solid-coloured) matrix and axes.
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addLayout(self.grid, 5)
+        details.addWidget(self.gallery_title)
+        details.addWidget(self.gallery, 2)
+        self.details.hide()
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(self.summary)
         layout.addWidget(self.class_key)
-        layout.addLayout(grid, 5)
-        layout.addWidget(self.gallery_title)
-        layout.addWidget(self.gallery, 2)
+        layout.addWidget(self.details, 1)
+        layout.addStretch(0)
+        # The summary (which a fine-tune lengthens) wraps whole and the matrix keeps its size: when the
+        # window is too small for both, the results scroll down, never sideways.
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(content)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
         self._images: list[np.ndarray] = []
+
+    def empty_text(self) -> str:
+        return self.tr("Results appear here when a run ends: the test accuracy, the confusion matrix "
+                       "(which digit was taken for which), the accuracy per class and the misclassified "
+                       "test images.")
+
+    def has_result(self) -> bool:
+        return not self.details.isHidden()
+
+    def _arrange(self, side_by_side: bool) -> None:
+        """The per-class plot beside the matrix, or under it in a narrow window."""
+        if side_by_side == self._side_by_side:
+            return
+        self._side_by_side = side_by_side
+        grid = self.grid
+        for widget in (self.confusion_title, self.per_class_title, self.confusion_plot, self.per_class_plot):
+            grid.removeWidget(widget)
+        grid.addWidget(self.confusion_title, 0, 0)
+        grid.addWidget(self.confusion_plot, 1, 0)
+        if side_by_side:
+            grid.addWidget(self.per_class_title, 0, 1)
+            grid.addWidget(self.per_class_plot, 1, 1)
+        else:
+            grid.addWidget(self.per_class_title, 2, 0)
+            grid.addWidget(self.per_class_plot, 3, 0)
+        for row in range(4):
+            grid.setRowStretch(row, 1 if row in (1, 3) else 0)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2 if side_by_side else 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange(self.width() >= SIDE_BY_SIDE_WIDTH)
 
     def show_result(self, result, images: np.ndarray, labels: np.ndarray) -> None:
         """``images``/``labels``: the test split the run was evaluated on."""
         evaluation = result.evaluation
         if evaluation is None:
             self.summary.setText(self.tr("The run ended before it could be evaluated."))
+            self.details.hide()  # an earlier run's plots are not this one's
             return
+        self.summary.setStyleSheet("")
+        self.details.show()
         at = result.stopped_at
         if at is not None:
             when = self.tr("stopped at epoch {epoch}, batch {done} of {batches}").format(

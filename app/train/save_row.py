@@ -44,6 +44,7 @@ class SaveRow(QWidget):
     def set_enabled(self, on: bool) -> None:
         for widget in (self.name_edit, self.save_button, self.save_use_button):
             widget.setEnabled(on)
+        self.save_button.setToolTip("")  # not "Saved as ..." any more: another result, or saving now
         if self.result is not None and not reads_digits(self.result.class_names):
             self.save_use_button.setEnabled(False)
             self.save_use_button.setToolTip(self.tr("This model reads other things than digits; the Draw tab "
@@ -61,7 +62,10 @@ class SaveRow(QWidget):
         self.savingStarted.emit(name)
 
         def done(path):
-            self.set_enabled(True)
+            # Saved once is enough: a second press would only be told that the name is taken.
+            self.set_enabled(False)
+            for button in (self.save_button, self.save_use_button):
+                button.setToolTip(self.tr("Saved as \u201c{name}\u201d (see Models).").format(name=name))
             self.saved.emit(str(path), name, use)
 
         def failed(message):

@@ -31,7 +31,7 @@ from app.train.run_notes import RunNotes
 from app.train.run_panel import RunPanel
 from app.train.save_row import SaveRow
 from app.train.worker import TrainingRun
-from app.widgets import confirm, decimal, percent, wheel_only_when_focused, whole
+from app.widgets import confirm, decimal, percent, rate_text, wheel_only_when_focused, whole
 from training.errors import ConfigError
 from training.learning.finetune import FineTuneResult, fine_tune_config
 
@@ -253,7 +253,7 @@ class TrainTab(QWidget):
                    self.tr("Starting: {preset} on {dataset}, {optimizer} lr {rate}, %n epoch(s) of batch {batch}.",
                            "", config.epochs))
                   .format(preset=config.preset, dataset=config.dataset, optimizer=config.optimizer,
-                          rate=f"{config.learning_rate:g}", batch=config.batch_size))
+                          rate=rate_text(config.learning_rate), batch=config.batch_size))
         return self._launch(TrainingRun(config, dataset, self, job=job), config)
 
     def _shared_measure(self):
@@ -277,7 +277,7 @@ class TrainTab(QWidget):
 
         job = study_job(configs, dataset, self._shared_measure())
         what = self.tr("the five optimizers") if kind == "optimizers" else self.tr("{optimizer} at {rates}").format(
-            optimizer=configs[0].optimizer, rates=", ".join(f"{c.learning_rate:g}" for c in configs))
+            optimizer=configs[0].optimizer, rates=", ".join(rate_text(c.learning_rate) for c in configs))
         self._log(self.tr("Study: {preset} with {what}, %n epoch(s) on {images} images each.", "",
                           configs[0].epochs).format(
             preset=configs[0].preset, what=what, images=whole(configs[0].train_limit)))
@@ -296,7 +296,7 @@ class TrainTab(QWidget):
         self._speed_measured_for = ""
         self._log(self.tr("Fine-tuning {model} on {count} samples of yours mixed with MNIST "
                           "({epochs} epochs, Adam lr {rate}, augmented).").format(
-            model=Path(base).name, count=self._sample_count, epochs=config.epochs, rate=f"{config.learning_rate:g}"))
+            model=Path(base).name, count=self._sample_count, epochs=config.epochs, rate=rate_text(config.learning_rate)))
         return self._launch(TrainingRun(config, parent=self, job=job), config)
 
     def _may_discard_result(self) -> bool:
@@ -365,7 +365,7 @@ class TrainTab(QWidget):
             self._log(self.tr("Study run {n} of {runs}: {optimizer}, learning rate {rate}.").format(
                 n=len(self._study["ids"]) + 1, runs=self._study["runs"],
                 optimizer=optimizer_name(event.config.optimizer),
-                rate=f"{event.config.learning_rate:g}"))
+                rate=rate_text(event.config.learning_rate)))
         self._log(self.tr("Training on {images} images ({validation} for validation) on {device}.").format(
             images=whole(event.train_samples), validation=whole(event.validation_samples), device=event.device))
 

@@ -387,6 +387,10 @@
         </translation>
     </message>
     <message>
+        <source>{source} has no ink: there is nothing to read.</source>
+        <translation>{source} không có nét mực nào: không có gì để đọc.</translation>
+    </message>
+    <message>
         <source>No digit found in {source}.</source>
         <translation>Không tìm thấy chữ số nào trong {source}.</translation>
     </message>
@@ -532,8 +536,8 @@
         <translation>Không xem được bên trong mô hình này: {message}</translation>
     </message>
     <message>
-        <source>Answer {target}: the layers that led to it, left to right.</source>
-        <translation>Câu trả lời {target}: các lớp dẫn tới nó, từ trái sang phải.</translation>
+        <source>Answer {target}: the layers that led to it, in order (left to right, then down).</source>
+        <translation>Câu trả lời {target}: các lớp dẫn tới nó, theo thứ tự (từ trái sang phải, rồi xuống dưới).</translation>
     </message>
     <message>
         <source>The answer also weighs the pen&apos;s path, which this network does not see.</source>
@@ -616,6 +620,13 @@
     </message>
 </context>
 <context>
+    <name>LoadingIndicator</name>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} giây</translation>
+    </message>
+</context>
+<context>
     <name>Logs</name>
     <message>
         <source>The log folder {folder} cannot be written; the log goes to {path} instead.</source>
@@ -631,6 +642,18 @@
     <message>
         <source>shipped model</source>
         <translation>mô hình có sẵn</translation>
+    </message>
+    <message>
+        <source>test accuracy: MNIST {mnist}, {dataset} {accuracy}</source>
+        <translation>độ chính xác kiểm tra: MNIST {mnist}, {dataset} {accuracy}</translation>
+    </message>
+    <message>
+        <source>test accuracy: MNIST {accuracy}</source>
+        <translation>độ chính xác kiểm tra: MNIST {accuracy}</translation>
+    </message>
+    <message>
+        <source>test accuracy: {dataset} {accuracy}</source>
+        <translation>độ chính xác kiểm tra: {dataset} {accuracy}</translation>
     </message>
     <message>
         <source>test accuracy {accuracy}</source>
@@ -711,6 +734,10 @@
     <message>
         <source>The new language is used from the next start (a model is being trained).</source>
         <translation>Ngôn ngữ mới sẽ được dùng từ lần mở sau (đang có mô hình được huấn luyện).</translation>
+    </message>
+    <message>
+        <source>Model: loading {name}...</source>
+        <translation>Mô hình: đang nạp {name}...</translation>
     </message>
     <message>
         <source>All files (*)</source>
@@ -823,6 +850,10 @@
         <translation>Đọc chữ số bằng một mô hình Keras của riêng bạn (tệp .keras, lưu bằng model.save). Tệp được đọc tại chỗ, không bị sao chép.</translation>
     </message>
     <message>
+        <source>{name} (opened from {folder})</source>
+        <translation>{name} (mở từ {folder})</translation>
+    </message>
+    <message>
         <source>Shipped model</source>
         <translation>Mô hình có sẵn</translation>
     </message>
@@ -831,12 +862,24 @@
         <translation>▶ đang dùng: </translation>
     </message>
     <message>
+        <source>loading: </source>
+        <translation>đang nạp: </translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>không rõ</translation>
+    </message>
+    <message>
         <source>In use in the Draw tab.</source>
         <translation>Đang được dùng ở thẻ Vẽ.</translation>
     </message>
     <message>
         <source>This model reads other things than digits; the Draw tab reads digits.</source>
         <translation>Mô hình này đọc những thứ khác chữ số; thẻ Vẽ chỉ đọc chữ số.</translation>
+    </message>
+    <message>
+        <source>A file opened from elsewhere stays where it is; it is never deleted from here.</source>
+        <translation>Tệp được mở từ nơi khác vẫn nằm nguyên chỗ cũ; nó không bao giờ bị xóa từ đây.</translation>
     </message>
     <message>
         <source>The shipped model is always kept.</source>
@@ -1022,10 +1065,6 @@
 <context>
     <name>ResultsView</name>
     <message>
-        <source>Results appear here when a run ends.</source>
-        <translation>Kết quả sẽ hiện ở đây khi một lượt chạy kết thúc.</translation>
-    </message>
-    <message>
         <source>Confusion matrix</source>
         <translation>Ma trận nhầm lẫn</translation>
     </message>
@@ -1048,6 +1087,10 @@
     <message>
         <source>Misclassified test images</source>
         <translation>Các ảnh kiểm tra bị nhận sai</translation>
+    </message>
+    <message>
+        <source>Results appear here when a run ends: the test accuracy, the confusion matrix (which digit was taken for which), the accuracy per class and the misclassified test images.</source>
+        <translation>Kết quả hiện ở đây khi một lượt huấn luyện kết thúc: độ chính xác kiểm tra, ma trận nhầm lẫn (chữ số nào bị nhận nhầm thành chữ số nào), độ chính xác theo từng lớp và các ảnh kiểm tra bị nhận sai.</translation>
     </message>
     <message>
         <source>The run ended before it could be evaluated.</source>
@@ -1386,6 +1429,10 @@
     <message>
         <source>This model reads other things than digits; the Draw tab reads digits. Save it to keep it.</source>
         <translation>Mô hình này đọc những thứ khác chữ số; thẻ Vẽ chỉ đọc chữ số. Hãy lưu để giữ nó lại.</translation>
+    </message>
+    <message>
+        <source>Saved as “{name}” (see Models).</source>
+        <translation>Đã lưu thành “{name}” (xem thẻ Mô hình).</translation>
     </message>
 </context>
 <context>

@@ -256,8 +256,9 @@ def test_each_run_proposes_a_name_the_library_does_not_hold(qtbot, window, mnist
         names.append(tab.save_row.name_edit.text())
         assert not window.library.path_for(names[-1]).exists()
         tab.save()
-        qtbot.waitUntil(lambda: window.library.path_for(names[-1]).exists() and tab.save_row.save_button.isEnabled(),
-                        timeout=60_000)
+        # Saved: the buttons stay off (issue 33: a second press only said the name was taken).
+        qtbot.waitUntil(lambda: window.library.path_for(names[-1]).exists() and "Saved as" in tab.save_row.save_button.toolTip()
+                        and not tab.save_row.save_button.isEnabled(), timeout=60_000)
     assert names[0] != names[1] and window.last_problem is None
 
 

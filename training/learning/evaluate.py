@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 NUM_CLASSES = 10
+NOT_A_DIGIT_NAME = "not a digit"  # the eleventh class's name (training.data.pen's), in tables
 
 
 @dataclass(frozen=True)
@@ -23,13 +24,18 @@ class Evaluation:
         return int(self.confusion.sum())
 
     def confusion_table(self, class_names=None) -> str:
+        """Rows true, columns predicted, each named: "not a digit" by its name, never "10"."""
         classes = len(self.confusion)
-        names = [str(c) for c in (class_names or range(classes))]
-        width = max(6, *(len(n) + 1 for n in names))
-        # Columns by index ("10" is "not a digit" for a model with that class).
-        lines = ["true\\pred".ljust(width) + "".join(str(i).rjust(6) for i in range(classes))]
+        given = [str(c) for c in (class_names or ())]
+        names = [given[i] if i < len(given) else (NOT_A_DIGIT_NAME if i == NUM_CLASSES else str(i))
+                 for i in range(classes)]
+        width = max(len("true\\pred") + 1, *(len(n) + 1 for n in names))
+        # Long class names (Fashion-MNIST's) head their columns by index; digits and "not a digit" by name.
+        heads = [n if n.isdigit() or n == NOT_A_DIGIT_NAME else str(i) for i, n in enumerate(names)]
+        columns = [max(6, len(h) + 1) for h in heads]
+        lines = ["true\\pred".ljust(width) + "".join(h.rjust(w) for h, w in zip(heads, columns))]
         for i, row in enumerate(self.confusion):
-            lines.append(names[i].ljust(width) + "".join(str(int(v)).rjust(6) for v in row))
+            lines.append(names[i].ljust(width) + "".join(str(int(v)).rjust(w) for v, w in zip(row, columns)))
         return "\n".join(lines)
 
 

@@ -69,6 +69,14 @@ class ModelLibrary:
             out += sorted(saved, key=lambda e: str(e.info.get("created", "")), reverse=True)
         return out
 
+    def outside_entry(self, path: str | os.PathLike) -> LibraryEntry | None:
+        """A model file opened from elsewhere, to list beside the library's (protected: never deleted from
+        here); None for the library's own files and the shipped model, which are listed anyway."""
+        path = Path(path)
+        if any(path == entry.path for entry in self.entries()) or path.parent.resolve() == self.folder.resolve():
+            return None
+        return LibraryEntry(path, _info_or_note(path), protected=True)
+
     def path_for(self, name: str) -> Path:
         return self.folder / f"{safe_filename(name)}.keras"
 

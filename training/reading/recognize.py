@@ -20,6 +20,7 @@ from training.reading.segment import (
     union,
 )
 from training.reading.trajectory import features
+from training.shares import percent_text
 
 # Used when a model's sidecar does not carry a threshold measured for it.
 DEFAULT_NOT_SURE_BELOW = 0.8
@@ -44,10 +45,10 @@ class Answer:
 
     def describe(self) -> str:
         if self.not_a_digit:
-            return f"not a digit ({self.confidence:.1%}; nearest digit {self.nearest})"
+            return f"not a digit ({percent_text(self.confidence)}; nearest digit {self.nearest})"
         if self.digit is None:
             return "no digit"
-        text = f"{self.digit} ({self.confidence:.1%})"
+        text = f"{self.digit} ({percent_text(self.confidence)})"
         return text if self.sure else text + ", not sure"
 
 

@@ -60,7 +60,6 @@ class TrainTab(QWidget):
         self._sample_count = 0  # read from the store when samples change, not on every edit
         self.active_model: str | None = None  # the Draw tab's model: what fine-tuning starts from
         self.run: TrainingRun | None = None
-        self.result = None
         self._last_speed = 0.0  # images/s of the run in progress
         self._showing_outcome = False  # the progress line tells how the last run ended
         self._result_saved = False  # the last run's model is in the library
@@ -107,6 +106,15 @@ class TrainTab(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
         self.samples_changed()
+
+    @property
+    def result(self):
+        """The last run's TrainResult (None before any, or while one runs): what the save row saves."""
+        return self.save_row.result
+
+    @result.setter
+    def result(self, value) -> None:
+        self.save_row.result = value
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -309,7 +317,7 @@ class TrainTab(QWidget):
 
     def _launch(self, run: TrainingRun, config) -> bool:
         self._record = RunNotes(config)
-        self.result = self.save_row.result = None
+        self.result = None
         self._result_saved = False
         self._last_speed = 0.0
         self.save_row.set_enabled(False)
@@ -422,7 +430,7 @@ class TrainTab(QWidget):
     @Slot(object)
     def _on_finished(self, result) -> None:
         self._keep_run("stopped" if result.stopped else "finished", result)
-        self.result = self.save_row.result = result
+        self.result = result
         if result.evaluation is not None:
             at = result.stopped_at
             accuracy = percent(result.evaluation.accuracy, 2)

@@ -80,13 +80,16 @@ def test_json_says_what_a_refused_letters_confidence_is_of(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def readme() -> str:
-    return (ROOT / "README.md").read_text(encoding="utf-8")
-
-
-def test_the_readme_documents_every_json_field(readme):
+def json_docs() -> str:
+    """The README's --json account and the page it links for every field."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("With `--json` it prints one object per image"):]
-    section = section[:section.index("`train-trajectory`")]
+    assert "resources/docs/command-line.md" in section
+    page = (ROOT / "resources" / "docs" / "command-line.md").read_text(encoding="utf-8")
+    return section + page[page.index("## `predict --json`"):page.index("`train-trajectory` trains")]
+
+
+def test_the_readme_documents_every_json_field(json_docs):
     for field in ("file", "number", "digits", "digit", "confidence", "not_a_digit", "nearest", "sure", "box",
                   "probabilities", "reason", "error"):
-        assert f"`{field}`" in section, field
+        assert f"`{field}`" in json_docs, field

@@ -54,7 +54,7 @@ def test_save_and_use_leaves_the_save_buttons_off(qtbot, window, trained):
     tab = window.train_tab
     window.tabs.setCurrentWidget(tab)
     tab.result = trained
-    tab._set_save_enabled(True)
+    tab.save_row.set_enabled(True)
     tab.save_row.name_edit.setText("saved once")
     qtbot.mouseClick(tab.save_row.save_use_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.model_path is not None and Path(window.model_path).name == "saved-once.keras",

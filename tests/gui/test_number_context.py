@@ -28,9 +28,9 @@ def paper_canvas(qapp):
 @pytest.fixture(scope="module")
 def shipped():
     from training.models.library import shipped_model_path
-    from training.reading.predictor import Predictor
+    from training.models.opening import keras_predictor
 
-    return Predictor.from_file(shipped_model_path())
+    return keras_predictor(shipped_model_path())
 
 
 def read(canvas, predictor, strokes, pen):

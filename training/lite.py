@@ -35,17 +35,54 @@ from training.quiet import filtered_stderr
 log = logging.getLogger("digit_recognizer.models")
 
 RUNTIME_ENV = "DIGIT_RECOGNIZER_RUNTIME"  # "keras" reads with TensorFlow (baselines, a runtime problem)
-EXPORT_VERSION = 2  # part of the cache key: a change in how twins are exported makes new ones (2: Rescaling)
+# Part of the cache key: a change in how twins are exported makes new ones
+# (2: Rescaling; 3: the penultimate features as a second output, for personal reading).
+EXPORT_VERSION = 3
 BATCH = 1024
 MAX_TWIN_BYTES = 200 * 2**20  # the presets' twins are 0.03-5 MB
 SINGLE_THREADS = 1  # one image: threads cost more to wake than they save
 _NOISE = re.compile(r"Created TensorFlow Lite XNNPACK delegate|Initialized TensorFlow Lite runtime")
 
 
-def export_lite(model, path: str | os.PathLike) -> None:
-    """Write ``model``'s LiteRT twin to ``path`` (imports TensorFlow)."""
+def feature_layer(model):
+    """The last Dense layer when it ends the network (only activations after it), else None.
+
+    Its input is the penultimate-layer feature vector personal reading compares
+    (training/personal.py); a network that ends otherwise has no such vector.
+    """
+    from training._tf import keras
+
+    for layer in reversed(model.layers):
+        if isinstance(layer, keras.layers.Dense):
+            return layer
+        if not isinstance(layer, (keras.layers.Activation, keras.layers.Softmax, keras.layers.Dropout)):
+            return None
+    return None
+
+
+def with_features(model):
+    """``model`` with its penultimate features as a second output, or ``model`` itself when it has none."""
+    from training._tf import keras
+
+    layer = feature_layer(model)
+    if layer is None or len(model.outputs) != 1:
+        return model
+    try:
+        features = keras.layers.Flatten(name="personal_features")(layer.input)
+        return keras.Model(model.inputs, [model.outputs[0], features], name=model.name)
+    except Exception as exc:  # a graph Keras cannot cut there: the twin reads as before
+        log.info("no feature output for %s (%s)", model.name, first_words(str(exc), exc))
+        return model
+
+
+def export_lite(model, path: str | os.PathLike, features: bool = False) -> None:
+    """Write ``model``'s LiteRT twin to ``path`` (imports TensorFlow); ``features`` adds the
+    penultimate features as a second output where the network has them."""
     from training._tf import NOISE as TF_NOISE
     from training._tf import tf
+
+    if features:
+        model = with_features(model)
 
     # The converter logs to descriptor 2 and may print: neither may reach
     # stdout, where ``predict --json`` writes its answers.
@@ -86,8 +123,9 @@ class InterpreterPool:
         self.single = make_interpreter(content, 1, single_threads)
         self._by_size = {1: self.single}
 
-    def run(self, x: np.ndarray) -> np.ndarray:
-        """The model's raw output for each row of ``x`` (float32), padded with zeros to a power of two."""
+    def run(self, x: np.ndarray, outputs: int = 1):
+        """The model's raw output for each row of ``x`` (float32), padded with zeros to a power of two;
+        with ``outputs`` = 2, the first two outputs (as ordered by the interpreter)."""
         size = 1 << (len(x) - 1).bit_length()
         padded = x if size == len(x) else np.concatenate([x, np.zeros((size - len(x), *x.shape[1:]), x.dtype)])
         with self.lock:
@@ -97,7 +135,10 @@ class InterpreterPool:
             detail = interpreter.get_input_details()[0]
             interpreter.set_tensor(detail["index"], padded.reshape(detail["shape"]))
             interpreter.invoke()
-            return interpreter.get_tensor(interpreter.get_output_details()[0]["index"])[:len(x)].copy()
+            details = interpreter.get_output_details()
+            if outputs == 1:
+                return interpreter.get_tensor(details[0]["index"])[:len(x)].copy()
+            return tuple(interpreter.get_tensor(d["index"])[:len(x)].copy() for d in details[:outputs])
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:
@@ -124,13 +165,21 @@ class LitePredictor:
                                  path=self.path, detail=first_words(str(exc), exc)) from exc
         details = self._pool.single.get_input_details()
         outputs = self._pool.single.get_output_details()
-        if len(details) != 1 or len(outputs) != 1:
+        if len(details) != 1 or len(outputs) not in (1, 2):
             raise ModelFileError("{path} is not a single-input, single-output model.", path=self.path)
         self.input_shape = tuple(int(v) for v in details[0]["shape_signature"][1:])
         if self.input_shape not in ACCEPTED_INPUTS or details[0]["dtype"] != np.float32:
             raise ModelFileError("{path} expects inputs of shape {input_shape}, not 28x28 images.",
                                  path=self.path, input_shape=self.input_shape)
-        self.classes = int(outputs[0]["shape"][-1])
+        # A twin exported with features (EXPORT_VERSION 3) has a second output; the
+        # interpreter may list it first. The probabilities are the 10- or 11-wide one.
+        self._answer = 0
+        self.feature_size = None  # the penultimate features' width, when the twin has them
+        if len(outputs) == 2:
+            widths = [int(o["shape"][-1]) for o in outputs]
+            self._answer = 1 if widths[0] not in (10, 11) and widths[1] in (10, 11) else 0
+            self.feature_size = widths[1 - self._answer]
+        self.classes = int(outputs[self._answer]["shape"][-1])
         if self.classes not in (10, 11):
             raise ModelFileError("{path} answers {classes} values, not 10 or 11 probabilities.",
                                  path=self.path, classes=self.classes)
@@ -143,8 +192,28 @@ class LitePredictor:
         self.from_logits = not are_probabilities(probe)
 
     def _run(self, images: np.ndarray) -> np.ndarray:
-        out = self._pool.run(images)
-        return _softmax(out) if self.from_logits else out
+        return self._run_both(images)[0]
+
+    def _run_both(self, images: np.ndarray):
+        """(probabilities, features or None) for a batch: one interpreter call gives both."""
+        if self.feature_size is None:
+            out, features = self._pool.run(images), None
+        else:
+            both = self._pool.run(images, outputs=2)
+            out, features = both[self._answer], both[1 - self._answer]
+        return (_softmax(out) if self.from_logits else out), features
+
+    def predict_with_features(self, images: np.ndarray):
+        """(N, 28, 28) images, uint8 0-255 or float 0-1 -> ((N, classes) probabilities, (N, F) features or None)."""
+        images = np.asarray(images)
+        if images.ndim == 2:
+            images = images[None]
+        probabilities, features = [], []
+        for _, chunk in model_batches(images, BATCH):
+            p, f = self._run_both(chunk)
+            probabilities.append(p)
+            features.append(f)
+        return np.concatenate(probabilities), (None if self.feature_size is None else np.concatenate(features))
 
     def predict(self, image: np.ndarray) -> np.ndarray:
         """One (28, 28) image in [0, 1] -> (classes,) probabilities."""
@@ -194,7 +263,7 @@ def export_to_cache(model, path: Path, cached: Path) -> Path:
     staged = cached.with_name(f".{cached.stem}.export{TWIN_SUFFIX}")  # the exporter wants the suffix
     cached.parent.mkdir(parents=True, exist_ok=True)
     try:
-        export_lite(model, staged)
+        export_lite(model, staged, features=True)
         atomic_write(cached, staged.read_bytes())
     finally:
         staged.unlink(missing_ok=True)
@@ -272,7 +341,7 @@ def write_twin(path: str | os.PathLike) -> dict:
     info = stored_info(path)
     with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX, dir=path.parent) as staged:
         staged_twin = Path(staged) / f"twin{TWIN_SUFFIX}"
-        export_lite(loaded.model, staged_twin)
+        export_lite(loaded.model, staged_twin, features=True)
         LitePredictor(staged_twin)  # it must load before it is named
         info["lite_sha256"] = file_sha256(staged_twin)
         info["lite_runtime"] = LITE_RUNTIME

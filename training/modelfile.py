@@ -248,7 +248,7 @@ def export_twin(model, path: Path) -> bool:
     try:
         from training.lite import export_lite
 
-        export_lite(model, path)
+        export_lite(model, path, features=True)  # personal reading compares them (training/personal.py)
         return True
     except Exception as exc:  # an exporter failure must not lose the trained model
         log.warning("no light-runtime twin for this model (%s); it will be read with Keras", first_words(str(exc), exc))

@@ -123,6 +123,11 @@ class SampleStore:
         elif op == "delete":
             self._live.pop(sid, None)
 
+    def state(self) -> tuple:
+        """Changes whenever a sample is added, relabelled or deleted (one stat of the journal when nothing did)."""
+        self._catch_up()
+        return self._journal_id, self._read_to
+
     def counts(self) -> list[int]:
         self._catch_up()
         counts = [0] * 10

@@ -85,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("images", metavar="IMAGE", nargs="+")
     p.add_argument("--model", metavar="FILE", help="default: the shipped model")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--no-personal", dest="personal", action="store_false",
+                   help="read with the model alone, not with your samples (see: samples)")
 
     j = sub.add_parser("train-trajectory", help="train the network that reads the pen's path, for a model",
                        description="Train the trajectory network on the pen data's training writers and pair "
@@ -99,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     j.add_argument("--every", type=positive_int, default=1, help="use every n-th sample only (a quick run)")
 
     sub.add_parser("presets", help="list the model presets and optimizers")
+    from training.samples_cli import add_parser as add_samples_parser
+
+    add_samples_parser(sub)
     return parser
 
 
@@ -110,8 +115,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
+        from training.samples_cli import cmd_samples
+
         return {"train": cmd_train, "evaluate": cmd_evaluate, "train-trajectory": cmd_train_trajectory,
-                "predict": cmd_predict, "presets": cmd_presets}[args.command](args, argv)
+                "predict": cmd_predict, "presets": cmd_presets, "samples": cmd_samples}[args.command](args, argv)
     except DigitRecognizerError as exc:
         hint = ""
         if isinstance(exc, DatasetError) and "choose the file yourself" in str(exc):
@@ -285,7 +292,7 @@ def cmd_evaluate(args, argv) -> int:
     return 0
 
 
-def reading_json(name: str, reading) -> dict:
+def reading_json(name: str, reading, personal: bool = False) -> dict:
     """One image's reading in the ``predict --json`` form (see the README)."""
     digits = [{"digit": d.answer.digit, "confidence": round(d.answer.confidence, 6),
                "sure": bool(d.answer.sure and not d.answer.not_a_digit), "box": [int(v) for v in d.box]}
@@ -296,7 +303,7 @@ def reading_json(name: str, reading) -> dict:
             "digit": one.digit if one else None,
             "confidence": round(one.confidence, 6) if one else None,
             "probabilities": [round(float(p), 6) for p in one.probabilities] if one else None,
-            "reason": reason}
+            "reason": reason, "personal": personal}
 
 
 def reading_text(reading) -> str:
@@ -319,6 +326,14 @@ def cmd_predict(args, argv) -> int:
         raise DigitRecognizerError("No model given and no shipped model found; pass --model FILE.")
     predictor = open_predictor(model_path)
     check_reads_digits(model_path, predictor.info)
+    personal = False
+    if args.personal:  # the app's own samples (XDG_DATA_HOME on Linux), read, never written
+        from training.personal import PersonalPredictor, personal_predictor
+        from training.samples import SampleStore
+        from training.samples_cli import samples_folder
+
+        predictor = personal_predictor(predictor, SampleStore(samples_folder()))
+        personal = isinstance(predictor, PersonalPredictor) and predictor.sample_count > 0
     failures = 0
     for name in args.images:
         try:
@@ -333,7 +348,7 @@ def cmd_predict(args, argv) -> int:
                 print(f"{printable(name)}: error: {printable(message)}", file=sys.stderr, flush=True)
             continue
         if args.json:
-            print(json.dumps(reading_json(name, reading), allow_nan=False), flush=True)
+            print(json.dumps(reading_json(name, reading, personal), allow_nan=False), flush=True)
         else:
             print(f"{printable(name)}: {reading_text(reading)}", flush=True)
     return 1 if failures else 0

@@ -45,6 +45,10 @@ GAIN = 8.0  # nats: the most a sample can add to its digit's log-probability
 THRESHOLD = 0.6  # cosine below which a sample says nothing about a drawing
 MARGIN = 0.2  # cosine by which the nearest label must beat the runner-up for the full bonus
 TRUST_LOW, TRUST_HIGH = -12.0, -6.0  # the sample's own log-probability for its label: no trust .. full trust
+# Cosine at which a drawing is the sample itself: the user said what this very drawing is, so an
+# untrusted sample still counts there, and with SAME_GAIN (one key press reads that drawing right).
+SAME_DRAWING = 0.995
+SAME_GAIN = 20.0
 MAX_PER_DIGIT = 50
 _FLOOR = 1e-9
 
@@ -58,11 +62,10 @@ class SampleBank:
     """The samples' unit features, labels and trust, for one model."""
 
     def __init__(self, features: np.ndarray, labels: np.ndarray, trust: np.ndarray):
-        keep = trust > 0
-        self.features = _unit(features)[keep] if len(features) else np.zeros((0, 1), np.float32)
-        self.labels = np.asarray(labels, int)[keep]
-        self.trust = np.asarray(trust, np.float32)[keep]
-        self.count = int(len(labels))  # every sample taken into account, trusted or not
+        self.features = _unit(features) if len(features) else np.zeros((0, 1), np.float32)
+        self.labels = np.asarray(labels, int)
+        self.trust = np.asarray(trust, np.float32)
+        self.count = int(len(labels))
 
     @classmethod
     def empty(cls) -> "SampleBank":
@@ -84,14 +87,17 @@ class SampleBank:
         if not len(self.labels):
             return out
         sims = _unit(features) @ self.features.T  # (N, S)
-        # An untrusted sample looks farther than it is.
-        sims = sims - (1.0 - self.trust)[None] * (1.0 - THRESHOLD)
+        # An untrusted sample looks farther than it is, except from the very drawing it was made of:
+        # a correction the network finds impossible still corrects that drawing, and only that.
+        far = (1.0 - self.trust)[None] * (1.0 - THRESHOLD)
+        sims = sims - (far if SAME_DRAWING is None else np.where(sims >= SAME_DRAWING, 0.0, far))
         nearest = np.full((len(features), DIGITS), -1.0, np.float32)
         for digit in np.unique(self.labels):
             nearest[:, digit] = sims[:, self.labels == digit].max(axis=1)
         top2 = np.sort(nearest, axis=1)[:, -2:]
         runner_up = np.where(nearest >= top2[:, 1:], top2[:, :1], top2[:, 1:])
-        out[:] = (GAIN * np.clip((nearest - THRESHOLD) / (1.0 - THRESHOLD), 0.0, 1.0)
+        gain = np.where(nearest >= SAME_DRAWING, SAME_GAIN, GAIN)
+        out[:] = (gain * np.clip((nearest - THRESHOLD) / (1.0 - THRESHOLD), 0.0, 1.0)
                   * np.clip((nearest - runner_up) / MARGIN, 0.0, 1.0))
         return out
 

@@ -10,7 +10,8 @@ log-probability; the network's reading is otherwise untouched.
 - bonus = GAIN * ramp(sim - THRESHOLD) * ramp(sim - runner-up label's sim):
   a drawing like none of the samples (in this feature space the same writer's
   same digit sits at cosine 0.9-0.99, other digits at 0.1-0.6) reads as
-  before, and a digit with no sample is never pushed;
+  before, and a digit with no sample is never pushed (a drawing the network
+  hesitates on may still move to a digit the user has samples of);
 - only the label nearest by a clear margin gains: two labels' samples equally
   near cancel, which is what keeps a careless sample from taking over a
   digit's look-alikes;

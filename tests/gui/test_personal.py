@@ -9,8 +9,8 @@ from penwriting import held_out, single
 
 from .conftest import answer_dialog, drag, draw_number, settle
 
-# A held-out UNIPEN writer's "1" (a long lead-in stroke) that the shipped model reads as 2, drawn at 250 px.
-UNUSUAL_ONE = 4515
+# A held-out UNIPEN writer's "2" with an open, hooked top that the shipped model reads as 7, drawn at 250 px.
+UNUSUAL_TWO = 3119
 
 
 def draw_pen_digit(qtbot, canvas, drawing):
@@ -20,10 +20,10 @@ def draw_pen_digit(qtbot, canvas, drawing):
         drag(qtbot, canvas, [tuple(p) for p in stroke[::2]] + [tuple(stroke[-1])])
 
 
-def unusual_one():
+def unusual_two():
     pen, _, _ = held_out()
-    drawing = single(pen, UNUSUAL_ONE, np.random.default_rng(UNUSUAL_ONE), height=250)
-    assert drawing.label == "1"
+    drawing = single(pen, UNUSUAL_TWO, np.random.default_rng(UNUSUAL_TWO), height=250)
+    assert drawing.label == "2"
     return drawing
 
 
@@ -31,16 +31,16 @@ def test_one_key_teaches_it_the_drawing_and_deleting_the_sample_undoes_it(qtbot,
     tab, view = window.draw_tab, window.samples_view
     assert tab.personal_action.isChecked() and tab.personal_state() == ("on", 0)
     assert "Wrong?" not in tab.correct_hint.text()  # nothing drawn: nothing to correct
-    draw_pen_digit(qtbot, tab.canvas, unusual_one())
+    draw_pen_digit(qtbot, tab.canvas, unusual_two())
     settle(qtbot, window)
     wrong = tab.reading.number
-    assert wrong not in (None, "1")
+    assert wrong not in (None, "2")
     assert tab.correct_hint.text() == "Wrong? Press the right digit (0-9)."
 
-    qtbot.keyClick(tab.canvas, Qt.Key.Key_1)
-    assert [s.digit for s in window.samples.samples()] == [1]
+    qtbot.keyClick(tab.canvas, Qt.Key.Key_2)
+    assert [s.digit for s in window.samples.samples()] == [2]
     settle(qtbot, window)
-    assert tab.reading.number == "1"  # the same drawing, read right at once
+    assert tab.reading.number == "2"  # the same drawing, read right at once
     assert tab.personal_note.text() == "Learned from your 1 sample."
     assert window.personal_label.text() == "Personal reading on (1 sample)"
     assert "reads with your 1 sample, at once" in view.use_label.text()
@@ -58,11 +58,11 @@ def test_one_key_teaches_it_the_drawing_and_deleting_the_sample_undoes_it(qtbot,
     # Taught again, then the View menu's switch turns personal reading off (and it is remembered).
     window.tabs.setCurrentWidget(tab)
     # (the confirmation dialog took the keyboard focus; the digit's button does the same as its key)
-    button = next(b for b in tab.findChildren(QToolButton) if b.defaultAction() is tab.sample_actions[1])
+    button = next(b for b in tab.findChildren(QToolButton) if b.defaultAction() is tab.sample_actions[2])
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.samples.count() == 1
     settle(qtbot, window)
-    assert tab.reading.number == "1"
+    assert tab.reading.number == "2"
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     assert tab.personal_action in view_menu.actions()
     tab.personal_action.trigger()

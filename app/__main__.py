@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-COMMANDS = {"train", "train-trajectory", "evaluate", "predict", "presets"}
+COMMANDS = {"train", "train-trajectory", "evaluate", "predict", "presets", "samples"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from app import help as help_pages
 from app import i18n
@@ -95,6 +95,11 @@ class MainWindow(QMainWindow):
         self.loading_indicator = LoadingIndicator()
         self.statusBar().addPermanentWidget(self.loading_indicator)
         self.statusBar().addPermanentWidget(self.model_label)
+        self.personal_label = QLabel("")  # says when personal reading is on
+        self.statusBar().addPermanentWidget(self.personal_label)
+        self.draw_tab.personalReadingChanged.connect(self._show_personal_state)
+        self.draw_tab.personalReadingChanged.connect(self.samples_view.show_personal_state)
+        self.samples_view.changed.connect(self.draw_tab.samples_changed)
         self.draw_tab.statusMessage.connect(self.show_status)
         self.draw_tab.problem.connect(self.show_problem)
         self.train_tab.problem.connect(self.show_problem)
@@ -156,6 +161,7 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(d.inside_action)
+        view_menu.addAction(d.personal_action)
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("Language"))
         group = QActionGroup(self)
@@ -180,6 +186,17 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("About Digit Recognizer"), self)
         about.triggered.connect(lambda: help_pages.show_text(self, about.text(), help_pages.about_text()))
         help_menu.addAction(about)
+
+    @Slot(str, int)
+    def _show_personal_state(self, state: str, count: int) -> None:
+        if state == "on" and count:
+            self.personal_label.setText(self.tr("Personal reading on (%n sample(s))", "", count))
+        elif state == "on":
+            self.personal_label.setText(self.tr("Personal reading on"))
+        else:
+            self.personal_label.setText("")
+        self.personal_label.setToolTip(self.tr("Your drawings are read with the samples you saved; "
+                                               "View > Read with my samples turns it off."))
 
     def choose_language(self, code: str) -> None:
         """Remember the language; rebuild the window in it now, or at the next start while training runs."""

@@ -94,6 +94,15 @@ class Settings:
         self._set("draw/saliency_overlay", bool(value))
 
     @property
+    def personal_reading(self) -> bool:
+        """Whether the Draw tab reads with the user's samples (training/reading/personal.py)."""
+        return self._get("draw/personal_reading", True, bool)
+
+    @personal_reading.setter
+    def personal_reading(self, value: bool) -> None:
+        self._set("draw/personal_reading", bool(value))
+
+    @property
     def eraser(self) -> bool:
         return self._get("draw/eraser", False, bool)
 

@@ -80,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("images", metavar="IMAGE", nargs="+")
     p.add_argument("--model", metavar="FILE", help="default: the shipped model")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--no-personal", dest="personal", action="store_false",
+                   help="read with the model alone, not with your samples (see: samples)")
 
     j = sub.add_parser("train-trajectory", help="train the network that reads the pen's path, for a model",
                        description="Train the trajectory network on the pen data's training writers and pair "
@@ -94,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     j.add_argument("--every", type=positive_int, default=1, help="use every n-th sample only (a quick run)")
 
     sub.add_parser("presets", help="list the model presets and optimizers")
+    from training.samples_cli import add_parser as add_samples_parser
+
+    add_samples_parser(sub)
     return parser
 
 
@@ -105,8 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
+        from training.samples_cli import cmd_samples
+
         return {"train": cmd_train, "evaluate": cmd_evaluate, "train-trajectory": cmd_train_trajectory,
-                "predict": cmd_predict, "presets": cmd_presets}[args.command](args, argv)
+                "predict": cmd_predict, "presets": cmd_presets, "samples": cmd_samples}[args.command](args, argv)
     except DigitRecognizerError as exc:
         hint = ""
         if isinstance(exc, DatasetError) and "choose the file yourself" in str(exc):
@@ -324,7 +331,7 @@ def answer_json(answer, classes: int) -> dict:
             "nearest": answer.nearest}
 
 
-def reading_json(name: str, reading, classes: int = 11) -> dict:
+def reading_json(name: str, reading, classes: int = 11, personal: bool = False) -> dict:
     """One image's reading in the ``predict --json`` form (see the README); ``classes``: the model's."""
     digits = [{**answer_json(d.answer, classes), "sure": bool(d.answer.sure and not d.answer.not_a_digit),
                "box": [int(v) for v in d.box]} for d in reading.digits]
@@ -333,7 +340,7 @@ def reading_json(name: str, reading, classes: int = 11) -> dict:
     alone = answer_json(one, classes) if one else dict.fromkeys(("digit", "confidence", "not_a_digit", "nearest"))
     return {"file": name, "number": reading.number, "digits": digits, **alone,
             "probabilities": [round(float(p), 6) for p in one.probabilities] if one else None,
-            "reason": reason}
+            "reason": reason, "personal": personal}
 
 
 def reading_text(reading) -> str:
@@ -366,6 +373,14 @@ def cmd_predict(args, argv) -> int:
             print(json.dumps({"file": name, "error": str(exc)}, allow_nan=False), flush=True)
         print(f"{PROG}: error: {printable(str(exc))}", file=sys.stderr)
         return 2
+    personal = False
+    if args.personal:  # the app's own samples (XDG_DATA_HOME on Linux), read, never written
+        from training.data.samples import SampleStore
+        from training.reading.personal import PersonalPredictor, personal_predictor
+        from training.samples_cli import samples_folder
+
+        predictor = personal_predictor(predictor, SampleStore(samples_folder()))
+        personal = isinstance(predictor, PersonalPredictor) and predictor.sample_count > 0
     failures = 0
     for name in args.images:
         try:
@@ -380,7 +395,7 @@ def cmd_predict(args, argv) -> int:
                 print(f"{printable(name)}: error: {printable(message)}", file=sys.stderr, flush=True)
             continue
         if args.json:
-            print(json.dumps(reading_json(name, reading, predictor.classes), allow_nan=False), flush=True)
+            print(json.dumps(reading_json(name, reading, predictor.classes, personal), allow_nan=False), flush=True)
         else:
             print(f"{printable(name)}: {reading_text(reading)}", flush=True)
     return 1 if failures else 0

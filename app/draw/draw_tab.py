@@ -27,6 +27,7 @@ from app.draw.model_input import InputStrip, ModelInputView
 from app.i18n import message
 from app.widgets import ask_save_path, percent
 from training.errors import DigitRecognizerError, ImageError
+from training.reading.personal import PersonalPredictor, has_features, personal_predictor
 from training.reading.preprocess import ink_map, load_image, to_grayscale
 from training.reading.recognize import BLANK, Reading, read_image
 
@@ -104,11 +105,15 @@ class DrawTab(QWidget):
     problem = Signal(str, str)  # title, message: shown by the window, never blocking here
     sampleSaved = Signal(object)  # the training.data.samples.Sample saved
     modelFileDropped = Signal(str)  # a .keras file dropped on the tab: the window opens it as the model
+    # Personal reading's state changed: "on", "off" (the switch) or "unavailable" (the model has no
+    # features), and how many samples it reads with.
+    personalReadingChanged = Signal(str, int)
 
     def __init__(self, settings, samples=None, parent=None):
         super().__init__(parent)
         self.settings = settings
         self.samples = samples  # a training.data.samples.SampleStore, or None
+        self.base_predictor = None  # the model's own predictor; the recognizer may read through personal reading
         self.setAcceptDrops(True)
         self.canvas = DrawingCanvas()
         self.canvas.set_pen_width(settings.pen_width)
@@ -145,6 +150,13 @@ class DrawTab(QWidget):
         self.verdict_label = QLabel("")
         self.verdict_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.verdict_label.setWordWrap(True)
+        # Under the chart: how to correct a wrong reading, and what a correction did.
+        self.correct_hint = QLabel("")
+        self.correct_hint.setWordWrap(True)
+        self.correct_hint.setStyleSheet("color: gray")
+        self.personal_note = QLabel("")
+        self.personal_note.setWordWrap(True)
+        self.personal_note.setStyleSheet("color: #2a7a2a")
 
         self._build_actions()
         self._build_layout()
@@ -195,6 +207,11 @@ class DrawTab(QWidget):
             checkable=True)
         self.inside_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # also from the View menu
         self.inside_action.setIconText(self.tr("Inside", "the tool button of 'Inside the network'"))
+        self.personal_action = self._action(
+            self.tr("Read with my samples"), self.set_personal_reading,
+            tip=self.tr("Read your drawings with the samples you saved (each counts at once); "
+                        "off: the model alone"), checkable=True)
+        self.personal_action.setChecked(self.settings.personal_reading)
         self.sample_actions = [
             self._action(str(d), lambda _=False, d=d: self.save_sample(d), [str(d)],
                          self.tr("Save this drawing as your {digit}").format(digit=d)) for d in range(10)]
@@ -250,6 +267,8 @@ class DrawTab(QWidget):
         right.addWidget(self.verdict_label)
         right.addWidget(self.chart_caption)
         right.addWidget(self.chart, 2)
+        right.addWidget(self.correct_hint)
+        right.addWidget(self.personal_note)
         caption = QLabel(self.tr("What the model sees"))
         caption.setStyleSheet("color: gray")
         # Beside what the model sees: the next step is what it makes of it.
@@ -277,7 +296,47 @@ class DrawTab(QWidget):
     def set_predictor(self, predictor, path: str | None = None) -> None:
         if path is not None:
             self.inside.set_model_path(path, reads_path=predictor.trajectory is not None)
-        self.recognizer.set_predictor(predictor)
+        self.base_predictor = predictor
+        self.recognizer.set_predictor(self._reading_predictor())
+        self._tell_personal_state()
+
+    def _reading_predictor(self):
+        if self.settings.personal_reading and self.samples is not None:
+            return personal_predictor(self.base_predictor, self.samples)
+        return self.base_predictor
+
+    @property
+    def personal_active(self) -> bool:
+        return isinstance(self.recognizer.predictor, PersonalPredictor)
+
+    def personal_state(self) -> tuple[str, int]:
+        """("on" | "off" | "unavailable", samples read with)."""
+        if self.base_predictor is not None and not has_features(self.base_predictor):
+            return "unavailable", 0
+        if not self.personal_active:
+            return "off", 0
+        return "on", self.recognizer.predictor.sample_count
+
+    def _tell_personal_state(self) -> None:
+        self.personalReadingChanged.emit(*self.personal_state())
+
+    @Slot(bool)
+    def set_personal_reading(self, on: bool) -> None:
+        """The View menu's switch: read with the user's samples, or with the model alone."""
+        if self.personal_action.isChecked() != on:
+            self.personal_action.setChecked(on)  # re-enters through toggled
+            return
+        self.settings.personal_reading = on
+        self.personal_note.setText("")
+        if self.base_predictor is not None:
+            self.recognizer.set_predictor(self._reading_predictor())
+        self._tell_personal_state()
+
+    def samples_changed(self) -> None:
+        """A sample was relabelled, deleted or imported elsewhere: read the drawing again with the samples as they are."""
+        self.personal_note.setText("")
+        self.recognizer.request()
+        self._tell_personal_state()
 
     @Slot(bool)
     def show_inside(self, on: bool) -> None:
@@ -338,7 +397,9 @@ class DrawTab(QWidget):
             self.charted = None  # another count of digits: back to following the last one
         self.reading = reading
         self.verdict_label.setToolTip("")
+        self._show_correct_hint(reading)
         if reading.blank:
+            self.personal_note.setText("")
             self.chart.show_message(self.tr("draw a digit"))
             self.chart_caption.setText(self.tr("Probability of each digit"))
             self.digit_label.setText("")
@@ -413,6 +474,14 @@ class DrawTab(QWidget):
             self.verdict_label.setText(self.tr("Read by {reader}: {verdict}").format(
                 reader=self._reader, verdict=self.verdict_label.text()))
 
+    def _show_correct_hint(self, reading: Reading) -> None:
+        if self.samples is None or reading.blank:
+            self.correct_hint.setText("")
+        elif len(reading.digits) == 1:
+            self.correct_hint.setText(self.tr("Wrong? Press the right digit (0-9)."))
+        else:
+            self.correct_hint.setText(self.tr("Wrong? Click that digit's picture below, then press the right digit."))
+
     def ordinal(self, n: int) -> str:
         """"1st", "2nd" in English; the translation says it its own way ("thứ {n}")."""
         english = ordinal(n)
@@ -447,20 +516,34 @@ class DrawTab(QWidget):
         if self.samples is None:
             return False
         self.recognizer.read_now()  # the newest pixels, not the last throttled reading
-        if len(self.reading.digits) != 1:
+        if len(self.reading.digits) == 1:
+            index = 0
+        elif len(self.reading.digits) > 1 and self.charted is not None:
+            index = self.charted  # a number is corrected digit by digit: its thumbnail was clicked
+        elif self.reading.digits:
+            self.statusMessage.emit(self.tr("To save one digit of several, click its picture first, "
+                                            "then press its key."))
+            return False
+        else:
             self.statusMessage.emit(self.tr("Draw exactly one digit to save it as a sample."))
             return False
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         self.canvas.image().save(buffer, "PNG")
         try:
-            sample = self.samples.add(self.reading.digits[0].image, digit, raw_png=bytes(buffer.data()))
+            sample = self.samples.add(self.reading.digits[index].image, digit, raw_png=bytes(buffer.data()))
         except OSError as exc:
             self.problem.emit(self.tr("Cannot save the sample"), self.tr("Could not write to {folder}: {reason}").format(
                 folder=self.samples.folder, reason=exc.strerror or exc))
             return False
         count = self.samples.counts()[digit]
-        self.canvas.clear()  # ready for the next one (undo brings the drawing back)
+        if self.personal_active:
+            # The same drawing, read again at once with the new sample: the user sees it read right.
+            self.recognizer.read_now()
+            self.personal_note.setText(self.tr("Learned from your %n sample(s).", "", self.recognizer.predictor.sample_count))
+            self._tell_personal_state()
+        else:
+            self.canvas.clear()  # ready for the next one (undo brings the drawing back)
         if count == 1:
             self.statusMessage.emit(self.tr("Saved as your {digit} (your first {digit}).").format(digit=digit))
         else:

@@ -72,6 +72,10 @@ class SamplesView(QWidget):
         buttons.addWidget(export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts_label)
+        # Which of the two the samples are doing: personal reading (at once) or only fine-tuning.
+        self.use_label = QLabel("")
+        self.use_label.setWordWrap(True)
+        layout.addWidget(self.use_label)
         layout.addWidget(self.grid, 1)
         layout.addLayout(buttons)
         self._blank = thumbnail_icon(np.zeros((28, 28), np.float32))
@@ -137,6 +141,22 @@ class SamplesView(QWidget):
         title = self.tr("Samples per digit:")
         total = self.tr("{count} in all").format(count=sum(self.counts))
         self.counts_label.setText(f"<table><tr><td>{title}&nbsp;</td>{cells}<td>&nbsp;&nbsp;{total}</td></tr></table>")
+
+    def show_personal_state(self, state: str, count: int) -> None:
+        """The Draw tab's personal reading: "on" (with ``count`` samples), "off" or "unavailable"."""
+        if state == "on":
+            self.use_label.setText(self.tr(
+                "Personal reading: the Draw tab reads with %n of your samples, at once, without training "
+                "(the newest 50 of each digit at most). Fine-tuning in the Train tab is for many samples: "
+                "it trains the network on all of them.", "", count))
+        elif state == "off":
+            self.use_label.setText(self.tr(
+                "Personal reading is off (View > Read with my samples): your samples are used only when you "
+                "fine-tune on them in the Train tab."))
+        else:
+            self.use_label.setText(self.tr(
+                "The model in use cannot read with samples (its light-runtime copy has no features): your "
+                "samples are used only when you fine-tune on them in the Train tab."))
 
     def damaged_message(self) -> str:
         if len(self.damaged) == 1:

@@ -4,10 +4,27 @@
 <context>
     <name>DrawTab</name>
     <message numerus="yes">
+        <source>Learned from your %n sample(s).</source>
+        <translation>
+            <numerusform>Learned from your %n sample.</numerusform>
+            <numerusform>Learned from your %n samples.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Saved as your {digit} (%Ln sample(s) of {digit}).</source>
         <translation>
             <numerusform>Saved as your {digit} (%Ln sample of {digit}).</numerusform>
             <numerusform>Saved as your {digit} (%Ln samples of {digit}).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Personal reading on (%n sample(s))</source>
+        <translation>
+            <numerusform>Personal reading on (%n sample)</numerusform>
+            <numerusform>Personal reading on (%n samples)</numerusform>
         </translation>
     </message>
 </context>
@@ -40,6 +57,13 @@
 </context>
 <context>
     <name>SamplesView</name>
+    <message numerus="yes">
+        <source>Personal reading: the Draw tab reads with %n of your samples, at once, without training (the newest 50 of each digit at most). Fine-tuning in the Train tab is for many samples: it trains the network on all of them.</source>
+        <translation>
+            <numerusform>Personal reading: the Draw tab reads with your %n sample, at once, without training (the newest 50 of each digit at most). Fine-tuning in the Train tab is for many samples: it trains the network on all of them.</numerusform>
+            <numerusform>Personal reading: the Draw tab reads with %n of your samples, at once, without training (the newest 50 of each digit at most). Fine-tuning in the Train tab is for many samples: it trains the network on all of them.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Relabelled %Ln sample(s) as {digit}.</source>
         <translation>

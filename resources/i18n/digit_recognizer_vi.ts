@@ -260,6 +260,14 @@
         <translation>Bên trong</translation>
     </message>
     <message>
+        <source>Read with my samples</source>
+        <translation>Đọc theo mẫu của tôi</translation>
+    </message>
+    <message>
+        <source>Read your drawings with the samples you saved (each counts at once); off: the model alone</source>
+        <translation>Đọc hình vẽ của bạn theo các mẫu bạn đã lưu (mỗi mẫu có tác dụng ngay); tắt: chỉ dùng mô hình</translation>
+    </message>
+    <message>
         <source>Save this drawing as your {digit}</source>
         <translation>Lưu hình vẽ này làm mẫu chữ số {digit} của bạn</translation>
     </message>
@@ -360,9 +368,21 @@
         <translation>Do {reader} đọc: {verdict}</translation>
     </message>
     <message>
+        <source>Wrong? Press the right digit (0-9).</source>
+        <translation>Đọc sai? Hãy bấm phím chữ số đúng (0-9).</translation>
+    </message>
+    <message>
+        <source>Wrong? Click that digit&apos;s picture below, then press the right digit.</source>
+        <translation>Đọc sai? Bấm vào hình của chữ số đó ở dưới, rồi bấm phím chữ số đúng.</translation>
+    </message>
+    <message>
         <source>{ordinal}</source>
         <comment>an ordinal number such as 1st or 22nd; {n} is the number</comment>
         <translation>thứ {n}</translation>
+    </message>
+    <message>
+        <source>To save one digit of several, click its picture first, then press its key.</source>
+        <translation>Để lưu một chữ số trong số nhiều chữ số, hãy bấm vào hình của nó trước, rồi bấm phím của nó.</translation>
     </message>
     <message>
         <source>Draw exactly one digit to save it as a sample.</source>
@@ -375,6 +395,12 @@
     <message>
         <source>Could not write to {folder}: {reason}</source>
         <translation>Không ghi được vào {folder}: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Learned from your %n sample(s).</source>
+        <translation>
+            <numerusform>Đã học từ %n mẫu của bạn.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Saved as your {digit} (your first {digit}).</source>
@@ -730,6 +756,20 @@
     <message>
         <source>About Digit Recognizer</source>
         <translation>Giới thiệu Nhận dạng chữ số</translation>
+    </message>
+    <message numerus="yes">
+        <source>Personal reading on (%n sample(s))</source>
+        <translation>
+            <numerusform>Đang đọc theo mẫu của bạn (%n mẫu)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Personal reading on</source>
+        <translation>Đang đọc theo mẫu của bạn</translation>
+    </message>
+    <message>
+        <source>Your drawings are read with the samples you saved; View &gt; Read with my samples turns it off.</source>
+        <translation>Hình vẽ của bạn được đọc theo các mẫu bạn đã lưu; Xem &gt; Đọc theo mẫu của tôi để tắt.</translation>
     </message>
     <message>
         <source>The new language is used from the next start (a model is being trained).</source>
@@ -1334,6 +1374,20 @@
     <message>
         <source>{count} in all</source>
         <translation>tổng cộng {count}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Personal reading: the Draw tab reads with %n of your samples, at once, without training (the newest 50 of each digit at most). Fine-tuning in the Train tab is for many samples: it trains the network on all of them.</source>
+        <translation>
+            <numerusform>Đọc theo mẫu: thẻ Vẽ đọc theo %n mẫu của bạn, có tác dụng ngay, không cần huấn luyện (tối đa 50 mẫu mới nhất của mỗi chữ số). Tinh chỉnh ở thẻ Huấn luyện dành cho khi có nhiều mẫu: nó huấn luyện mạng trên tất cả các mẫu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Personal reading is off (View &gt; Read with my samples): your samples are used only when you fine-tune on them in the Train tab.</source>
+        <translation>Đọc theo mẫu đang tắt (Xem &gt; Đọc theo mẫu của tôi): các mẫu của bạn chỉ được dùng khi bạn tinh chỉnh trên chúng ở thẻ Huấn luyện.</translation>
+    </message>
+    <message>
+        <source>The model in use cannot read with samples (its light-runtime copy has no features): your samples are used only when you fine-tune on them in the Train tab.</source>
+        <translation>Mô hình đang dùng không đọc theo mẫu được (bản chạy nhẹ của nó không có đặc trưng): các mẫu của bạn chỉ được dùng khi bạn tinh chỉnh trên chúng ở thẻ Huấn luyện.</translation>
     </message>
     <message>
         <source>1 of your samples is damaged and left out of training; the Samples tab marks it for deletion.</source>
@@ -2321,6 +2375,14 @@
     <message>
         <source>Could not import {name}: {reason}; nothing was added.</source>
         <translation>Không nhập được {name}: {reason}; chưa thêm mẫu nào.</translation>
+    </message>
+    <message>
+        <source>{path} is not a file.</source>
+        <translation>{path} không phải là tệp.</translation>
+    </message>
+    <message>
+        <source>No digit found in {name}.</source>
+        <translation>Không tìm thấy chữ số nào trong {name}.</translation>
     </message>
     <message>
         <source>Training failed: {error}: {detail}</source>

@@ -20,7 +20,9 @@ def test_a_key_or_a_click_saves_the_drawing_as_a_sample(qtbot, window):
     stored = samples.samples()
     assert [s.digit for s in stored] == [1]
     assert stored[0].image().shape == (28, 28) and stored[0].raw_path.read_bytes()[:4] == b"\x89PNG"
-    assert tab.canvas.is_blank()  # ready for the next one
+    # The drawing stays, read again with the new sample (personal reading); Escape clears it for the next.
+    assert not tab.canvas.is_blank() and tab.personal_note.text() == "Learned from your 1 sample."
+    qtbot.keyClick(tab.canvas, Qt.Key.Key_Escape)
     assert window.samples_view.counts[1] == 1 and window.samples_view.grid.count() == 1
 
     draw_digit(qtbot, tab.canvas, 3)

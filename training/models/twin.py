@@ -29,7 +29,9 @@ from training.reading.lite import LitePredictor
 
 log = logging.getLogger("digit_recognizer.models")
 
-EXPORT_VERSION = 2  # part of the cache key: a change in how twins are exported makes new ones (2: Rescaling)
+# Part of the cache key: a change in how twins are exported makes new ones
+# (2: Rescaling; 3: the penultimate features as a second output, for personal reading).
+EXPORT_VERSION = 3
 MAX_TWIN_BYTES = 200 * 2**20  # the presets' twins are 0.03-5 MB
 
 
@@ -102,7 +104,7 @@ def write_twin(path: str | os.PathLike) -> dict:
     info = stored_info(path)
     with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX, dir=path.parent) as staged:
         staged_twin = Path(staged) / f"twin{TWIN_SUFFIX}"
-        export_lite(loaded.model, staged_twin)
+        export_lite(loaded.model, staged_twin, features=True)
         LitePredictor(staged_twin)  # it must load before it is named
         if not agrees_with_model(loaded.model, staged_twin.read_bytes()):
             raise ModelFileError("The light-runtime twin of {path} does not answer as the model does; it is not saved.",

@@ -63,8 +63,9 @@ class InterpreterPool:
         self.single = make_interpreter(content, 1, single_threads)
         self._by_size = {1: self.single}
 
-    def run(self, x: np.ndarray) -> np.ndarray:
-        """The model's raw output for each row of ``x`` (float32), padded with zeros to a power of two."""
+    def run(self, x: np.ndarray, outputs: int = 1):
+        """The model's raw output for each row of ``x`` (float32), padded with zeros to a power of two;
+        with ``outputs`` = 2, the first two outputs (as ordered by the interpreter)."""
         size = 1 << (len(x) - 1).bit_length()
         padded = x if size == len(x) else np.concatenate([x, np.zeros((size - len(x), *x.shape[1:]), x.dtype)])
         with self.lock:
@@ -74,7 +75,26 @@ class InterpreterPool:
             detail = interpreter.get_input_details()[0]
             interpreter.set_tensor(detail["index"], padded.reshape(detail["shape"]))
             interpreter.invoke()
-            return interpreter.get_tensor(interpreter.get_output_details()[0]["index"])[:len(x)].copy()
+            details = interpreter.get_output_details()
+            if outputs == 1:
+                return interpreter.get_tensor(details[0]["index"])[:len(x)].copy()
+            return tuple(interpreter.get_tensor(d["index"])[:len(x)].copy() for d in details[:outputs])
+
+    def run_answer(self, x: np.ndarray) -> np.ndarray:
+        """The answer output alone (the 10- or 11-wide one), whichever place the interpreter gives it."""
+        count = len(self.single.get_output_details())
+        if count == 1:
+            return self.run(x)
+        return self.run(x, outputs=2)[answer_output(self.single.get_output_details())]
+
+
+def answer_output(outputs) -> int:
+    """Which of a twin's outputs is the answer: a twin exported with features (EXPORT_VERSION 3) has the
+    penultimate features as a second output, and the interpreter may list it first."""
+    if len(outputs) != 2:
+        return 0
+    widths = [int(o["shape"][-1]) for o in outputs]
+    return 1 if widths[0] not in (10, 11) and widths[1] in (10, 11) else 0
 
 
 class LitePredictor:
@@ -96,27 +116,51 @@ class LitePredictor:
                                  path=self.path, detail=first_words(str(exc), exc)) from exc
         details = self._pool.single.get_input_details()
         outputs = self._pool.single.get_output_details()
-        if len(details) != 1 or len(outputs) != 1:
+        if len(details) != 1 or len(outputs) not in (1, 2):
             raise ModelFileError("{path} is not a single-input, single-output model.", path=self.path)
         self.input_shape = tuple(int(v) for v in details[0]["shape_signature"][1:])
         if self.input_shape not in ACCEPTED_INPUTS or details[0]["dtype"] != np.float32:
             raise ModelFileError("{path} expects inputs of shape {input_shape}, not 28x28 images.",
                                  path=self.path, input_shape=self.input_shape)
-        self.classes = int(outputs[0]["shape"][-1])
+        self._answer = answer_output(outputs)
+        # The penultimate features' width, when the twin has them (personal reading compares them).
+        self.feature_size = int(outputs[1 - self._answer]["shape"][-1]) if len(outputs) == 2 else None
+        self.classes = int(outputs[self._answer]["shape"][-1])
         if self.classes not in (10, 11):
             raise ModelFileError("{path} answers {classes} values, not 10 or 11 probabilities.",
                                  path=self.path, classes=self.classes)
         self.name = str(name or self.path)  # the model file, in the sentence refusing a bad answer
-        probes = self._pool.run(probe_images())
+        probes = self._pool.run_answer(probe_images())
         if not np.all(np.isfinite(probes)):
             raise ModelFileError("{path} answers NaN or infinity instead of probabilities.", path=self.path)
         # A foreign model may end in logits or sigmoids: callers always get probabilities.
         self.output_kind = output_kind(probes)
 
     def _run(self, images: np.ndarray) -> np.ndarray:
-        out = as_probabilities(self._pool.run(images), self.output_kind)
+        return self._run_both(images)[0]
+
+    def _run_both(self, images: np.ndarray):
+        """(probabilities, features or None) for a batch: one interpreter call gives both."""
+        if self.feature_size is None:
+            out, features = self._pool.run(images), None
+        else:
+            both = self._pool.run(images, outputs=2)
+            out, features = both[self._answer], both[1 - self._answer]
+        out = as_probabilities(out, self.output_kind)
         check_answers(out, self.name)
-        return out
+        return out, features
+
+    def predict_with_features(self, images: np.ndarray):
+        """(N, 28, 28) images, uint8 0-255 or float 0-1 -> ((N, classes) probabilities, (N, F) features or None)."""
+        images = np.asarray(images)
+        if images.ndim == 2:
+            images = images[None]
+        probabilities, features = [], []
+        for _, chunk in model_batches(images, BATCH):
+            p, f = self._run_both(chunk)
+            probabilities.append(p)
+            features.append(f)
+        return np.concatenate(probabilities), (None if self.feature_size is None else np.concatenate(features))
 
     def predict(self, image: np.ndarray) -> np.ndarray:
         """One (28, 28) image in [0, 1] -> (classes,) probabilities."""

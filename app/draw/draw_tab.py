@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QBuffer, QIODevice, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QBuffer, QIODevice, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,85 +19,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.draw.answer_view import AnswerView, ordinal_text
 from app.draw.canvas import MAX_PEN, MIN_PEN, SNAPSHOT_SCALE, DrawingCanvas
 from app.draw.chart import ProbabilityChart
-from app.draw.fitted_label import FittedLabel
 from app.draw.inside_view import InsidePanel
+from app.draw.live_reading import LiveRecognizer
 from app.draw.model_input import InputStrip, ModelInputView
 from app.i18n import message
 from app.widgets import ask_save_path, percent
-from training.errors import DigitRecognizerError, ImageError
+from training.errors import ImageError
 from training.reading.personal import PersonalPredictor, has_features, personal_predictor
 from training.reading.preprocess import ink_map, load_image, to_grayscale
-from training.reading.recognize import BLANK, Reading, read_image
+from training.reading.recognize import BLANK, Reading
 
-ANSWER_POINT_SIZE = 48  # the big answer, when it fits its column
-REFUSAL_POINT_SIZE = 22  # "not a digit", a phrase rather than a figure
 # The chart's least height while the Inside panel shares its column.
 CHART_HEIGHT_BESIDE_INSIDE = 80
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp"
-
-
-class LiveRecognizer(QObject):
-    """Reads the canvas after each change, coalescing bursts: the latest request wins.
-
-    A change only marks the drawing dirty and arms a zero-delay timer; however
-    many mouse moves arrive before the event loop comes round, one reading is
-    made, of the newest pixels. One reading is one compiled model call
-    (about 1 ms), so the GUI thread never waits on TensorFlow for longer.
-    """
-
-    read = Signal(object)  # Reading
-    readingFailed = Signal(object)  # the DigitRecognizerError that says why the model gave no usable answer
-
-    def __init__(self, canvas: DrawingCanvas, parent=None):
-        super().__init__(parent)
-        self.canvas = canvas
-        self.predictor = None
-        # (predictor, history size): another model reads the canvas until the next edit
-        # (a misclassified test image, read by the model that got it wrong).
-        self._override: tuple | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.read_now)
-        canvas.changed.connect(self.request)
-
-    def set_predictor(self, predictor) -> None:
-        self.predictor = predictor
-        self.read_now()  # whatever is on the canvas (or its blank state) under the new model, at once
-
-    @Slot()
-    def request(self, *_) -> None:
-        if not self._timer.isActive():
-            self._timer.start()
-
-    def read_with(self, predictor) -> None:
-        """Read the canvas as it is now with ``predictor``; the next edit goes back to the model in use."""
-        self._override = (predictor, self.canvas.history_size())
-        self.request()
-
-    @property
-    def overridden(self) -> bool:
-        return self._override is not None
-
-    @Slot()
-    def read_now(self) -> None:
-        self._timer.stop()
-        predictor = self.predictor
-        if self._override is not None:
-            if self._override[1] == self.canvas.history_size():
-                predictor = self._override[0]
-            else:
-                self._override = None
-        if predictor is None:
-            return
-        try:
-            reading = read_image(predictor, self.canvas.snapshot(), self.canvas.pen_strokes())
-        except DigitRecognizerError as exc:  # a model that answers NaN or non-probabilities on this drawing
-            self.readingFailed.emit(exc)
-            return
-        self.read.emit(reading)
 
 
 class DrawTab(QWidget):
@@ -140,16 +77,7 @@ class DrawTab(QWidget):
         self.chart_caption = QLabel("")
         self.chart_caption.setStyleSheet("color: gray")
 
-        # A long number shrinks to fit the column instead of losing its first and last digits.
-        self.digit_label = FittedLabel(ANSWER_POINT_SIZE)
-        self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.digit_label.font()
-        font.setBold(True)
-        self.digit_label.setFont(font)
-        self.digit_label.setMinimumHeight(90)
-        self.verdict_label = QLabel("")
-        self.verdict_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.verdict_label.setWordWrap(True)
+        self.answer = AnswerView()
         # Under the chart: how to correct a wrong reading, and what a correction did.
         self.correct_hint = QLabel("")
         self.correct_hint.setWordWrap(True)
@@ -166,7 +94,7 @@ class DrawTab(QWidget):
         self.canvas.eraserChanged.connect(self._on_eraser)
         self._update_actions()
         self.chart.show_message(self.tr("loading model..."))
-        self.verdict_label.setText(self.tr("Loading the model; you can start drawing."))
+        self.answer.verdict_label.setText(self.tr("Loading the model; you can start drawing."))
         if settings.inside_view:
             self.show_inside(True)
 
@@ -263,8 +191,7 @@ class DrawTab(QWidget):
         left.addWidget(hint)
 
         right = QVBoxLayout()
-        right.addWidget(self.digit_label)
-        right.addWidget(self.verdict_label)
+        right.addWidget(self.answer)
         right.addWidget(self.chart_caption)
         right.addWidget(self.chart, 2)
         right.addWidget(self.correct_hint)
@@ -382,12 +309,12 @@ class DrawTab(QWidget):
         """The model gave no usable answer for this drawing: say so, and show no digit or percentage."""
         self.reading = BLANK
         self.chart.show_message(self.tr("no usable answer"))
-        self.digit_label.setText(self.tr("model unusable"))
-        self.digit_label.setStyleSheet("font-size: 22pt; color: #b04040")
+        self.answer.digit_label.setText(self.tr("model unusable"))
+        self.answer.digit_label.setStyleSheet("font-size: 22pt; color: #b04040")
         # The whole sentence (what it answered, and why) in the status bar and the tooltip: the space
         # under the answer holds two short lines.
-        self.verdict_label.setText(self.tr("It gave no probabilities for this drawing; open another model."))
-        self.verdict_label.setToolTip(message(error))
+        self.answer.verdict_label.setText(self.tr("It gave no probabilities for this drawing; open another model."))
+        self.answer.verdict_label.setToolTip(message(error))
         self.model_input.show_inputs([], [])
         self.statusMessage.emit(message(error))
 
@@ -396,14 +323,14 @@ class DrawTab(QWidget):
         if len(reading.digits) != len(self.reading.digits):
             self.charted = None  # another count of digits: back to following the last one
         self.reading = reading
-        self.verdict_label.setToolTip("")
+        self.answer.verdict_label.setToolTip("")
         self._show_correct_hint(reading)
         if reading.blank:
             self.personal_note.setText("")
             self.chart.show_message(self.tr("draw a digit"))
             self.chart_caption.setText(self.tr("Probability of each digit"))
-            self.digit_label.setText("")
-            self.verdict_label.setText(self._blank_note or self.tr("Nothing drawn yet."))
+            self.answer.digit_label.setText("")
+            self.answer.verdict_label.setText(self._blank_note or self.tr("Nothing drawn yet."))
             self.model_input.show_inputs([], [])
             self.input_strip.keep_in_view()
             self._inspect(reading)
@@ -424,55 +351,8 @@ class DrawTab(QWidget):
         else:
             shown = "?" if focus.not_a_digit else str(focus.digit)
             self.chart_caption.setText(self.tr("Charted: the {nth} of {count} ({shown})").format(
-                nth=self.ordinal(index + 1), count=len(reading.digits), shown=shown))
-        self.digit_label.setStyleSheet("")
-        self.digit_label.set_point_size(ANSWER_POINT_SIZE)
-        if len(reading.digits) == 1:
-            answer = focus
-            if answer.not_a_digit:
-                self.digit_label.set_point_size(REFUSAL_POINT_SIZE)
-                self.digit_label.setText(self.tr("not a digit"))
-                self.digit_label.setStyleSheet("color: #b04040")
-                nearest = float(answer.probabilities[answer.nearest])
-                text = self.tr("This does not look like a digit ({sure} sure).").format(sure=percent(answer.confidence))
-                if nearest >= 0.05:
-                    text += " " + self.tr("The nearest digit is {digit}, at {share}.").format(
-                        digit=answer.nearest, share=percent(nearest))
-                self.verdict_label.setText(text)
-                return
-            self.digit_label.setText(str(answer.digit) if answer.sure else f"{answer.digit}?")
-            if answer.sure:
-                self.verdict_label.setText(self.tr("{share} sure").format(share=percent(answer.confidence, 1)))
-            else:
-                runner_up = int(np.argsort(answer.probabilities)[-2])
-                self.verdict_label.setText(self.tr("Not sure: maybe {first} ({first_share}) or {second} ({second_share}).")
-                                           .format(first=answer.digit, first_share=percent(answer.confidence),
-                                                   second=runner_up,
-                                                   second_share=percent(answer.probabilities[runner_up])))
-        else:
-            self.digit_label.setText(reading.text)
-            refused = [self.ordinal(i + 1) for i, d in enumerate(reading.digits) if d.answer.not_a_digit]
-            unsure = [self.ordinal(i + 1) for i, d in enumerate(reading.digits)
-                      if not d.answer.sure and not d.answer.not_a_digit]
-            lowest = min(d.answer.confidence for d in reading.digits)
-            count = len(reading.digits)
-            if len(refused) == 1:
-                text = self.tr("{count} characters; the {nth} is not a digit (shown as ?).").format(
-                    count=count, nth=refused[0])
-            elif refused:
-                text = self.tr("{count} characters; the {nths} are not digits (shown as ?).").format(
-                    count=count, nths=", ".join(refused))
-            elif unsure:
-                text = self.tr("{count} digits, the least certain at {share}; not sure of the {nths} one.").format(
-                    count=count, share=percent(lowest), nths=", ".join(unsure))
-            else:
-                text = self.tr("{count} digits, the least certain at {share}.").format(
-                    count=count, share=percent(lowest))
-            self.verdict_label.setText(text)
-        self.digit_label.setStyleSheet("" if reading.sure else "color: #b08040")
-        if self.recognizer.overridden:
-            self.verdict_label.setText(self.tr("Read by {reader}: {verdict}").format(
-                reader=self._reader, verdict=self.verdict_label.text()))
+                nth=ordinal_text(index + 1), count=len(reading.digits), shown=shown))
+        self.answer.show_reading(reading, self._reader if self.recognizer.overridden else "")
 
     def _show_correct_hint(self, reading: Reading) -> None:
         if self.samples is None or reading.blank:
@@ -481,12 +361,6 @@ class DrawTab(QWidget):
             self.correct_hint.setText(self.tr("Wrong? Press the right digit (0-9)."))
         else:
             self.correct_hint.setText(self.tr("Wrong? Click that digit's picture below, then press the right digit."))
-
-    def ordinal(self, n: int) -> str:
-        """"1st", "2nd" in English; the translation says it its own way ("thứ {n}")."""
-        english = ordinal(n)
-        return self.tr("{ordinal}", "an ordinal number such as 1st or 22nd; {n} is the number").format(
-            ordinal=english, n=n)
 
     # --- tools ---------------------------------------------------------------
     @Slot()
@@ -631,11 +505,6 @@ class DrawTab(QWidget):
         elif mime.hasImage():
             self.show_image(qimage_to_gray(QImage(mime.imageData())), self.tr("the dropped image"))
         event.acceptProposedAction()
-
-
-def ordinal(n: int) -> str:
-    """English ordinals ("1st", "22nd"): the Draw tab asks for ``DrawTab.ordinal``, which translates."""
-    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
 def qimage_to_gray(image: QImage) -> np.ndarray:

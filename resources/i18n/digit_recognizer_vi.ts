@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>AnswerView</name>
+    <message>
+        <source>{ordinal}</source>
+        <comment>an ordinal number such as 1st or 22nd; {n} is the number</comment>
+        <translation>thứ {n}</translation>
+    </message>
+    <message>
+        <source>not a digit</source>
+        <translation>không phải chữ số</translation>
+    </message>
+    <message>
+        <source>This does not look like a digit ({sure} sure).</source>
+        <translation>Hình này không giống một chữ số (chắc chắn {sure}).</translation>
+    </message>
+    <message>
+        <source>The nearest digit is {digit}, at {share}.</source>
+        <translation>Chữ số gần nhất là {digit}, với {share}.</translation>
+    </message>
+    <message>
+        <source>{share} sure</source>
+        <translation>chắc chắn {share}</translation>
+    </message>
+    <message>
+        <source>Not sure: maybe {first} ({first_share}) or {second} ({second_share}).</source>
+        <translation>Chưa chắc: có thể là {first} ({first_share}) hoặc {second} ({second_share}).</translation>
+    </message>
+    <message>
+        <source>{count} characters; the {nth} is not a digit (shown as ?).</source>
+        <translation>{count} ký tự; ký tự {nth} không phải chữ số (hiện là ?).</translation>
+    </message>
+    <message>
+        <source>{count} characters; the {nths} are not digits (shown as ?).</source>
+        <translation>{count} ký tự; các ký tự {nths} không phải chữ số (hiện là ?).</translation>
+    </message>
+    <message>
+        <source>{count} digits, the least certain at {share}; not sure of the {nths} one.</source>
+        <translation>{count} chữ số, chữ số kém chắc chắn nhất ở mức {share}; chưa chắc về chữ số {nths}.</translation>
+    </message>
+    <message>
+        <source>{count} digits, the least certain at {share}.</source>
+        <translation>{count} chữ số, chữ số kém chắc chắn nhất ở mức {share}.</translation>
+    </message>
+    <message>
+        <source>Read by {reader}: {verdict}</source>
+        <translation>Do {reader} đọc: {verdict}</translation>
+    </message>
+</context>
+<context>
     <name>CompareView</name>
     <message>
         <source>{accuracy} of {count}</source>
@@ -328,57 +376,12 @@
         <translation>Biểu đồ: chữ số {nth} trong {count} ({shown})</translation>
     </message>
     <message>
-        <source>not a digit</source>
-        <translation>không phải chữ số</translation>
-    </message>
-    <message>
-        <source>This does not look like a digit ({sure} sure).</source>
-        <translation>Hình này không giống một chữ số (chắc chắn {sure}).</translation>
-    </message>
-    <message>
-        <source>The nearest digit is {digit}, at {share}.</source>
-        <translation>Chữ số gần nhất là {digit}, với {share}.</translation>
-    </message>
-    <message>
-        <source>{share} sure</source>
-        <translation>chắc chắn {share}</translation>
-    </message>
-    <message>
-        <source>Not sure: maybe {first} ({first_share}) or {second} ({second_share}).</source>
-        <translation>Chưa chắc: có thể là {first} ({first_share}) hoặc {second} ({second_share}).</translation>
-    </message>
-    <message>
-        <source>{count} characters; the {nth} is not a digit (shown as ?).</source>
-        <translation>{count} ký tự; ký tự {nth} không phải chữ số (hiện là ?).</translation>
-    </message>
-    <message>
-        <source>{count} characters; the {nths} are not digits (shown as ?).</source>
-        <translation>{count} ký tự; các ký tự {nths} không phải chữ số (hiện là ?).</translation>
-    </message>
-    <message>
-        <source>{count} digits, the least certain at {share}; not sure of the {nths} one.</source>
-        <translation>{count} chữ số, chữ số kém chắc chắn nhất ở mức {share}; chưa chắc về chữ số {nths}.</translation>
-    </message>
-    <message>
-        <source>{count} digits, the least certain at {share}.</source>
-        <translation>{count} chữ số, chữ số kém chắc chắn nhất ở mức {share}.</translation>
-    </message>
-    <message>
-        <source>Read by {reader}: {verdict}</source>
-        <translation>Do {reader} đọc: {verdict}</translation>
-    </message>
-    <message>
         <source>Wrong? Press the right digit (0-9).</source>
         <translation>Đọc sai? Hãy bấm phím chữ số đúng (0-9).</translation>
     </message>
     <message>
         <source>Wrong? Click that digit&apos;s picture below, then press the right digit.</source>
         <translation>Đọc sai? Bấm vào hình của chữ số đó ở dưới, rồi bấm phím chữ số đúng.</translation>
-    </message>
-    <message>
-        <source>{ordinal}</source>
-        <comment>an ordinal number such as 1st or 22nd; {n} is the number</comment>
-        <translation>thứ {n}</translation>
     </message>
     <message>
         <source>To save one digit of several, click its picture first, then press its key.</source>

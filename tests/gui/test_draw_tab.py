@@ -27,7 +27,7 @@ def test_window_starts_with_loading_state_then_blank_state(qtbot, settings, data
     win.load_active_model()
     qtbot.waitUntil(lambda: win.predictor is not None, timeout=60_000)
     assert win.draw_tab.chart.message.toPlainText() == "draw a digit"
-    assert win.draw_tab.digit_label.text() == ""
+    assert win.draw_tab.answer.digit_label.text() == ""
     assert not win.draw_tab.chart.bar_heights().any()
     # Each figure names its test set: the mixed split it was trained for, and MNIST alone.
     assert win.model_label.text() == "Model: shipped model (cnn-bn; test accuracy: MNIST 99.65%, MNIST + pen 98.46%)"
@@ -49,7 +49,7 @@ def test_chart_updates_while_the_stroke_is_drawn(qtbot, window):
     # The bars are the ten digits' share; what is left went to "not a digit".
     assert all(0 < h.sum() <= 1 + 1e-4 for _, h in seen)
     settle(qtbot, window)
-    assert tab.digit_label.text().rstrip("?") == "1"
+    assert tab.answer.digit_label.text().rstrip("?") == "1"
     assert int(tab.chart.bar_heights().argmax()) == 1
 
 
@@ -61,7 +61,7 @@ def test_each_digit_drawn_with_the_mouse_is_recognised(qtbot, window):
         settle(qtbot, window)
         heights = tab.chart.bar_heights()
         assert int(heights.argmax()) == digit, (digit, heights.round(2))
-        assert tab.digit_label.text().rstrip("?") == str(digit)
+        assert tab.answer.digit_label.text().rstrip("?") == str(digit)
         assert 0.98 <= heights.sum() <= 1 + 1e-4  # a clear digit leaves little to "not a digit"
 
 
@@ -70,7 +70,7 @@ def test_a_number_is_read_left_to_right(qtbot, window):
     draw_number(qtbot, tab.canvas, "2026")
     settle(qtbot, window)
     assert tab.reading.number == "2026"
-    assert tab.digit_label.text() == "2026"
+    assert tab.answer.digit_label.text() == "2026"
     assert tab.model_input.count() == 4
 
     # The chart says which digit it shows (the last), and a click on a thumbnail charts that one.
@@ -94,7 +94,7 @@ def test_percentages_agree_between_header_and_thumbnails(qtbot, window):
     settle(qtbot, window)
     answer = tab.reading.digits[0].answer
     if answer.confidence < 1:
-        assert "100" not in tab.verdict_label.text() and "100%" not in tab.model_input._labels[0]
+        assert "100" not in tab.answer.verdict_label.text() and "100%" not in tab.model_input._labels[0]
 
 
 def test_undo_redo_clear_and_eraser(qtbot, window):
@@ -118,7 +118,7 @@ def test_undo_redo_clear_and_eraser(qtbot, window):
 
     tab.clear_action.trigger()
     settle(qtbot, window)
-    assert canvas.is_blank() and tab.reading.blank and tab.digit_label.text() == ""
+    assert canvas.is_blank() and tab.reading.blank and tab.answer.digit_label.text() == ""
     assert not tab.chart.bar_heights().any()
     tab.undo_action.trigger()  # clearing is undoable too
     assert not canvas.is_blank()
@@ -170,8 +170,8 @@ def test_not_sure_state(qtbot, window):
     settle(qtbot, window)
     answer = tab.reading.digits[0].answer
     assert not answer.sure
-    assert tab.verdict_label.text().startswith("Not sure")
-    assert tab.digit_label.text().endswith("?")
+    assert tab.answer.verdict_label.text().startswith("Not sure")
+    assert tab.answer.digit_label.text().endswith("?")
 
 
 def photo_of(digit: int, path: Path) -> Path:

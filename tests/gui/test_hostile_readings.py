@@ -39,10 +39,10 @@ def test_a_model_answering_nan_on_a_drawing_is_said_unusable(qtbot, window, tmp_
         draw_digit(qtbot, tab.canvas, 7)
         settle(qtbot, window)
     assert said.args[0].startswith("diverged.keras answered NaN or infinity")
-    said = tab.verdict_label.toolTip()
+    said = tab.answer.verdict_label.toolTip()
     assert said.startswith("diverged.keras answered NaN") and "unusable" in said
-    assert tab.digit_label.text() == "model unusable" and "open another model" in tab.verdict_label.text()
-    assert "nan%" not in tab.verdict_label.text() + tab.digit_label.text()
+    assert tab.answer.digit_label.text() == "model unusable" and "open another model" in tab.answer.verdict_label.text()
+    assert "nan%" not in tab.answer.verdict_label.text() + tab.answer.digit_label.text()
     assert tab.reading.blank
     tab.grab().save(str(tmp_path / "unusable.png"))
     print("\nDraw tab:", tmp_path / "unusable.png")
@@ -65,4 +65,4 @@ def test_a_noise_image_opened_in_the_draw_tab_is_not_a_number_at_once(qtbot, win
     seconds = time.perf_counter() - started
     assert seconds < 2.0, seconds
     assert tab.reading.number is None and len(tab.reading.digits) <= 1
-    assert tab.digit_label.text() in ("not a digit", "")
+    assert tab.answer.digit_label.text() in ("not a digit", "")

@@ -133,7 +133,7 @@ def test_in_vietnamese_no_string_of_the_main_window_is_left_in_english(qtbot, vi
     assert not left, "\n".join(f"{where}: {text!r}" for where, text in left)
     # Numbers follow the Vietnamese locale: a decimal comma in the percentages.
     assert QLocale().decimalPoint() == ","
-    verdict = win.draw_tab.verdict_label.text()
+    verdict = win.draw_tab.answer.verdict_label.text()
     assert "chắc chắn" in verdict and re.search(r"\d,\d%", verdict), verdict
 
 

@@ -38,7 +38,7 @@ def test_a_digit_of_strokes_that_do_not_meet_is_one_digit(qtbot, window, templat
     settle(qtbot, window)
     assert len(tab.canvas.pen_strokes()) == 2
     assert tab.reading.number == str(digit), tab.reading.text
-    assert tab.digit_label.text().rstrip("?") == str(digit)
+    assert tab.answer.digit_label.text().rstrip("?") == str(digit)
     assert tab.model_input.count() == 1
 
 
@@ -48,8 +48,8 @@ def test_a_letter_is_not_a_digit(qtbot, window, letter):
     draw_template(qtbot, tab.canvas, letter)
     settle(qtbot, window)
     assert tab.reading.text == "?", tab.reading.text
-    assert tab.digit_label.text() == "not a digit"
-    assert "does not look like a digit" in tab.verdict_label.text()
+    assert tab.answer.digit_label.text() == "not a digit"
+    assert "does not look like a digit" in tab.answer.verdict_label.text()
     # No confident bar: the probability went to "not a digit".
     assert tab.chart.bar_heights().max() < 0.5
 
@@ -61,7 +61,7 @@ def test_a_number_beside_a_letter_is_no_number(qtbot, window):
         drag(qtbot, tab.canvas, stroke)
     settle(qtbot, window)
     assert tab.reading.text == "1?" and tab.reading.number is None
-    assert "not a digit" in tab.verdict_label.text()
+    assert "not a digit" in tab.answer.verdict_label.text()
 
 
 @pytest.fixture(scope="module")

@@ -51,11 +51,11 @@ def test_a_short_run_draws_curves_and_shows_results(qtbot, window, mnist_path):
     assert not window.draw_tab.reading.blank
     # Issue 14: read by the model that got it wrong, not by the one in use, until the next edit.
     draw = window.draw_tab
-    assert draw.recognizer.overridden and draw.verdict_label.text().startswith("Read by the model that got it wrong")
+    assert draw.recognizer.overridden and draw.answer.verdict_label.text().startswith("Read by the model that got it wrong")
     from .conftest import drag
     drag(qtbot, draw.canvas, [(20, 20), (40, 30)])
     settle(qtbot, window)
-    assert not draw.recognizer.overridden and not draw.verdict_label.text().startswith("Read by")
+    assert not draw.recognizer.overridden and not draw.answer.verdict_label.text().startswith("Read by")
 
 
 def test_stop_mid_run_then_save_and_use_in_draw_tab(qtbot, window, mnist_path, data_dir):

@@ -106,14 +106,14 @@ def test_an_opened_blank_image_says_it_has_no_ink(qtbot, window, tmp_path):
     Image.new("RGB", (300, 200), (250, 250, 246)).save(page)
     drop_file(tab, page)
     settle(qtbot, window)
-    assert tab.verdict_label.text() == "empty page.png has no ink: there is nothing to read."
-    assert tab.canvas.is_blank() and tab.digit_label.text() == ""
+    assert tab.answer.verdict_label.text() == "empty page.png has no ink: there is nothing to read."
+    assert tab.canvas.is_blank() and tab.answer.digit_label.text() == ""
     qtbot.keyClick(tab.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the drawing comes back
     settle(qtbot, window)
     assert tab.reading.number == "2"
     qtbot.keyClick(tab.canvas, Qt.Key.Key_Delete)  # a blank canvas the user cleared is "nothing drawn" again
     settle(qtbot, window)
-    assert tab.verdict_label.text() == "Nothing drawn yet."
+    assert tab.answer.verdict_label.text() == "Nothing drawn yet."
 
 
 def paper_size(canvas) -> tuple[float, float]:
@@ -185,7 +185,7 @@ def test_a_ten_digit_number_fits_the_big_answer_and_the_thumbnails_scroll(qtbot,
         window.resize(*size)
         qtbot.waitUntil(lambda: window.size().toTuple() == size)
         qtbot.wait(20)
-        label = tab.digit_label
+        label = tab.answer.digit_label
         # Every digit of the big answer is painted: the text is no wider than the label.
         assert label.text() == "0123456789"
         assert label.text_width() <= label.contentsRect().width(), (size, label.text_width(), label.width())
@@ -209,7 +209,7 @@ def test_a_ten_digit_number_fits_the_big_answer_and_the_thumbnails_scroll(qtbot,
     qtbot.keyClick(tab.canvas, Qt.Key.Key_Delete)
     draw_digit(qtbot, tab.canvas, 7)
     settle(qtbot, window)
-    assert tab.digit_label.text().rstrip("?") == "7" and tab.digit_label.shown_point_size() == 48
+    assert tab.answer.digit_label.text().rstrip("?") == "7" and tab.answer.digit_label.shown_point_size() == 48
 
 
 def test_switching_the_language_keeps_the_drawing_and_its_undo_history(qtbot, window, settings):

@@ -173,6 +173,20 @@ class MainWindow(QMainWindow):
         self.draw_tab.show_loading()
         self.loader.load(str(path))
 
+    def open_files(self, files) -> bool:
+        """Open what the command line named (a file manager's "Open with"): the first image on the canvas,
+        a model as the model in use. True if a model is being opened."""
+        from app.commandline import split_files
+
+        models, images = split_files(tuple(files))
+        opening_model = bool(models) and self.open_model_file(models[0])
+        if images:
+            self.draw_tab.open_image(images[0])
+        if len(images) + len(models) > 1:
+            self.show_status(self.tr("Only the first image and the first model are opened; the other files are "
+                                     "left alone."), 8000)
+        return opening_model
+
     def open_model_dialog(self) -> None:
         # .h5 is listed so that it can be chosen and told why it is not opened (and what to do).
         file_filter = self.tr("Keras models (*.keras *.h5)") + ";;" + self.tr("All files (*)")

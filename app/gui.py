@@ -64,7 +64,10 @@ def run(argv: list[str], files: tuple[str, ...] = ()) -> int:
         _probe_startup(app, window)
     # The model loads once the window is on screen (a model among the files instead of the remembered one).
     QTimer.singleShot(0, lambda: window.open_files(files) or window.load_active_model())
-    return app.exec()
+    code = app.exec()
+    from app.exiting import end_process
+
+    end_process(code)  # at once: see app/exiting.py
 
 
 def _probe_startup(app, window) -> None:

@@ -17,7 +17,8 @@ COLUMNS = (QT_TRANSLATE_NOOP("RunsView", "Started"), QT_TRANSLATE_NOOP("RunsView
            QT_TRANSLATE_NOOP("RunsView", "Epochs"), QT_TRANSLATE_NOOP("RunsView", "Test accuracy"),
            QT_TRANSLATE_NOOP("RunsView", "Device"), QT_TRANSLATE_NOOP("RunsView", "Time"))
 OUTCOMES = {"finished": QT_TRANSLATE_NOOP("RunsView", "finished"), "stopped": QT_TRANSLATE_NOOP("RunsView", "stopped"),
-            "failed": QT_TRANSLATE_NOOP("RunsView", "failed")}
+            "failed": QT_TRANSLATE_NOOP("RunsView", "failed"),
+            "abandoned": QT_TRANSLATE_NOOP("RunsView", "abandoned at quit")}
 
 
 def local_time(iso: str) -> str:

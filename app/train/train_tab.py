@@ -19,6 +19,7 @@ from app.train.library_view import ModelLibraryView
 from app.train.compare_view import CompareView, optimizer_name
 from app.train.results import ResultsView
 from app.train.runs_view import RunsView
+from app.train.measuring import show_measuring
 from app.train.worker import TrainingRun
 from app.widgets import CountSpinBox, ElidedLabel, confirm, decimal, percent, wheel_only_when_focused, whole
 from training.datasets import DATASETS
@@ -783,6 +784,7 @@ class TrainTab(QWidget):
         worker.started.connect(self._on_started)
         worker.progressed.connect(self._on_progressed)
         worker.epochEnded.connect(self._on_epoch_ended)
+        worker.measured.connect(lambda event: show_measuring(self.progress, self.progress_label, event))
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)
         worker.completed.connect(self._on_completed)
@@ -798,15 +800,26 @@ class TrainTab(QWidget):
         if self.run is not None:
             self.run.stop()
             self.stop_button.setEnabled(False)
-            self.progress_label.setText(self.tr("Stopping after this batch..."))
+            self.stop_button.setText(self.tr("Stopping..."))  # grey, and saying why, until the run has ended
+            self.progress_label.setText(self.tr("Stopping: finishing the current batch..."))
             self._log(self.tr("Stop requested: finishing the current batch."))
 
+    def is_stopping(self) -> bool:
+        return self.run is not None and self.run.stopping
+
+    def has_unsaved_model(self) -> bool:
+        """The last run trained a model that is not in the library (quitting or a new run would lose it)."""
+        return self.result is not None and not self._result_saved and self.result.epochs_completed > 0
+
     def shutdown(self) -> None:
-        """Stop and join the worker (the window is closing); no evaluation, no model files written."""
+        """Stop and join the worker (the window is closing); no evaluation, no model files written.
+
+        A run cut short here is kept in the run history as abandoned at quit, as every run is."""
         self.remember_form()
         if self.run is not None:
             self.run.shutdown()
             self.run = None
+            self._keep_run("abandoned", message="abandoned at quit")
 
     def _log(self, line: str) -> None:
         self.log.appendPlainText(f"[{time.strftime('%H:%M:%S')}] {line}")
@@ -949,6 +962,7 @@ class TrainTab(QWidget):
                 self.compare_runs(done)
         self.progress.setRange(0, max(1, self.progress.maximum()))
         self.stop_button.setEnabled(False)
+        self.stop_button.setText(self.tr("Stop"))
         self._validate()
 
     @Slot(object)

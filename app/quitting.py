@@ -49,6 +49,7 @@ def _ask_to_save(window) -> bool:
     box.exec()
     answer = box.standardButton(box.clickedButton())
     if answer == QMessageBox.StandardButton.Discard:
+        tab.settle_unsaved_model()
         return True
     if answer != QMessageBox.StandardButton.Save:
         return False
@@ -65,4 +66,5 @@ def _ask_to_save(window) -> bool:
         window.show_problem(tr("Cannot save the model"), message(exc))
         return False
     QApplication.restoreOverrideCursor()
+    tab.settle_unsaved_model()
     return True

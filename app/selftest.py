@@ -17,6 +17,9 @@ def gui_check() -> str:
     from resources import resource_path
     from training.preprocess import load_image
 
+    from app.qt_messages import quiet_headless_noise
+
+    quiet_headless_noise()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     with tempfile.TemporaryDirectory() as tmp:
         window = create_window(Settings.from_file(os.path.join(tmp, "settings.ini")), tmp)

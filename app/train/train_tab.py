@@ -811,6 +811,10 @@ class TrainTab(QWidget):
         """The last run trained a model that is not in the library (quitting or a new run would lose it)."""
         return self.result is not None and not self._result_saved and self.result.epochs_completed > 0
 
+    def settle_unsaved_model(self) -> None:
+        """Quitting, the user saved the model or let it go: nothing asks about it again."""
+        self._result_saved = True
+
     def shutdown(self) -> None:
         """Stop and join the worker (the window is closing); no evaluation, no model files written.
 

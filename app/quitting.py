@@ -13,21 +13,21 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.widgets import confirm
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)  # the window's questions, in its context
-
-
 def may_quit(window) -> bool:
     """True when the window may close: nothing would be lost, or the user said so (and a chosen save worked)."""
     tab = window.train_tab
     if tab.is_stopping():
-        return confirm(window, tr("Quit while the run is stopping?"),
-                       tr("The stopped run is being measured on the test set; then its model can be saved. "
-                          "Quitting now loses that model."), tr("Quit without it"))
+        return confirm(window, QCoreApplication.translate("MainWindow", "Quit while the run is stopping?"),
+                       QCoreApplication.translate(
+                           "MainWindow", "The stopped run is being measured on the test set; then its model can be "
+                           "saved. Quitting now loses that model."),
+                       QCoreApplication.translate("MainWindow", "Quit without it"))
     if tab.is_running():
-        return confirm(window, tr("Quit while training?"),
-                       tr("A model is being trained. Quitting stops it and loses what it has learned so far."),
-                       tr("Stop and quit"))
+        return confirm(window, QCoreApplication.translate("MainWindow", "Quit while training?"),
+                       QCoreApplication.translate(
+                           "MainWindow", "A model is being trained. Quitting stops it and loses what it has learned "
+                           "so far."),
+                       QCoreApplication.translate("MainWindow", "Stop and quit"))
     # "Save" pressed just before quitting: its file is being written; once it is, nothing is unsaved.
     QThreadPool.globalInstance().waitForDone(60_000)
     QApplication.processEvents()
@@ -39,9 +39,10 @@ def may_quit(window) -> bool:
 def _ask_to_save(window) -> bool:
     tab = window.train_tab
     name = tab.name_edit.text().strip() or tab.name_edit.placeholderText()
-    box = QMessageBox(QMessageBox.Icon.Question, tr("Save the trained model?"),
-                      tr("The model from the last run is not saved. Save it in the library as \u201c{name}\u201d "
-                         "before quitting?").format(name=name),
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("MainWindow", "Save the trained model?"),
+                      QCoreApplication.translate(
+                          "MainWindow", "The model from the last run is not saved. Save it in the library as "
+                          "\u201c{name}\u201d before quitting?").format(name=name),
                       QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                       | QMessageBox.StandardButton.Cancel, window)
     box.setDefaultButton(QMessageBox.StandardButton.Save)
@@ -55,7 +56,8 @@ def _ask_to_save(window) -> bool:
         return False
     name = tab.free_name(name)  # a name taken meanwhile must not cost the model
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    window.show_status(tr("Saving \u201c{name}\u201d before quitting...").format(name=name), 0)
+    window.show_status(QCoreApplication.translate("MainWindow", "Saving \u201c{name}\u201d before quitting...")
+                       .format(name=name), 0)
     QApplication.processEvents()
     try:
         tab.library.save(tab.result.model, name, tab.result.sidecar())
@@ -63,7 +65,7 @@ def _ask_to_save(window) -> bool:
         from app.i18n import message
 
         QApplication.restoreOverrideCursor()
-        window.show_problem(tr("Cannot save the model"), message(exc))
+        window.show_problem(QCoreApplication.translate("MainWindow", "Cannot save the model"), message(exc))
         return False
     QApplication.restoreOverrideCursor()
     tab.settle_unsaved_model()

@@ -13,19 +13,19 @@ from app.widgets import whole
 
 
 def measuring_text(event) -> str:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("TrainTab", text)
-
-    done, total = whole(event.done), whole(event.total)
+    translate = QCoreApplication.translate
     if event.what == "validation":
-        text = tr("Stopping: measuring the last epoch on the validation images (batch {done} of {total})...")
+        text = translate("TrainTab", "Stopping: measuring the last epoch on the validation images "
+                                     "(batch {done} of {total})...")
+    elif event.what == "test" and event.stopped:
+        text = translate("TrainTab", "Stopping: measuring on the test set ({done} of {total} images)...")
     elif event.what == "test":
-        text = (tr("Stopping: measuring on the test set ({done} of {total} images)...") if event.stopped
-                else tr("Finishing: measuring on the test set ({done} of {total} images)..."))
+        text = translate("TrainTab", "Finishing: measuring on the test set ({done} of {total} images)...")
+    elif event.stopped:
+        text = translate("TrainTab", "Stopping: measuring on your samples and the held-out pen digits...")
     else:
-        text = (tr("Stopping: measuring on your samples and the held-out pen digits...") if event.stopped
-                else tr("Finishing: measuring on your samples and the held-out pen digits..."))
-    return text.format(done=done, total=total)
+        text = translate("TrainTab", "Finishing: measuring on your samples and the held-out pen digits...")
+    return text.format(done=whole(event.done), total=whole(event.total))
 
 
 def show_measuring(progress, label, event) -> None:

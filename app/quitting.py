@@ -28,12 +28,12 @@ def may_quit(window) -> bool:
                            "MainWindow", "A model is being trained. Quitting stops it and loses what it has learned "
                            "so far."),
                        QCoreApplication.translate("MainWindow", "Stop and quit"))
-    # "Save" pressed just before quitting: its file is being written; once it is, nothing is unsaved.
-    QThreadPool.globalInstance().waitForDone(60_000)
-    QApplication.processEvents()
     if not tab.has_unsaved_model():
         return True
-    return _ask_to_save(window)
+    # "Save" pressed just before quitting: its file may be being written; once it is, nothing is unsaved.
+    QThreadPool.globalInstance().waitForDone(60_000)
+    QApplication.processEvents()
+    return not tab.has_unsaved_model() or _ask_to_save(window)
 
 
 def _ask_to_save(window) -> bool:

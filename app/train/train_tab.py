@@ -849,12 +849,13 @@ class TrainTab(QWidget):
     @Slot(object)
     def _on_progressed(self, event) -> None:
         self.progress.setValue((event.epoch - 1) * event.batches + event.batch)
-        self.progress_label.setText(self.tr(
-            "Epoch {epoch}/{epochs} · batch {batch}/{batches} · loss {loss} · accuracy {accuracy} · "
-            "{speed} images/s · {eta} left").format(
-                epoch=event.epoch, epochs=event.epochs, batch=event.batch, batches=event.batches,
-                loss=decimal(event.loss, 4), accuracy=percent(event.accuracy, 2),
-                speed=whole(round(event.samples_per_second)), eta=format_duration(event.eta_seconds)))
+        if not self.is_stopping():  # the last batch's figures must not cover "Stopping: ..."
+            self.progress_label.setText(self.tr(
+                "Epoch {epoch}/{epochs} · batch {batch}/{batches} · loss {loss} · accuracy {accuracy} · "
+                "{speed} images/s · {eta} left").format(
+                    epoch=event.epoch, epochs=event.epochs, batch=event.batch, batches=event.batches,
+                    loss=decimal(event.loss, 4), accuracy=percent(event.accuracy, 2),
+                    speed=whole(round(event.samples_per_second)), eta=format_duration(event.eta_seconds)))
         if event.batch >= min(20, event.batches):  # past the first batches' warm-up
             self._last_speed = event.samples_per_second
         self.curves.add_progress(event)

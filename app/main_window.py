@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         # Recognition needs no TensorFlow (hundreds of MB): it is loaded when the user heads for what needs it.
         self.preloader = TensorFlowPreloader(self)
         self.preloader.loaded.connect(self.train_tab.tensorflow_ready)  # it shows the counts in place
+        self.preloader.loaded.connect(lambda _: self.train_tab.params_label.setToolTip(""))
         self.preloader.failed.connect(self._on_tensorflow_failed)
         self.tabs.currentChanged.connect(
             lambda _: self.tabs.currentWidget() is self.train_tab and self.load_tensorflow())
@@ -238,7 +239,10 @@ class MainWindow(QMainWindow):
         the Inside panel says so itself."""
         if self.preloader.done or self.preloader.running:
             return
-        self.train_tab.params_label.setText(self.tr("Loading TensorFlow (a few seconds, once)..."))
+        # Short: the label sits beside a button in the form, which must not grow wider at the smallest window.
+        self.train_tab.params_label.setText(self.tr("Loading TensorFlow..."))
+        self.train_tab.params_label.setToolTip(self.tr("TensorFlow, which training needs, loads once: a few "
+                                                       "seconds."))
         self.preloader.start()
 
     def _on_tensorflow_failed(self, message: str) -> None:

@@ -710,10 +710,6 @@
         <translation>Mô hình: {description}</translation>
     </message>
     <message>
-        <source>Loading TensorFlow (a few seconds, once)...</source>
-        <translation>Đang nạp TensorFlow (vài giây, chỉ một lần)...</translation>
-    </message>
-    <message>
         <source>TensorFlow did not load: training cannot run.</source>
         <translation>Không nạp được TensorFlow: không thể huấn luyện.</translation>
     </message>
@@ -732,6 +728,14 @@
     <message>
         <source>Keras models (*.keras *.h5)</source>
         <translation>Mô hình Keras (*.keras *.h5)</translation>
+    </message>
+    <message>
+        <source>Loading TensorFlow...</source>
+        <translation>Đang nạp TensorFlow...</translation>
+    </message>
+    <message>
+        <source>TensorFlow, which training needs, loads once: a few seconds.</source>
+        <translation>TensorFlow, thứ cần cho việc huấn luyện, chỉ nạp một lần: mất vài giây.</translation>
     </message>
     <message>
         <source>{name} stays in use.</source>

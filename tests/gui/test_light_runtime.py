@@ -62,7 +62,7 @@ def test_tensorflow_loads_only_when_the_user_heads_for_it(tmp_path, heading_for)
     assert lines["first-reading"] == ["LitePredictor", "False"], said
     assert lines["drawing-only"] == ["False", "False"], said
     assert lines["headed-for-it"][0] == "True", said
-    assert " ".join(lines["headed-for-it"][2:]) == "Loading TensorFlow (a few seconds, once)...", said
+    assert " ".join(lines["headed-for-it"][2:]) == "Loading TensorFlow...", said
     assert lines["later"][0] == "True", said
     assert lines["params"][-1] == "parameters", said  # the count took the loading line's place
 

@@ -1,4 +1,4 @@
-"""Entry point: no arguments start the GUI; a sub-command runs headless.
+"""Entry point: no arguments (or files to open) start the GUI; a sub-command runs headless.
 
 The command-line path never imports Qt, and the GUI path does not wait for
 TensorFlow before its window is shown.
@@ -8,22 +8,26 @@ from __future__ import annotations
 
 import sys
 
-COMMANDS = {"train", "train-trajectory", "evaluate", "predict", "presets", "samples"}
+from app.commandline import route
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv[:1] == ["--self-test"]:
+    chosen = route(argv)
+    if chosen.kind == "self-test":
         from app.selftest import main as self_test
 
         return self_test()
-    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
+    if chosen.kind == "command":
         from training.cli import main as cli_main
 
         return cli_main(argv)
+    if chosen.kind == "mistake":
+        print(chosen.line, file=sys.stderr)
+        return 2
     from app.gui import run
 
-    return run(argv)
+    return run([], files=chosen.files)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,8 @@ def create_window(settings=None, data_dir=None):
     return window
 
 
-def run(argv: list[str]) -> int:
+def run(argv: list[str], files: tuple[str, ...] = ()) -> int:
+    """Show the window and run until it closes; ``files``: images (or a model) to open in it at once."""
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -65,9 +66,12 @@ def run(argv: list[str]) -> int:
         window.show_status(logs.fallback_text(), 30000)
     if os.environ.get("DIGIT_RECOGNIZER_STARTUP_PROBE"):
         _probe_startup(app, window)
-    # The model (and with it TensorFlow) loads once the window is on screen.
-    QTimer.singleShot(0, window.load_active_model)
-    return app.exec()
+    # The model loads once the window is on screen (a model among the files instead of the remembered one).
+    QTimer.singleShot(0, lambda: window.open_files(files) or window.load_active_model())
+    code = app.exec()
+    from app.exiting import end_process
+
+    end_process(code)  # at once: see app/exiting.py
 
 
 def _probe_startup(app, window) -> None:
@@ -83,6 +87,7 @@ def _probe_startup(app, window) -> None:
     def ready(*_):
         window.draw_tab.recognizer.read_now()
         print(f"prediction-ready {time.time():.6f}", flush=True)
+        print(f"reading {window.draw_tab.reading.number or '-'}", flush=True)  # what the canvas was read as
         window.close()
         app.quit()
 

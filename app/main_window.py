@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
@@ -16,16 +16,12 @@ from app.loading_indicator import LoadingIndicator
 from app.model_loader import ModelLoader, TensorFlowPreloader
 from app.samples.samples_view import SamplesView
 from app.train.train_tab import TrainTab
-from app.widgets import ElidedLabel, confirm, percent
+from app.widgets import ElidedLabel, percent
 from training.data.samples import SampleStore
 from training.learning.runs import RunStore
 from training.models.library import ModelLibrary, shipped_model_path
 
 log = logging.getLogger("digit_recognizer")
-
-# Recognition needs no TensorFlow; training does. It is imported in the
-# background this long after the first reading.
-PRELOAD_AFTER_MS = 1500
 
 
 def mnist_accuracy(info: dict) -> float | None:
@@ -118,14 +114,15 @@ class MainWindow(QMainWindow):
         self.loader = ModelLoader(self)
         self.loader.loaded.connect(self._on_model_loaded)
         self.loader.failed.connect(self._on_model_failed)
+        # Recognition needs no TensorFlow (hundreds of MB): it is loaded when the user heads for what needs it.
         self.preloader = TensorFlowPreloader(self)
-        self.preloader.loaded.connect(self.train_tab.tensorflow_ready)
-        self.preloader.failed.connect(lambda message: log.warning("TensorFlow did not load: %s", message))
-        # Owned by the window, so that it dies with it: a preload must never start after closing.
-        self._preload_timer = QTimer(self)
-        self._preload_timer.setSingleShot(True)
-        self._preload_timer.setInterval(PRELOAD_AFTER_MS)
-        self._preload_timer.timeout.connect(self._preload_tensorflow)
+        self.preloader.loaded.connect(self.train_tab.tensorflow_ready)  # it shows the counts in place
+        self.preloader.loaded.connect(lambda _: self.train_tab.params_label.setToolTip(""))
+        self.preloader.failed.connect(self._on_tensorflow_failed)
+        self.tabs.currentChanged.connect(
+            lambda _: self.tabs.currentWidget() is self.train_tab and self.load_tensorflow())
+        self.draw_tab.inside.shown.connect(self.load_tensorflow)
+        self.train_tab.finetune_button.pressed.connect(self.load_tensorflow)
 
         self._build_menus()
         self.resize(1100, 680)
@@ -206,6 +203,10 @@ class MainWindow(QMainWindow):
         if self.train_tab.is_running():
             self.show_status(self.tr("The new language is used from the next start (a model is being trained)."), 8000)
             return
+        if self.train_tab.has_unsaved_model():  # the window built again would not have it
+            self.show_status(self.tr("The new language is used from the next start (the trained model is not "
+                                     "saved yet)."), 8000)
+            return
         self.languageChosen.emit(code)
 
     # --- model -----------------------------------------------------------------
@@ -222,6 +223,20 @@ class MainWindow(QMainWindow):
         self.train_tab.library_view.set_loading(str(path))
         self.draw_tab.show_loading()
         self.loader.load(str(path))
+
+    def open_files(self, files) -> bool:
+        """Open what the command line named (a file manager's "Open with"): the first image on the canvas,
+        a model as the model in use. True if a model is being opened."""
+        from app.commandline import split_files
+
+        models, images = split_files(tuple(files))
+        opening_model = bool(models) and self.open_model_file(models[0])
+        if images:
+            self.draw_tab.open_image(images[0])
+        if len(images) + len(models) > 1:
+            self.show_status(self.tr("Only the first image and the first model are opened; the other files are "
+                                     "left alone."), 8000)
+        return opening_model
 
     def open_model_dialog(self) -> None:
         # .h5 is listed so that it can be chosen and told why it is not opened (and what to do).
@@ -261,8 +276,6 @@ class MainWindow(QMainWindow):
         self.settings.active_model = "" if Path(path) == shipped_model_path() else path
         self.train_tab.library_view.set_active(path)
         self.train_tab.set_active_model(path)
-        if not self.preloader.done and not self.preloader.running:
-            self._preload_timer.start()
         self.modelChanged.emit(predictor, path)
 
     def _label_model(self) -> str:
@@ -271,13 +284,22 @@ class MainWindow(QMainWindow):
         self.model_label.setText(self.tr("Model: {description}").format(description=description))
         return description
 
-    def _preload_tensorflow(self) -> None:
-        # Only once the window is idle: the import holds Python's lock for
-        # seconds, and a stroke being drawn must not stutter.
-        if self.draw_tab.canvas.drawing:
-            self._preload_timer.start()
+    def load_tensorflow(self) -> None:
+        """Import TensorFlow in the background, once: the Train tab or the Inside panel is shown, or a
+        fine-tune asked for. The Train tab says so where its first need shows (the parameter count);
+        the Inside panel says so itself."""
+        if self.preloader.done or self.preloader.running:
             return
+        # Short: the label sits beside a button in the form, which must not grow wider at the smallest window.
+        self.train_tab.params_label.setText(self.tr("Loading TensorFlow..."))
+        self.train_tab.params_label.setToolTip(self.tr("TensorFlow, which training needs, loads once: a few "
+                                                       "seconds."))
         self.preloader.start()
+
+    def _on_tensorflow_failed(self, message: str) -> None:
+        log.warning("TensorFlow did not load: %s", message)
+        self.train_tab.params_label.setText(self.tr("TensorFlow did not load: training cannot run."))
+        self.train_tab.params_label.setToolTip(message)  # in full, without widening the form
 
     def _show_in_draw_tab(self, chosen) -> None:
         image, predictor = chosen
@@ -339,10 +361,9 @@ class MainWindow(QMainWindow):
 
     # --- closing -----------------------------------------------------------------
     def closeEvent(self, event) -> None:
-        if self.train_tab.is_running() and not confirm(
-                self, self.tr("Quit while training?"),
-                self.tr("A model is being trained. Quitting stops it and loses what it has learned so far."),
-                self.tr("Stop and quit")):
+        from app.quitting import may_quit
+
+        if not may_quit(self):
             event.ignore()
             return
         # Gone from the screen at once; the worker stops after its batch and is
@@ -356,7 +377,6 @@ class MainWindow(QMainWindow):
         self.settings.current_tab = self.tabs.currentIndex()
         self.settings.sync()
         self.loader.wait()
-        self._preload_timer.stop()
         self.preloader.wait()
         super().closeEvent(event)
 

@@ -13,10 +13,12 @@ def gui_check() -> str:
     from PySide6.QtWidgets import QApplication
 
     from app.gui import create_window
+    from app.qt_messages import quiet_headless_noise
     from app.settings import Settings
     from resources import resource_path
     from training.reading.preprocess import load_image
 
+    quiet_headless_noise()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     with tempfile.TemporaryDirectory() as tmp:
         window = create_window(Settings.from_file(os.path.join(tmp, "settings.ini")), tmp)

@@ -6,9 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python="${PYTHON:-python3}"
+# The hooks import TensorFlow several times; its C++ start-up lines (no GPU, CPU features) are not the build's.
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
 
+# The log keeps every warning but the known noise (packaging/build-noise.txt says what and why), which
+# comes from the hooks' own subprocesses and so cannot be filtered inside PyInstaller.
 "$python" -m PyInstaller --noconfirm --clean --log-level WARN \
-    --distpath dist --workpath build/pyinstaller packaging/digit-recognizer.spec
+    --distpath dist --workpath build/pyinstaller packaging/digit-recognizer.spec 2>&1 \
+    | { grep -v -E -f <(grep -v -E '^(#|$)' packaging/build-noise.txt) || true; }
 
 folder=dist/digit-recognizer
 if [ "$(uname -s)" = Linux ] && command -v strip >/dev/null; then

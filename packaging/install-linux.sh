@@ -49,3 +49,10 @@ cp "${icon_source:-$here/../resources/icons/digit-recognizer.png}" "$icon_file"
 sed "s|@EXEC@|$app_dir/digit-recognizer|" "$here/digit-recognizer.desktop" > "$desktop_file"
 refresh_menus
 echo "Digit Recognizer installed in $app_dir; start it from the menu or with $bin_dir/digit-recognizer."
+# Said here, once: without it, "digit-recognizer" typed in a terminal is "command not found".
+case ":${PATH:-}:" in
+    *":$bin_dir:"* | *":$bin_dir/:"*) ;;
+    *) echo "Note: $bin_dir is not on your PATH, so the digit-recognizer command is not found by name yet."
+       echo "To add it, run:  echo 'export PATH=\"\$HOME/.local/bin:\$PATH\"' >> ~/.profile"
+       echo "then log out and in again (or run that export line in this terminal)." ;;
+esac

@@ -104,6 +104,7 @@ def main(out: Path, mnist: str) -> None:
         pump(0.05)
     pump(0.3)
     window.grab().save(str(out / "compare-optimizers.png"))
+    window.train_tab.settle_unsaved_model()  # nothing to keep: quitting asks no question
     window.close()
 
     # The Train tab in Vietnamese, with the same results (the run history is shared through the data folder).

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,11 +13,50 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
+# The user's own folders, as they were before this run moved them aside (tests/test_user_folders.py looks at them).
+USER_HOME = Path(os.environ.get("HOME") or Path.home())
+USER_FOLDER_VARIABLES = ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "KERAS_HOME")
+
+
+def _private_user_folders() -> Path:
+    """Point every per-user folder at one temporary tree, for this whole test session.
+
+    Set here, when pytest reads this file, and not in a fixture: Keras reads
+    KERAS_HOME when it is imported, which collecting a test module may do.
+    Environment variables (not QStandardPaths' test mode) because they reach
+    the Qt-free training/ code and the command-line subprocesses too; test mode
+    would also split the app's data folder from the one training/paths.py names.
+    One folder for the session: the pen images rendered by one test stay
+    cached for the next ones, as in a user's cache.
+    """
+    root = Path(tempfile.mkdtemp(prefix="digit-recognizer-tests-"))
+    home = root / "home"
+    folders = {"HOME": home, "XDG_DATA_HOME": home / ".local" / "share", "XDG_CONFIG_HOME": home / ".config",
+               "XDG_CACHE_HOME": home / ".cache", "KERAS_HOME": home / ".keras"}
+    for variable, folder in folders.items():
+        folder.mkdir(parents=True, exist_ok=True)
+        os.environ[variable] = str(folder)
+    return root
+
+
+PRIVATE_ROOT = _private_user_folders()
+
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TESTS))  # for the stroke generators, tests/strokes.py and tests/penwriting.py
 
 from penwriting import pen_file  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_user_folders():
+    """Every test's data, config, cache and Keras folders: a temporary tree, removed at the end.
+
+    The variables are set when this file is read (see above); this fixture
+    hands the tree to a test that asks, and takes it away after the run.
+    """
+    yield {variable: Path(os.environ[variable]) for variable in USER_FOLDER_VARIABLES}
+    shutil.rmtree(PRIVATE_ROOT, ignore_errors=True)
 
 
 def mnist_file() -> Path:

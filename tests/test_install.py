@@ -44,7 +44,8 @@ def test_linux_install_script_installs_and_uninstalls_cleanly(tmp_path):
     subprocess.run(["bash", str(script), str(build)], check=True, env=env, capture_output=True)
     share = home / ".local" / "share"
     desktop = (share / "applications" / "digit-recognizer.desktop").read_text()
-    assert f"Exec={share}/digit-recognizer/app/digit-recognizer" in desktop
+    # %F: a file manager's "Open with" hands the chosen images to the app, which opens them.
+    assert f"Exec={share}/digit-recognizer/app/digit-recognizer %F\n" in desktop
     assert (share / "icons" / "hicolor" / "256x256" / "apps" / "digit-recognizer.png").is_file()
     link = home / ".local" / "bin" / "digit-recognizer"
     assert subprocess.run([str(link)], capture_output=True, text=True).stdout == "frozen app\n"
@@ -54,6 +55,27 @@ def test_linux_install_script_installs_and_uninstalls_cleanly(tmp_path):
     assert not (share / "digit-recognizer").exists() and not link.exists()
     assert not (share / "applications" / "digit-recognizer.desktop").exists()
     assert (user_models / "mine.keras").read_text() == "the user's own model"
+
+
+def test_the_installer_says_once_when_its_bin_folder_is_not_on_path(tmp_path):
+    build = tmp_path / "build"
+    build.mkdir()
+    (build / "digit-recognizer").write_text("#!/bin/sh\n")
+    (build / "digit-recognizer").chmod(0o755)
+    home = tmp_path / "home"
+    script = str(ROOT / "packaging" / "install-linux.sh")
+
+    def install(path: str) -> str:
+        return subprocess.run(["bash", script, str(build)], check=True, capture_output=True, text=True,
+                              env={"HOME": str(home), "PATH": path}).stdout
+
+    said = install("/usr/bin:/bin")
+    assert said.count("not on your PATH") == 1 and f"{home}/.local/bin" in said
+    assert "export PATH=\"$HOME/.local/bin:$PATH\"" in said
+    assert "PATH" not in install(f"{home}/.local/bin:/usr/bin:/bin")  # on PATH: nothing to say
+    uninstall = subprocess.run(["bash", script, "--uninstall"], check=True, capture_output=True, text=True,
+                               env={"HOME": str(home), "PATH": "/usr/bin:/bin"}).stdout
+    assert "PATH" not in uninstall
 
 
 def test_install_script_refuses_a_missing_build(tmp_path):

@@ -9,7 +9,8 @@ from training.models.presets import OPTIMIZERS
 
 # The "RunsView" context is where these words were first translated: kept, so the translations stay.
 OUTCOMES = {"finished": QT_TRANSLATE_NOOP("RunsView", "finished"), "stopped": QT_TRANSLATE_NOOP("RunsView", "stopped"),
-            "failed": QT_TRANSLATE_NOOP("RunsView", "failed")}
+            "failed": QT_TRANSLATE_NOOP("RunsView", "failed"),
+            "abandoned": QT_TRANSLATE_NOOP("RunsView", "abandoned at quit")}
 
 
 def optimizer_name(name) -> str:

@@ -26,6 +26,7 @@ from app.lab.runs_view import RunsView
 from app.train.form import MNIST_WITH_SAMPLES, TrainForm
 from app.train.jobs import fine_tune_job, shared_measure, study_job, training_job
 from app.train.library_view import ModelLibraryView
+from app.train.measuring import show_measuring
 from app.train.results import ResultsView
 from app.train.run_notes import RunNotes
 from app.train.run_panel import RunPanel
@@ -331,6 +332,7 @@ class TrainTab(QWidget):
         worker.started.connect(self._on_started)
         worker.progressed.connect(self._on_progressed)
         worker.epochEnded.connect(self._on_epoch_ended)
+        worker.measured.connect(lambda event: show_measuring(self.run_panel.progress, self.run_panel.progress_label, event))
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)
         worker.completed.connect(self._on_completed)
@@ -346,15 +348,30 @@ class TrainTab(QWidget):
         if self.run is not None:
             self.run.stop()
             self.run_panel.stop_button.setEnabled(False)
-            self.run_panel.progress_label.setText(self.tr("Stopping after this batch..."))
+            self.run_panel.stop_button.setText(self.tr("Stopping..."))  # grey, and saying why, until the run has ended
+            self.run_panel.progress_label.setText(self.tr("Stopping: finishing the current batch..."))
             self._log(self.tr("Stop requested: finishing the current batch."))
 
+    def is_stopping(self) -> bool:
+        return self.run is not None and self.run.stopping
+
+    def has_unsaved_model(self) -> bool:
+        """The last run trained a model that is not in the library (quitting or a new run would lose it)."""
+        return self.result is not None and not self._result_saved and self.result.epochs_completed > 0
+
+    def settle_unsaved_model(self) -> None:
+        """Quitting, the user saved the model or let it go: nothing asks about it again."""
+        self._result_saved = True
+
     def shutdown(self) -> None:
-        """Stop and join the worker (the window is closing); no evaluation, no model files written."""
+        """Stop and join the worker (the window is closing); no evaluation, no model files written.
+
+        A run cut short here is kept in the run history as abandoned at quit, as every run is."""
         self.form.remember_form()
         if self.run is not None:
             self.run.shutdown()
             self.run = None
+            self._keep_run("abandoned", message="abandoned at quit")
 
     def _log(self, line: str) -> None:
         self.log.appendPlainText(f"[{time.strftime('%H:%M:%S')}] {line}")
@@ -380,12 +397,13 @@ class TrainTab(QWidget):
     @Slot(object)
     def _on_progressed(self, event) -> None:
         self.run_panel.progress.setValue((event.epoch - 1) * event.batches + event.batch)
-        self.run_panel.progress_label.setText(self.tr(
-            "Epoch {epoch}/{epochs} · batch {batch}/{batches} · loss {loss} · accuracy {accuracy} · "
-            "{speed} images/s · {eta} left").format(
-                epoch=event.epoch, epochs=event.epochs, batch=event.batch, batches=event.batches,
-                loss=decimal(event.loss, 4), accuracy=percent(event.accuracy, 2),
-                speed=whole(round(event.samples_per_second)), eta=format_duration(event.eta_seconds)))
+        if not self.is_stopping():  # the last batch's figures must not cover "Stopping: ..."
+            self.run_panel.progress_label.setText(self.tr(
+                "Epoch {epoch}/{epochs} · batch {batch}/{batches} · loss {loss} · accuracy {accuracy} · "
+                "{speed} images/s · {eta} left").format(
+                    epoch=event.epoch, epochs=event.epochs, batch=event.batch, batches=event.batches,
+                    loss=decimal(event.loss, 4), accuracy=percent(event.accuracy, 2),
+                    speed=whole(round(event.samples_per_second)), eta=format_duration(event.eta_seconds)))
         if event.batch >= min(20, event.batches):  # past the first batches' warm-up
             self._last_speed = event.samples_per_second
         self.curves.add_progress(event)
@@ -492,6 +510,7 @@ class TrainTab(QWidget):
                 self.compare_runs(done)
         self.run_panel.progress.setRange(0, max(1, self.run_panel.progress.maximum()))
         self.run_panel.stop_button.setEnabled(False)
+        self.run_panel.stop_button.setText(self.tr("Stop"))
         self._validate()
 
     @Slot(object)

@@ -22,6 +22,7 @@ class TrainingWorker(QObject):
     started = Signal(object)  # trainer.Started
     progressed = Signal(object)  # trainer.Progress
     epochEnded = Signal(object)  # trainer.EpochEnded
+    measured = Signal(object)  # trainer.Measuring: a step of the measuring after training or a stop
     finished = Signal(object)  # trainer.TrainResult
     failed = Signal(str)  # a message for the user
     completed = Signal(object)  # the job's return value (None after a failure): the run is over
@@ -37,6 +38,10 @@ class TrainingWorker(QObject):
     def request_stop(self) -> None:
         """Thread-safe: the current batch finishes, then training stops."""
         self._stop.set()
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop.is_set()
 
     def request_close(self) -> None:
         """Stop without the test evaluation: the window is closing."""
@@ -60,6 +65,8 @@ class TrainingWorker(QObject):
             self.progressed.emit(event)
         elif isinstance(event, t.EpochEnded):
             self.epochEnded.emit(event)
+        elif isinstance(event, t.Measuring):
+            self.measured.emit(event)
         elif isinstance(event, t.Started):
             self.started.emit(event)
         elif isinstance(event, t.Finished):
@@ -92,6 +99,11 @@ class TrainingRun(QObject):
 
     def stop(self) -> None:
         self.worker.request_stop()
+
+    @property
+    def stopping(self) -> bool:
+        """Stop was asked for and the run has not ended yet (it finishes its batch, then is measured)."""
+        return self.worker.stop_requested
 
     @Slot()
     def _end(self, *_) -> None:

@@ -779,8 +779,16 @@
         <translation>Ngôn ngữ mới sẽ được dùng từ lần mở sau (đang có mô hình được huấn luyện).</translation>
     </message>
     <message>
+        <source>The new language is used from the next start (the trained model is not saved yet).</source>
+        <translation>Ngôn ngữ mới được dùng từ lần khởi động sau (mô hình vừa huấn luyện chưa được lưu).</translation>
+    </message>
+    <message>
         <source>Model: loading {name}...</source>
         <translation>Mô hình: đang nạp {name}...</translation>
+    </message>
+    <message>
+        <source>Only the first image and the first model are opened; the other files are left alone.</source>
+        <translation>Chỉ ảnh đầu tiên và mô hình đầu tiên được mở; các tệp còn lại được để nguyên.</translation>
     </message>
     <message>
         <source>All files (*)</source>
@@ -793,6 +801,18 @@
     <message>
         <source>Model: {description}</source>
         <translation>Mô hình: {description}</translation>
+    </message>
+    <message>
+        <source>Loading TensorFlow...</source>
+        <translation>Đang nạp TensorFlow...</translation>
+    </message>
+    <message>
+        <source>TensorFlow, which training needs, loads once: a few seconds.</source>
+        <translation>TensorFlow, thứ cần cho việc huấn luyện, chỉ nạp một lần: mất vài giây.</translation>
+    </message>
+    <message>
+        <source>TensorFlow did not load: training cannot run.</source>
+        <translation>Không nạp được TensorFlow: không thể huấn luyện.</translation>
     </message>
     <message>
         <source>a misclassified test image</source>
@@ -827,6 +847,18 @@
         <translation>không có mô hình</translation>
     </message>
     <message>
+        <source>Quit while the run is stopping?</source>
+        <translation>Thoát khi lượt huấn luyện đang dừng?</translation>
+    </message>
+    <message>
+        <source>The stopped run is being measured on the test set; then its model can be saved. Quitting now loses that model.</source>
+        <translation>Lượt huấn luyện đã dừng đang được đo trên tập kiểm tra; sau đó có thể lưu mô hình của nó. Thoát bây giờ sẽ mất mô hình đó.</translation>
+    </message>
+    <message>
+        <source>Quit without it</source>
+        <translation>Thoát mà không giữ</translation>
+    </message>
+    <message>
         <source>Quit while training?</source>
         <translation>Thoát khi đang huấn luyện?</translation>
     </message>
@@ -837,6 +869,22 @@
     <message>
         <source>Stop and quit</source>
         <translation>Dừng và thoát</translation>
+    </message>
+    <message>
+        <source>Save the trained model?</source>
+        <translation>Lưu mô hình vừa huấn luyện?</translation>
+    </message>
+    <message>
+        <source>The model from the last run is not saved. Save it in the library as “{name}” before quitting?</source>
+        <translation>Mô hình của lượt huấn luyện vừa rồi chưa được lưu. Lưu nó vào thư viện với tên “{name}” trước khi thoát?</translation>
+    </message>
+    <message>
+        <source>Saving “{name}” before quitting...</source>
+        <translation>Đang lưu “{name}” trước khi thoát...</translation>
+    </message>
+    <message>
+        <source>Cannot save the model</source>
+        <translation>Không lưu được mô hình</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +1334,10 @@
     <message>
         <source>failed</source>
         <translation>thất bại</translation>
+    </message>
+    <message>
+        <source>abandoned at quit</source>
+        <translation>bỏ dở khi thoát</translation>
     </message>
     <message>
         <source>damaged: {reason}</source>
@@ -1747,6 +1799,14 @@
             <numerusform>Thí nghiệm: {preset} với {what}, %n epoch trên {images} ảnh mỗi lượt.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Stopping...</source>
+        <translation>Đang dừng...</translation>
+    </message>
+    <message>
+        <source>Stopping: finishing the current batch...</source>
+        <translation>Đang dừng: chạy nốt batch hiện tại...</translation>
+    </message>
     <message numerus="yes">
         <source>Stopped after %n epoch(s): test accuracy {accuracy}.</source>
         <translation>
@@ -1802,10 +1862,6 @@
         <translation>Đang nạp dữ liệu và dựng mô hình...</translation>
     </message>
     <message>
-        <source>Stopping after this batch...</source>
-        <translation>Sẽ dừng sau batch này...</translation>
-    </message>
-    <message>
         <source>Stop requested: finishing the current batch.</source>
         <translation>Đã yêu cầu dừng: đang chạy nốt batch hiện tại.</translation>
     </message>
@@ -1858,6 +1914,10 @@
         <translation>Huấn luyện thất bại</translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
         <source>Saving “{name}”...</source>
         <translation>Đang lưu “{name}”...</translation>
     </message>
@@ -1876,6 +1936,26 @@
     <message>
         <source>Cannot save the model</source>
         <translation>Không lưu được mô hình</translation>
+    </message>
+    <message>
+        <source>Stopping: measuring the last epoch on the validation images (batch {done} of {total})...</source>
+        <translation>Đang dừng: đo epoch cuối trên ảnh kiểm định (batch {done}/{total})...</translation>
+    </message>
+    <message>
+        <source>Stopping: measuring on the test set ({done} of {total} images)...</source>
+        <translation>Đang dừng: đo trên tập kiểm tra ({done}/{total} ảnh)...</translation>
+    </message>
+    <message>
+        <source>Finishing: measuring on the test set ({done} of {total} images)...</source>
+        <translation>Sắp xong: đo trên tập kiểm tra ({done}/{total} ảnh)...</translation>
+    </message>
+    <message>
+        <source>Stopping: measuring on your samples and the held-out pen digits...</source>
+        <translation>Đang dừng: đo trên các mẫu của bạn và các chữ số viết bút để riêng...</translation>
+    </message>
+    <message>
+        <source>Finishing: measuring on your samples and the held-out pen digits...</source>
+        <translation>Sắp xong: đo trên các mẫu của bạn và các chữ số viết bút để riêng...</translation>
     </message>
 </context>
 <context>

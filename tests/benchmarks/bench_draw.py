@@ -8,7 +8,10 @@
 - startup: from the start of a fresh process to the window shown (first
   paint done), and to the first prediction ready;
 - memory: resident set after 50 strokes and after 5,000 (each read by the
-  model), with the canvas cleared every 20 strokes as a person would;
+  model), with the canvas cleared every 20 strokes as a person would, in a
+  process of its own that only draws: the Train tab and the Inside panel are
+  never shown, so TensorFlow is never imported (issue 33: <= 250 MB after 50;
+  ``tensorflow_imported_while_drawing`` says whether it was);
 - the light runtime (issue 12): whether TensorFlow was imported at the
   first reading, the idle memory after it, the wall time of
   ``digit-recognizer predict`` on one image, and of ``import tensorflow``;
@@ -59,7 +62,7 @@ def child_startup(t0: float, settings_file: str) -> None:
     window.draw_tab.recognizer.read_now()
     ready = time.time()
     tensorflow_imported = "tensorflow" in sys.modules
-    # Idle memory: a second of nothing (before the background TensorFlow import starts).
+    # Idle memory: a second of nothing (TensorFlow is not imported while only drawing).
     end = time.time() + 1.0
     while time.time() < end:
         app.processEvents()
@@ -69,6 +72,53 @@ def child_startup(t0: float, settings_file: str) -> None:
                       "tensorflow_imported_at_first_reading": tensorflow_imported,
                       "idle_rss_after_first_reading_mb": round(rss_mb(), 1),
                       "runtime": window.predictor.runtime}))
+
+
+def memory_child(settings_file: str, strokes: int) -> None:
+    """Runs in a fresh process: only drawing (strokes through the canvas API, each read on release)."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([sys.argv[0]])
+    from app.gui import create_window
+    from app.settings import Settings
+
+    settings = Settings.from_file(settings_file)
+    settings.inside_view = False
+    settings.current_tab = 0
+    window = create_window(settings)
+    window.resize(1100, 680)
+    window.show()
+    window.load_active_model()
+    while window.predictor is None:
+        app.processEvents()
+        time.sleep(0.002)
+    canvas = window.draw_tab.canvas
+    rect = canvas._paper_rect()
+    scale = rect.width() / 600
+    rng = np.random.default_rng(0)
+
+    def one_stroke():
+        x, y = rng.uniform(100, 500), rng.uniform(80, 320)
+        canvas.begin_stroke(QPointF(rect.x() + x * scale, rect.y() + y * scale))
+        for _ in range(8):
+            x, y = x + rng.uniform(-20, 20), y + rng.uniform(-20, 20)
+            canvas.extend_stroke(QPointF(rect.x() + x * scale, rect.y() + y * scale))
+        canvas.end_stroke()
+        app.processEvents()
+
+    rss = {}
+    for n in range(1, strokes + 1):
+        one_stroke()
+        if n % 20 == 0:
+            canvas.clear()
+            app.processEvents()
+        if n in (50, strokes):
+            import gc
+            gc.collect()
+            rss[n] = rss_mb()
+    print(json.dumps({"rss": rss, "tensorflow_imported": "tensorflow" in sys.modules,
+                      "undo_history_kept": canvas.history_size()}))
 
 
 def startup(settings_file: str, runtime: str = "") -> dict:
@@ -95,9 +145,25 @@ def main() -> None:
     parser.add_argument("--moves", type=int, default=400)
     parser.add_argument("--strokes", type=int, default=5000)
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--memory-child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--memory-only", action="store_true", help="only the drawing-only memory figures")
     args = parser.parse_args()
     if args.child:
         child_startup(float(args.child[0]), args.child[1])
+        return
+    if args.memory_child:
+        memory_child(args.memory_child[0], int(args.memory_child[1]))
+        return
+    if args.memory_only:
+        import tempfile
+
+        settings_file = os.path.join(tempfile.mkdtemp(), "settings.ini")
+        out = subprocess.run([sys.executable, __file__, "--memory-child", settings_file, str(args.strokes)],
+                             capture_output=True, text=True, check=True, cwd=ROOT).stdout
+        memory = json.loads(out.strip().splitlines()[-1])
+        print(json.dumps({"benchmark": "draw", "rss_after_50_strokes_mb": round(memory["rss"]["50"], 1),
+                          f"rss_after_{args.strokes}_strokes_mb": round(memory["rss"][str(args.strokes)], 1),
+                          "tensorflow_imported_while_drawing": memory["tensorflow_imported"]}))
         return
 
     import tempfile
@@ -123,8 +189,8 @@ def main() -> None:
     window.resize(1100, 680)
     window.show()
     window.load_active_model()
-    while window.predictor is None or not window.preloader.done:
-        app.processEvents()  # TensorFlow's background import is over before anything is timed
+    while window.predictor is None:
+        app.processEvents()
         time.sleep(0.002)
     tab, canvas = window.draw_tab, window.draw_tab.canvas
     chart = tab.chart
@@ -185,29 +251,10 @@ def main() -> None:
     tab.show_inside(False)
     app.processEvents()
 
-    # Memory: strokes through the canvas API (each read by the model on release).
-    rng = np.random.default_rng(0)
-    from PySide6.QtCore import QPointF
-
-    def one_stroke():
-        x, y = rng.uniform(100, 500), rng.uniform(80, 320)
-        canvas.begin_stroke(QPointF(*to_widget(x, y).toTuple()))
-        for _ in range(8):
-            x, y = x + rng.uniform(-20, 20), y + rng.uniform(-20, 20)
-            canvas.extend_stroke(QPointF(*to_widget(x, y).toTuple()))
-        canvas.end_stroke()
-        app.processEvents()
-
-    rss = {}
-    for n in range(1, args.strokes + 1):
-        one_stroke()
-        if n % 20 == 0:
-            canvas.clear()
-            app.processEvents()
-        if n in (50, args.strokes):
-            import gc
-            gc.collect()
-            rss[n] = rss_mb()
+    memory = json.loads(subprocess.run(
+        [sys.executable, __file__, "--memory-child", settings_file, str(args.strokes)], capture_output=True,
+        text=True, check=True, cwd=ROOT).stdout.strip().splitlines()[-1])
+    rss = {int(k): v for k, v in memory["rss"].items()}
 
     ms = np.asarray(latencies) * 1000
     inside_ms = np.asarray(inside_latencies) * 1000
@@ -240,7 +287,8 @@ def main() -> None:
         "rss_after_50_strokes_mb": round(rss[50], 1),
         f"rss_after_{args.strokes}_strokes_mb": round(rss[args.strokes], 1),
         "rss_growth_mb": round(rss[args.strokes] - rss[50], 1),
-        "undo_history_kept": canvas.history_size(),
+        "tensorflow_imported_while_drawing": memory["tensorflow_imported"],
+        "undo_history_kept": memory["undo_history_kept"],
         "cpu_count": os.cpu_count(),
     }))
     window.close()

@@ -10,7 +10,14 @@ Prints one JSON line:
 - gui_lag_p99_ms: lateness of a 10 ms QTimer on the GUI thread during the
   worker's runs (target <= 50 ms), and the same with no training, for scale.
 
-Run: python tests/benchmarks/bench_train.py [--preset cnn-sigmoid] [--images 12000] [--epochs 2]
+- close_mid_training_hidden_ms / close_mid_training_exit_s: the real app
+  (``app.gui.run`` in a subprocess of its own, user folders in a temporary
+  place) is closed while a model trains on the Train tab; from the close
+  event to the window hidden (target <= 200 ms) and to the process gone, as
+  this process sees it end (target <= 2 s); ``close_idle_*`` the same with
+  nothing running (after the Train tab loaded TensorFlow), best of --close-repeats.
+
+Run: python tests/benchmarks/bench_train.py [--preset cnn-sigmoid] [--images 12000] [--epochs 2] [--close-only]
 """
 
 import argparse
@@ -94,6 +101,96 @@ def worker_fit(app, config, dataset, probe) -> float:
     return marks["end"] - marks["start"]
 
 
+def close_child(case: str, data: str) -> None:
+    """Runs in a fresh process: the app as ``digit-recognizer`` starts it, then a close from the event loop.
+
+    Prints "close <t>" just before the close event (mid-training: as "Stop and
+    quit" is clicked in the question it asks), "hidden <t>" when the
+    window's Hide event arrives (epoch seconds); the parent times the exit.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([sys.argv[0]])
+
+    class HideProbe(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Hide:
+                print(f"hidden {time.time():.6f}", flush=True)
+                obj.removeEventFilter(self)
+            return False
+
+    probe = HideProbe()
+
+    def window():
+        from app.main_window import MainWindow
+
+        return next((w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
+
+    def step():
+        w = window()
+        if w is None or w.predictor is None:
+            QTimer.singleShot(50, step)
+            return
+        tab = w.train_tab
+        if not tab._tensorflow_loaded:
+            w.tabs.setCurrentWidget(tab)  # as a user heading for training: TensorFlow loads
+            QTimer.singleShot(50, step)
+            return
+        if case == "training" and not tab.is_running():
+            tab.form.data_edit.setText(data)
+            tab.form.limit_spin.setValue(12000)
+            tab.form.epochs_spin.setValue(2)
+            tab.start()
+        if case == "training" and tab.run_panel.progress.value() < 5:  # a few batches in: mid-training
+            QTimer.singleShot(50, step)
+            return
+        w.installEventFilter(probe)
+        if tab.is_running():
+            QTimer.singleShot(0, confirm_quit)  # "Quit while training?": the close counts from the answer
+        else:
+            print(f"close {time.time():.6f}", flush=True)
+        w.close()
+
+    def confirm_quit():
+        from PySide6.QtWidgets import QAbstractButton
+
+        box = app.activeModalWidget()
+        go = [] if box is None else [b for b in box.findChildren(QAbstractButton) if b.text() == "Stop and quit"]
+        if not go:
+            QTimer.singleShot(10, confirm_quit)
+            return
+        print(f"close {time.time():.6f}", flush=True)
+        go[0].click()
+
+    QTimer.singleShot(0, step)
+    from app.gui import run
+
+    sys.exit(run([]))
+
+
+def close_timing(case: str, data: str) -> dict:
+    import subprocess
+    import tempfile
+
+    home = tempfile.mkdtemp(prefix="bench-close-")
+    env = {**os.environ, "XDG_CONFIG_HOME": f"{home}/config", "XDG_DATA_HOME": f"{home}/data",
+           "XDG_CACHE_HOME": f"{home}/cache", "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.Popen([sys.executable, __file__, "--close-child", case, data], cwd=ROOT, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    marks = {}
+    for line in child.stdout:
+        name, _, value = line.partition(" ")
+        if name in ("close", "hidden"):
+            marks[name] = float(value)
+    child.wait(timeout=300)
+    gone = time.time()
+    if "close" not in marks or "hidden" not in marks:
+        raise RuntimeError(f"the {case} close probe printed {marks}, exit {child.returncode}")
+    return {"hidden_ms": round((marks["hidden"] - marks["close"]) * 1000, 1),
+            "exit_s": round(gone - marks["close"], 2), "returncode": child.returncode}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--preset", default="cnn-sigmoid")
@@ -103,7 +200,26 @@ def main():
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--data", default=os.environ.get("DIGIT_RECOGNIZER_MNIST",
                                                          str(ROOT.parent / "shared" / "data" / "mnist.npz")))
+    parser.add_argument("--close-repeats", type=int, default=3)
+    parser.add_argument("--close-only", action="store_true", help="only the close timings")
+    parser.add_argument("--close-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.close_child:
+        close_child(*args.close_child)
+        return
+
+    closes = {case: [close_timing(case, args.data) for _ in range(args.close_repeats)]
+              for case in ("training", "idle")}
+    close_report = {
+        "close_mid_training_hidden_ms": max(c["hidden_ms"] for c in closes["training"]),
+        "close_mid_training_exit_s": max(c["exit_s"] for c in closes["training"]),
+        "close_idle_hidden_ms": max(c["hidden_ms"] for c in closes["idle"]),
+        "close_idle_exit_s": max(c["exit_s"] for c in closes["idle"]),
+        "close_runs": closes,
+    }
+    if args.close_only:
+        print(json.dumps({"benchmark": "train", **close_report, "cpu_count": os.cpu_count()}))
+        return
 
     from PySide6.QtWidgets import QApplication
 
@@ -139,6 +255,7 @@ def main():
         "gui_lag_p99_ms": round(float(np.percentile(lag, 99)), 1),
         "gui_lag_max_ms": round(float(max(lag)), 1),
         "gui_lag_idle_p99_ms": round(float(np.percentile(idle_lag, 99)), 1),
+        **close_report,
         "cpu_count": os.cpu_count(),
     }))
 

@@ -37,6 +37,7 @@ def window(qtbot, settings, data_dir):
     qtbot.waitUntil(lambda: not win.draw_tab.recognizer._timer.isActive())
     yield win
     win.train_tab.shutdown()  # a run left going would make closing ask first
+    win.train_tab.settle_unsaved_model()  # and so would a trained model left unsaved
     win.close()
 
 

@@ -75,7 +75,7 @@ def make_record(config, outcome: str, started: float, seconds: float, device: st
         # To the millisecond: two runs can start within one second (a study's, or a run that fails at once),
         # and "newest first" sorts on this.
         "started": _dt.datetime.fromtimestamp(started, _dt.timezone.utc).isoformat(timespec="milliseconds"),
-        "outcome": outcome,  # "finished", "stopped" or "failed"
+        "outcome": outcome,  # "finished", "stopped", "failed" or "abandoned" (the window closed during the run)
         "settings": settings,
         "device": device,
         "seconds": round(seconds, 1),

@@ -169,6 +169,20 @@ class EpochEnded:
         return float(self.epoch)
 
 
+@dataclass(frozen=True)
+class Measuring:
+    """The model is being measured after training, or after a stop, before ``Finished``: seconds on a CPU.
+
+    ``what``: "validation" (the epoch a stop ended), "test" (the test split)
+    or "measures" (the data every run is also measured on).
+    """
+
+    what: str
+    done: int  # batches or images so far
+    total: int
+    stopped: bool  # the run was stopped (it is "stopping", not "finishing")
+
+
 @dataclass
 class TrainResult:
     model: object
@@ -257,7 +271,10 @@ class Failed:
     message: str
 
 
-Event = Started | Progress | EpochEnded | Finished | Failed
+Event = Started | Progress | EpochEnded | Measuring | Finished | Failed
+
+# Images per step of the test evaluation: each step reports its progress and may be abandoned.
+TEST_CHUNK = 2000
 
 
 # Devices --------------------------------------------------------------------
@@ -436,7 +453,8 @@ def _pipeline(x: np.ndarray, y: np.ndarray, batch_size: int, shuffle: bool,
 
 # Training -------------------------------------------------------------------
 
-def _make_callback(keras, config, emit, should_stop, batches, samples, started_at, abandon=None, settle=None):
+def _make_callback(keras, config, emit, should_stop, batches, samples, started_at, abandon=None, settle=None,
+                   val_batches=0):
     class EventCallback(keras.callbacks.Callback):
         """Turns Keras' per-batch hooks into throttled events, stop and NaN checks."""
 
@@ -499,6 +517,17 @@ def _make_callback(keras, config, emit, should_stop, batches, samples, started_a
             # validation curve is then about the model as it will be tested.
             if settle is not None:
                 settle(self.steps_done)
+            if self.stopped:  # the validation Keras runs after a stop: said, so that Stop is not met by silence
+                emit(Measuring("validation", 0, val_batches, True))
+
+        def on_test_batch_end(self, batch, logs=None):
+            if abandon is not None and abandon():
+                raise Abandoned()
+            if self.stopped:
+                now = time.perf_counter()
+                if now - self._last_emit >= PROGRESS_INTERVAL_S or batch + 1 == val_batches:
+                    self._last_emit = now
+                    emit(Measuring("validation", batch + 1, val_batches, True))
 
         def on_epoch_end(self, epoch, logs=None):
             logs = logs or {}
@@ -568,7 +597,6 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
         dataset = load_dataset(config.dataset, config.data_path, pen_path=config.pen_data_path)
 
     from training._tf import keras
-    from training.learning.evaluate import evaluate
     from training.models.presets import make_optimizer
     from training.reading.predictor import Predictor
 
@@ -612,13 +640,14 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
                     settle_batch_norm(model, x_train)
                     settled_at.append(steps)
 
+            val_batch_size = max(config.batch_size, 512)
             callback = _make_callback(keras, config, emit, should_stop, batches, len(x_train), started_at,
-                                      skip_evaluation, settle)
+                                      skip_evaluation, settle, math.ceil(len(x_val) / val_batch_size))
             emit(Started(epochs=config.epochs, batches_per_epoch=batches,
                          train_samples=len(x_train), validation_samples=len(x_val),
                          device=device_name, config=config))
             train_ds = _pipeline(x_train, y_train, config.batch_size, True, config.augment, config.seed)
-            val_ds = (_pipeline(x_val, y_val, max(config.batch_size, 512), False, False, None)
+            val_ds = (_pipeline(x_val, y_val, val_batch_size, False, False, None)
                       if len(x_val) else None)
             augmented_epochs = config.epochs - config.clean_epochs
             model.fit(train_ds, validation_data=val_ds, epochs=augmented_epochs,
@@ -642,13 +671,33 @@ def _train(config: TrainConfig, emit, should_stop, dataset: Dataset | None, skip
     if config.test_limit is not None:
         x_test, y_test = x_test[:config.test_limit], y_test[:config.test_limit]
     skip = skip_evaluation is not None and skip_evaluation()
-    evaluation = None if skip else evaluate(Predictor(model), x_test, y_test)
-    measures = measure(model) if measure is not None and not skip else {}
+    evaluation = None if skip else _evaluate_in_steps(Predictor(model), x_test, y_test, emit, callback.stopped,
+                                                      skip_evaluation)
+    measures = {}
+    if measure is not None and not skip:
+        emit(Measuring("measures", 0, 1, callback.stopped))
+        measures = measure(model)
     return TrainResult(model=model, config=config, history=callback.history,
                        stopped=callback.stopped, evaluation=evaluation,
                        seconds=time.perf_counter() - started_at, device=device_name,
                        class_names=class_names, x_test=x_test, y_test=y_test, measures=measures)
 
+
+
+def _evaluate_in_steps(predictor, x_test, y_test, emit, stopped: bool, abandon):
+    """The test evaluation in steps of TEST_CHUNK images, each reported, so that its seconds show progress;
+    a caller going away (``abandon``) ends it between steps."""
+    from training.learning.evaluate import evaluate_probabilities
+
+    parts = []
+    emit(Measuring("test", 0, len(x_test), stopped))
+    for start in range(0, len(x_test), TEST_CHUNK):
+        if abandon is not None and abandon():
+            raise Abandoned()
+        parts.append(predictor.predict_batch(x_test[start:start + TEST_CHUNK]))
+        emit(Measuring("test", min(start + TEST_CHUNK, len(x_test)), len(x_test), stopped))
+    probabilities = np.concatenate(parts) if parts else np.zeros((0, predictor.classes), np.float32)
+    return evaluate_probabilities(probabilities, y_test)
 
 
 # Studies ---------------------------------------------------------------------------

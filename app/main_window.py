@@ -117,12 +117,12 @@ class MainWindow(QMainWindow):
         # Recognition needs no TensorFlow (hundreds of MB): it is loaded when the user heads for what needs it.
         self.preloader = TensorFlowPreloader(self)
         self.preloader.loaded.connect(self.train_tab.tensorflow_ready)  # it shows the counts in place
-        self.preloader.loaded.connect(lambda _: self.train_tab.params_label.setToolTip(""))
+        self.preloader.loaded.connect(lambda _: self.train_tab.form.params_label.setToolTip(""))
         self.preloader.failed.connect(self._on_tensorflow_failed)
         self.tabs.currentChanged.connect(
             lambda _: self.tabs.currentWidget() is self.train_tab and self.load_tensorflow())
         self.draw_tab.inside.shown.connect(self.load_tensorflow)
-        self.train_tab.finetune_button.pressed.connect(self.load_tensorflow)
+        self.train_tab.run_panel.finetune_button.pressed.connect(self.load_tensorflow)
 
         self._build_menus()
         self.resize(1100, 680)
@@ -291,15 +291,15 @@ class MainWindow(QMainWindow):
         if self.preloader.done or self.preloader.running:
             return
         # Short: the label sits beside a button in the form, which must not grow wider at the smallest window.
-        self.train_tab.params_label.setText(self.tr("Loading TensorFlow..."))
-        self.train_tab.params_label.setToolTip(self.tr("TensorFlow, which training needs, loads once: a few "
+        self.train_tab.form.params_label.setText(self.tr("Loading TensorFlow..."))
+        self.train_tab.form.params_label.setToolTip(self.tr("TensorFlow, which training needs, loads once: a few "
                                                        "seconds."))
         self.preloader.start()
 
     def _on_tensorflow_failed(self, message: str) -> None:
         log.warning("TensorFlow did not load: %s", message)
-        self.train_tab.params_label.setText(self.tr("TensorFlow did not load: training cannot run."))
-        self.train_tab.params_label.setToolTip(message)  # in full, without widening the form
+        self.train_tab.form.params_label.setText(self.tr("TensorFlow did not load: training cannot run."))
+        self.train_tab.form.params_label.setToolTip(message)  # in full, without widening the form
 
     def _show_in_draw_tab(self, chosen) -> None:
         image, predictor = chosen

@@ -28,7 +28,8 @@ def window(qtbot, settings, data_dir):
 
     assert shipped_model_path().is_file(), "the shipped model is missing from resources/models"
     win = create_window(settings, data_dir)
-    qtbot.addWidget(win)
+    # Not qtbot.addWidget: pytest-qt closes its widgets before fixtures tear down, and closing a window
+    # that holds a trained, unsaved model asks whether to save it: a modal question nobody answers.
     win.resize(1100, 680)
     win.show()
     qtbot.waitExposed(win)
@@ -88,3 +89,36 @@ def answer_dialog(button_text: str) -> None:
         buttons[0].click()
 
     QTimer.singleShot(0, click)
+
+
+QUESTION_TIMEOUT_S = 60
+
+
+@pytest.fixture(autouse=True)
+def no_question_left_unanswered(qapp):
+    """A modal question nobody answers would hang the whole run (CI has no one to click): one left open for a
+    minute is closed and the test fails, naming it."""
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: dict = {}
+    closed: list[str] = []
+
+    def check():
+        box = QApplication.activeModalWidget()
+        if box is None:
+            seen.clear()
+            return
+        first = seen.setdefault(id(box), time.monotonic())
+        if time.monotonic() - first > QUESTION_TIMEOUT_S:
+            closed.append(f"{box.windowTitle()!r}: {getattr(box, 'text', lambda: '')()!r}")
+            box.reject()
+
+    watchdog = QTimer()
+    watchdog.timeout.connect(check)
+    watchdog.start(1000)
+    yield
+    watchdog.stop()
+    assert not closed, f"a question was left unanswered for {QUESTION_TIMEOUT_S} s: {closed}"

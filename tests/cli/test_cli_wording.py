@@ -76,7 +76,7 @@ def test_json_says_what_a_refused_letters_confidence_is_of(tmp_path):
     assert three["digit"] == 3 and three["confidence"] > 0.5 and 0 <= three["not_a_digit"] < 0.5
     assert three["confidence"] + three["not_a_digit"] <= 1 + 1e-6
     assert sorted(three) == sorted(["file", "number", "digits", "digit", "confidence", "not_a_digit", "nearest",
-                                    "probabilities", "reason"])
+                                    "probabilities", "reason", "personal"])
 
 
 @pytest.fixture(scope="module")
@@ -91,5 +91,5 @@ def json_docs() -> str:
 
 def test_the_readme_documents_every_json_field(json_docs):
     for field in ("file", "number", "digits", "digit", "confidence", "not_a_digit", "nearest", "sure", "box",
-                  "probabilities", "reason", "error"):
+                  "probabilities", "reason", "personal", "error"):
         assert f"`{field}`" in json_docs, field

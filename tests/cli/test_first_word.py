@@ -36,7 +36,7 @@ def test_an_unknown_first_word_gets_one_line_of_usage_and_exit_2(args, said):
     lines = proc.stderr.splitlines()
     assert len(lines) == 1, proc.stderr
     assert lines[0].startswith("digit-recognizer: ") and said in lines[0]
-    assert "usage: digit-recognizer {train,train-trajectory,evaluate,predict,presets}" in lines[0]
+    assert "usage: digit-recognizer {train,train-trajectory,evaluate,predict,presets,samples}" in lines[0]
 
 
 def test_the_commands_still_run():
@@ -49,3 +49,12 @@ def test_an_image_as_the_only_argument_opens_the_window_with_it():
     proc = run(SAMPLE, QT_QPA_PLATFORM="offscreen", DIGIT_RECOGNIZER_STARTUP_PROBE="1")
     assert proc.returncode == 0, proc.stderr
     assert "window-shown" in proc.stdout and "reading 7" in proc.stdout.splitlines()
+
+
+def test_the_window_knows_every_command_the_command_line_has():
+    """A command missing from app/commandline.py would start the window instead (as `samples` once did)."""
+    from app.commandline import COMMANDS
+    from training.cli import build_parser
+
+    subparsers = next(a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction")
+    assert set(COMMANDS) == set(subparsers.choices)

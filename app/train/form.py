@@ -76,6 +76,9 @@ class TrainForm(QWidget):
         self.sample_count = 0  # the saved samples, for "MNIST + my samples": told by the tab
         self._param_counts: dict[str, int] = {}
         self._tensorflow_loaded = False  # set by tensorflow_ready(), once TensorFlow is imported
+        # While a run trains in its worker, no model is built here to count its parameters: Keras building
+        # on this thread beside the worker's calls crashed TensorFlow (a segfault in a test run).
+        self.run_going = False
         self._gpus: list = []  # [(device id, name)] once TensorFlow has looked
         form = QFormLayout()
         self.dataset_box = QComboBox()
@@ -346,15 +349,15 @@ class TrainForm(QWidget):
         self.epochs_spin.setValue(preset.epochs if self._gpus else (preset.cpu_epochs or preset.epochs))
         self.batch_spin.setValue(preset.batch_size)
         self.augment_check.setChecked(preset.augment)
-        self._show_preset_info()
+        self.show_preset_info()
 
-    def _show_preset_info(self) -> None:
+    def show_preset_info(self) -> None:
         name = self.preset_box.currentData()
         text = training_text(PRESETS[name].description)
         # Counting parameters builds the model, which needs TensorFlow: only once
         # it is fully loaded (while the background import runs, this thread
         # would wait for it).
-        if name not in self._param_counts and self._tensorflow_loaded:
+        if name not in self._param_counts and self._tensorflow_loaded and not self.run_going:
             from training.models.presets import count_params
             self._param_counts[name] = count_params(name)
         self.preset_info.setText(text)
@@ -378,7 +381,7 @@ class TrainForm(QWidget):
         remembered = self.device_box.findData(self.settings.train_form.get("device"))
         if remembered >= 0 and self.device_box.currentData() == "auto":
             self.device_box.setCurrentIndex(remembered)  # a GPU chosen last time, listed only now
-        self._show_preset_info()
+        self.show_preset_info()
         self._update_mixed_precision()
 
     def _update_mixed_precision(self) -> None:

@@ -317,6 +317,7 @@ class TrainTab(QWidget):
                        self.tr("Discard and start"))
 
     def _launch(self, run: TrainingRun, config) -> bool:
+        self.form.run_going = True
         self._record = RunNotes(config)
         self.result = None
         self._result_saved = False
@@ -500,6 +501,8 @@ class TrainTab(QWidget):
     @Slot()
     def _on_run_ended(self) -> None:
         self.run = None
+        self.form.run_going = False
+        self.form.show_preset_info()  # the parameter count put off while the run went
         study, self._study = self._study, None
         if study is not None and self.runs_view is not None:
             records = {r["id"]: r for r in self.runs.runs()}

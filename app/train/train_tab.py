@@ -333,7 +333,7 @@ class TrainTab(QWidget):
         worker.started.connect(self._on_started)
         worker.progressed.connect(self._on_progressed)
         worker.epochEnded.connect(self._on_epoch_ended)
-        worker.measured.connect(lambda event: show_measuring(self.run_panel.progress, self.run_panel.progress_label, event))
+        worker.measured.connect(self._on_measured)  # a slot, not a lambda: a lambda ran in the worker's thread
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)
         worker.completed.connect(self._on_completed)
@@ -410,6 +410,10 @@ class TrainTab(QWidget):
         self.curves.add_progress(event)
         if self._record is not None:
             self._record.progressed(event)
+
+    @Slot(object)
+    def _on_measured(self, event) -> None:
+        show_measuring(self.run_panel.progress, self.run_panel.progress_label, event)
 
     @Slot(object)
     def _on_epoch_ended(self, event) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from .test_train_tab import configure
@@ -26,6 +26,20 @@ def answer(button_text: str, seen: list) -> None:
         buttons[0].click()
 
     QTimer.singleShot(0, click)
+
+
+class OnGuiThread(QObject):
+    """Calls ``fn`` with each event of a worker's signal on the GUI thread, after the tab's own slot (queued,
+    in connection order): a plain function connected to it would run in the worker's thread, beside the
+    widgets it reads."""
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    @Slot(object)
+    def call(self, event) -> None:
+        self.fn(event)
 
 
 def press_ctrl_q(qtbot, window) -> None:
@@ -88,7 +102,8 @@ def test_stop_says_what_follows_with_its_own_progress(qtbot, window, mnist_path)
                        tab.run_panel.progress.value(), tab.run_panel.stop_button.isEnabled(), tab.run_panel.stop_button.text(),
                        tab.run_panel.start_button.isEnabled()))
 
-    tab.run.worker.measured.connect(note)
+    on_gui = OnGuiThread(note)
+    tab.run.worker.measured.connect(on_gui.call)
     qtbot.mouseClick(tab.run_panel.stop_button, Qt.MouseButton.LeftButton)
     # At once: Stop is grey and says why; Start waits for the run to end.
     assert not tab.run_panel.stop_button.isEnabled() and tab.run_panel.stop_button.text() == "Stopping..."
@@ -120,7 +135,8 @@ def test_a_finished_run_says_it_is_measured_on_the_test_set(qtbot, window, mnist
     configure(tab, mnist_path, epochs=1, limit=1000, batch=64)
     texts = []
     qtbot.mouseClick(tab.run_panel.start_button, Qt.MouseButton.LeftButton)
-    tab.run.worker.measured.connect(lambda event: texts.append(tab.run_panel.progress_label.text()))
+    on_gui = OnGuiThread(lambda event: texts.append(tab.run_panel.progress_label.text()))
+    tab.run.worker.measured.connect(on_gui.call)
     qtbot.waitUntil(lambda: not tab.is_running(), timeout=120_000)
     assert texts and all(t.startswith("Finishing: measuring on ") for t in texts)
     assert not any("validation" in t for t in texts)  # an epoch's own validation is part of training

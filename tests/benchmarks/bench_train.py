@@ -133,7 +133,7 @@ def close_child(case: str, data: str) -> None:
             QTimer.singleShot(50, step)
             return
         tab = w.train_tab
-        if not tab._tensorflow_loaded:
+        if not tab.form._tensorflow_loaded:
             w.tabs.setCurrentWidget(tab)  # as a user heading for training: TensorFlow loads
             QTimer.singleShot(50, step)
             return

@@ -13,11 +13,11 @@ from training.models.export import agrees_with_model, checked_record, note_check
 from training.models.modelfile import check_model_file, load_model
 from training.models.twin import (
     MAX_TWIN_BYTES,
-    _sha256_within,
     cached_twin_path,
     export_to_cache,
     is_shipped,
     saved_twin,
+    sha256_within,
 )
 from training.reading.lite import LitePredictor, runtime_available
 from training.reading.trajectory import FEATURES_VERSION, MAX_BYTES, TrajectoryReader
@@ -70,7 +70,7 @@ def _image_predictor(path: Path, info: dict):
             twin = None
     if twin is None:
         cached = cached_twin_path(model_sha)
-        digest = _sha256_within(cached, MAX_TWIN_BYTES)
+        digest = sha256_within(cached, MAX_TWIN_BYTES)
         twin = cached if digest and checked_record(model_sha, digest).exists() else None
         if twin is None:  # none, or one this app did not make and check (empty, damaged, foreign): replaced
             loaded = loaded or load_model(path)  # every check of a Keras load, safe_mode included

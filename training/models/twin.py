@@ -47,10 +47,10 @@ def saved_twin(path: Path, info: dict) -> Path | None:
     digest = info.get("lite_sha256")
     if not digest or not info.get("sha256") or not twin.is_file():
         return None
-    return twin if _sha256_within(twin, MAX_TWIN_BYTES) == digest else None
+    return twin if sha256_within(twin, MAX_TWIN_BYTES) == digest else None
 
 
-def _sha256_within(path: Path, limit: int) -> str | None:
+def sha256_within(path: Path, limit: int) -> str | None:
     """The file's sha256, or None when it cannot be read or is larger than ``limit`` (a twin is read whole)."""
     try:
         if not path.is_file() or path.stat().st_size > limit:

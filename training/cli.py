@@ -45,8 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--dataset", default="mnist", choices=list(DATASETS), help="default: mnist")
     t.add_argument("--data", metavar="PATH", help="a Keras-layout .npz or a folder of IDX files "
                                                   "(default: the Keras cache, else download)")
-    t.add_argument("--pen-data", metavar="PATH", help="the UNIPEN pen data file (unipen-dev.npz), "
-                                                       "for --dataset mnist+pen")
+    t.add_argument("--pen-data", metavar="PATH", nargs="+", action="extend",
+                   help="pen data files (unipen-dev.npz, pendigits-train.npz; one or several), "
+                        "for --dataset mnist+pen")
     t.add_argument("--model", default=DEFAULT_PRESET, choices=list(PRESETS), help=f"preset (default {DEFAULT_PRESET})")
     t.add_argument("--optimizer", choices=list(OPTIMIZERS), help="default: the preset's")
     t.add_argument("--lr", type=float, help="learning rate (default: the preset's)")
@@ -71,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("model", metavar="MODEL")
     e.add_argument("--dataset", default="mnist", choices=list(DATASETS), help="default: mnist")
     e.add_argument("--data", metavar="PATH")
-    e.add_argument("--pen-data", metavar="PATH", help="the UNIPEN pen data file, for --dataset mnist+pen")
+    e.add_argument("--pen-data", metavar="PATH", nargs="+", action="extend",
+                   help="pen data files (one or several), for --dataset mnist+pen")
     e.add_argument("--limit", type=positive_int, help="evaluate on this many test images only")
 
     p = sub.add_parser("predict", help="read the digits in image files",
@@ -88,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    "it with MODEL: its LiteRT file is written beside MODEL and named in "
                                    "MODEL's sidecar, and the Draw tab then reads strokes with both.")
     j.add_argument("model", metavar="MODEL", help="the .keras model (11 classes) to pair it with")
-    j.add_argument("--pen-data", metavar="PATH", help="the UNIPEN pen data file (unipen-dev.npz)")
+    j.add_argument("--pen-data", metavar="PATH", nargs="+", action="extend",
+                   help="pen data files (unipen-dev.npz, pendigits-train.npz; one or several)")
     j.add_argument("--epochs", type=positive_int, default=12)
     j.add_argument("--seed", type=int, default=1)
     j.add_argument("--weight", type=float, default=0.5,
@@ -174,12 +177,19 @@ def _duration(seconds: float) -> str:
     return f"{seconds // 60}m{seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s"
 
 
+def pen_setting(paths: list[str] | None) -> str | None:
+    """--pen-data's files as the one text a run's settings and the Train tab's pen row hold."""
+    from training.data.pen import PATH_SEPARATOR
+
+    return f"{PATH_SEPARATOR} ".join(paths) if paths else None
+
+
 def cmd_train(args, argv) -> int:
     from training.learning.trainer import TrainConfig, train
     from training.paths import check_writable_file
 
     config = TrainConfig.for_preset(
-        args.model, dataset=args.dataset, data_path=args.data, pen_data_path=args.pen_data,
+        args.model, dataset=args.dataset, data_path=args.data, pen_data_path=pen_setting(args.pen_data),
         optimizer=args.optimizer,
         learning_rate=args.lr, lr_decay=args.lr_decay, epochs=args.epochs,
         batch_size=args.batch_size, validation_split=args.validation_split,
@@ -280,7 +290,7 @@ def cmd_evaluate(args, argv) -> int:
     from training.models.opening import open_predictor
 
     predictor = open_predictor(given_model(args.model))
-    dataset = load_dataset(args.dataset, args.data, pen_path=args.pen_data)
+    dataset = load_dataset(args.dataset, args.data, pen_path=pen_setting(args.pen_data))
     if predictor.classes < len(dataset.class_names):
         raise DigitRecognizerError(
             '{model} answers {classes} classes, but {name} has {count} (with "not a digit"); evaluate it on mnist.', model=args.model, classes=predictor.classes, name=dataset.name, count=len(dataset.class_names))

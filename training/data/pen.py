@@ -6,10 +6,11 @@ sample is drawn again as round-capped anti-aliased strokes at the sizes and
 pen widths people use on the canvas, reduced as the canvas snapshot is, and
 put through the very preprocessing the Draw tab uses.
 
-The file (``unipen-dev.npz``, UNIPEN train_r01_v07, CC BY 4.0; see the README)
-holds digits, letters and symbols of many writers. Writers are split once, by
-a hash of their name, into a training part and a held-out part that is never
-trained on and measures the app on people it has not seen.
+The files (``unipen-dev.npz``, UNIPEN train_r01_v07, and ``pendigits-train.npz``,
+the UCI pendigits training writers, both CC BY 4.0; see their READMEs) hold
+digits, letters and symbols of many writers; several load as one set. Writers
+are split once, by a hash of their name, into a training part and a held-out
+part that is never trained on and measures the app on people it has not seen.
 
 Three kinds of training image come out of it:
 - digits, several renderings each, with the writing conventions MNIST lacks
@@ -49,7 +50,7 @@ NOT_A_DIGIT_NAME = "not a digit"
 HELD_OUT_SHARE = 0.25
 # Bumped whenever rendering or augmentation changes: the cache of rendered
 # images is keyed by it, so an old cache is never read as the new one.
-RENDER_VERSION = 4
+RENDER_VERSION = 5
 
 # Letters and symbols that people also write as digits, or that are only a dot
 # or a tick once scaled: never used as "not a digit".
@@ -67,6 +68,7 @@ class PenSet:
     section: np.ndarray
     writer: np.ndarray
     source: str
+    files: tuple[str, ...] = ()  # the files it was read from; ``source`` names them for people
 
     def __len__(self) -> int:
         return len(self.labels)
@@ -84,7 +86,8 @@ class PenSet:
 
     def held_out(self) -> np.ndarray:
         """True for the samples of held-out writers (never trained on)."""
-        return np.array([writer_is_held_out(w) for w in self.writer])
+        small = held_out_small_source_writers(self.writer)
+        return np.array([w in small or writer_is_held_out(w) for w in self.writer])
 
 
 def writer_key(writer: str) -> str:
@@ -97,6 +100,21 @@ def writer_key(writer: str) -> str:
 def writer_is_held_out(writer: str) -> bool:
     digest = hashlib.sha256(writer_key(str(writer)).encode()).digest()
     return digest[0] < 256 * HELD_OUT_SHARE
+
+
+# A source of few writers, each with many digits (pendigits: 30 writers of about 250): a hash
+# threshold holds out a share only on average (5 of the 30), so there the quarter of its writers
+# whose hash is lowest is held out, exactly.
+SMALL_SOURCES = ("pendigits",)
+
+
+def held_out_small_source_writers(writers) -> frozenset[str]:
+    out = set()
+    for source in SMALL_SOURCES:
+        names = sorted({str(w) for w in writers if str(w).partition("/")[0] == source},
+                       key=lambda w: hashlib.sha256(w.encode()).digest())
+        out.update(names[:math.ceil(len(names) * HELD_OUT_SHARE)])
+    return frozenset(out)
 
 
 def default_candidates() -> list[Path]:
@@ -119,7 +137,47 @@ def find_pen_file(path: str | os.PathLike | None = None) -> Path:
         file=FILE_NAME, value=default_candidates()[-1])
 
 
-def load_pen(path: str | os.PathLike | None = None) -> PenSet:
+# Several pen files in one text field (the Train tab's pen row, a run's settings): "a.npz; b.npz".
+PATH_SEPARATOR = ";"
+
+
+def pen_paths(given) -> list[str]:
+    """The files named by ``given``: None, one path, "a; b", or a list of those."""
+    if given is None:
+        return []
+    items = given if isinstance(given, (list, tuple)) else [given]
+    return [part.strip() for item in items for part in str(item).split(PATH_SEPARATOR) if part.strip()]
+
+
+def find_pen_files(given=None) -> list[Path]:
+    """Each named file, or the UNIPEN file where it is looked for when none is named."""
+    return [find_pen_file(p) for p in pen_paths(given)] or [find_pen_file(None)]
+
+
+def load_pen(path=None) -> PenSet:
+    """One pen file, or several ("a; b" or a list) read as one set; None: the UNIPEN file where it is looked for."""
+    pens = [_load_one(p) for p in find_pen_files(path)]
+    return pens[0] if len(pens) == 1 else join_pens(pens)
+
+
+def join_pens(pens: list[PenSet]) -> PenSet:
+    """Several pen sets as one: the arrays end to end, their indices moved along."""
+    points, stroke_starts, sample_starts = [], [], []
+    strokes_so_far = points_so_far = 0
+    for pen in pens:
+        points.append(pen.points)
+        stroke_starts.append(pen.stroke_starts + points_so_far)
+        sample_starts.append(pen.sample_starts + strokes_so_far)
+        points_so_far += len(pen.points)
+        strokes_so_far += len(pen.stroke_starts)
+    return PenSet(points=np.concatenate(points), stroke_starts=np.concatenate(stroke_starts),
+                  sample_starts=np.concatenate(sample_starts),
+                  labels=np.concatenate([p.labels for p in pens]), section=np.concatenate([p.section for p in pens]),
+                  writer=np.concatenate([p.writer for p in pens]), source=" + ".join(p.source for p in pens),
+                  files=tuple(f for p in pens for f in p.files))
+
+
+def _load_one(path) -> PenSet:
     from training.givenpath import check_given_path
 
     path = find_pen_file(path)
@@ -129,7 +187,7 @@ def load_pen(path: str | os.PathLike | None = None) -> PenSet:
     arrays = read_npz_arrays(path, KEYS)
     missing = [k for k in KEYS if k not in arrays]
     if missing:
-        raise DatasetError("{path} lacks {names}: it is not the UNIPEN pen data file.",
+        raise DatasetError("{path} lacks {names}: it is not a pen data file (UNIPEN's layout).",
                            path=path, names=', '.join(missing))
     pts, ss, sp = arrays["points"], arrays["stroke_starts"], arrays["sample_starts"]
     n = len(arrays["labels"])
@@ -141,7 +199,8 @@ def load_pen(path: str | os.PathLike | None = None) -> PenSet:
         raise DatasetError("{path}: its arrays do not fit together; it is not a valid pen data file.", path=path)
     return PenSet(source=str(path), points=pts.astype(np.float32), stroke_starts=ss.astype(np.int64),
                   sample_starts=sp.astype(np.int64), labels=arrays["labels"].astype(str),
-                  section=arrays["section"].astype(str), writer=arrays["writer"].astype(str))
+                  section=arrays["section"].astype(str), writer=arrays["writer"].astype(str),
+                  files=(str(path),))
 
 
 # Rendering --------------------------------------------------------------------
@@ -231,9 +290,17 @@ def _line(a, b, n=8):
 def add_convention(label: str, strokes: list[np.ndarray], rng: np.random.Generator) -> list[np.ndarray]:
     """Sometimes add a stroke that some writers use and MNIST rarely has.
 
-    Only single-stroke digits get one: multi-stroke zeros, ones and sevens in
-    the pen data mostly carry the convention already.
+    Only single-stroke digits get one, but for the 4 written in one stroke:
+    multi-stroke zeros, ones and sevens in the pen data mostly carry the
+    convention already. The 4, 7, 9 and 1 ones (render version 5) are those
+    the pendigits writers show, looked at as pictures of all their digits
+    with stroke order: the 4 written in one stroke (open top, down, across, up
+    and down the stem again), the 7 whose bar is drawn in the same stroke
+    (from the stem's foot back up across its middle), the 9 whose tail curls
+    back left, the 1 with a long flag and its foot in the same stroke.
     """
+    if label == "4" and len(strokes) == 2 and rng.random() < 0.35:
+        return [one_stroke_four(strokes)]
     if len(strokes) != 1:
         return strokes
     (x0, y0), (x1, y1) = _box(strokes)
@@ -255,23 +322,69 @@ def add_convention(label: str, strokes: list[np.ndarray], rng: np.random.Generat
             a = (middle - length / 2, y - tilt / 2)
             b = (middle + length / 2, y + tilt / 2)
         return strokes + [_line(a, b)]
-    if label == "1" and u < 0.3:
+    if label == "1" and u < 0.4:
         top = strokes[0][np.argmin(strokes[0][:, 1])]
         bottom = strokes[0][np.argmax(strokes[0][:, 1])]
         out = list(strokes)
-        if u < 0.18:  # a long upstroke into the top, in the same stroke
-            start = top + np.array([-rng.uniform(0.25, 0.5) * h, rng.uniform(0.2, 0.45) * h])
+        if u < 0.24:  # an upstroke into the top, in the same stroke: short, or a long flag (pendigits)
+            reach = rng.uniform(0.25, 0.5) if u < 0.12 else rng.uniform(0.45, 0.75)
+            start = top + np.array([-reach * h, rng.uniform(0.6, 0.9) * reach * h])
             out[0] = np.concatenate([_line(start, top), strokes[0]])
-        if u >= 0.1:  # a base
+        if 0.1 <= u < 0.3:  # a base
             half = rng.uniform(0.2, 0.35) * h
             out.append(_line(bottom + (-half, rng.normal(0, 0.02 * h)), bottom + (half, rng.normal(0, 0.02 * h))))
+        elif u >= 0.3:  # a foot in the same stroke: on from the stem's end, left and back right
+            half = rng.uniform(0.2, 0.35) * h
+            end = out[0][-1]
+            out[0] = np.concatenate([out[0], _line(end, end + (-half, 0.02 * h)),
+                                     _line(end + (-half, 0.02 * h), end + (half, rng.normal(0, 0.02 * h)))])
         return out
+    if label == "7" and 0.2 <= u < 0.32:
+        # Crossed in the same stroke (pendigits): from the foot up to one end of the bar, then across the stem.
+        y = y0 + rng.uniform(0.4, 0.6) * h
+        stem_x = _seven_stem_x(strokes[0], y)
+        half = rng.uniform(0.2, 0.35) * w + 0.05 * h
+        side = 1 if rng.random() < 0.5 else -1
+        first = np.array([stem_x - side * half, y])
+        last = np.array([stem_x + side * half, y + rng.normal(0, 0.04 * h)])
+        return [np.concatenate([strokes[0], _line(strokes[0][-1], first), _line(first, last)])]
+    if label == "9" and u < 0.2:  # the tail curls back left
+        end, before = strokes[0][-1], strokes[0][max(0, len(strokes[0]) - 4)]
+        heading = math.atan2(end[1] - before[1], end[0] - before[0])
+        radius = rng.uniform(0.12, 0.22) * h
+        turn = np.linspace(0, rng.uniform(0.6, 1.0) * math.pi, 8)
+        # A circle tangent to the tail at its end, turning clockwise on screen (y down): down, then left, then up.
+        centre = end + radius * np.array([math.cos(heading + math.pi / 2), math.sin(heading + math.pi / 2)])
+        angles = heading - math.pi / 2 + turn
+        curl = centre + radius * np.stack([np.cos(angles), np.sin(angles)], 1)
+        return [np.concatenate([strokes[0], curl])]
     if label == "7" and u < 0.2:  # crossed seven
         y = y0 + rng.uniform(0.45, 0.6) * h
-        stem_x = np.interp(y, strokes[0][:, 1][::-1], strokes[0][:, 0][::-1]) if h > 0 else (x0 + x1) / 2
+        stem_x = _seven_stem_x(strokes[0], y)
         half = rng.uniform(0.2, 0.35) * w + 0.05 * h
         return strokes + [_line((stem_x - half, y), (stem_x + half, y + rng.normal(0, 0.03 * h)))]
     return strokes
+
+
+def _seven_stem_x(stroke: np.ndarray, y: float) -> float:
+    """Where a 7's stem is at height ``y``: the stroke after its top right corner, at the nearest height."""
+    corner = int(np.argmax(stroke[:, 0] - stroke[:, 1]))
+    stem = stroke[corner:] if len(stroke) - corner > 1 else stroke
+    return float(stem[np.argmin(np.abs(stem[:, 1] - y)), 0])
+
+
+def one_stroke_four(strokes: list[np.ndarray]) -> np.ndarray:
+    """A two-stroke 4 (the open corner, then the stem) as one stroke, as pendigits writers write it.
+
+    The corner, back along the bar to the stem, up the stem to its top and
+    down it again: the picture stays that of the two strokes.
+    """
+    corner, stem = strokes
+    if stem[0][1] > stem[-1][1]:  # drawn upwards: the joined stroke goes up to its top first
+        stem = stem[::-1]
+    bar_y = corner[-1][1]
+    meets = stem[np.argmin(np.abs(stem[:, 1] - bar_y))]
+    return np.concatenate([corner, _line(corner[-1], meets), _line(meets, stem[0]), stem])
 
 
 def move_strokes(strokes: list[np.ndarray], rng: np.random.Generator, amount: float = 0.05) -> list[np.ndarray]:
@@ -389,7 +502,7 @@ def pen_images(pen: PenSet, held_out: bool, digit_renderings: int = 3, non_digit
     """(images (N, 28, 28) uint8, labels (N,) uint8 with 10 = not a digit) from one side of the split.
 
     ``every``: use every n-th sample only (quick runs and tests).
-    ``more_renderings``: digits drawn more often than ``digit_renderings``.
+    ``more_renderings``: characters drawn more often than ``digit_renderings`` or ``non_digit_renderings``.
     """
     rng = np.random.default_rng(seed)
     images, labels = [], []
@@ -407,18 +520,29 @@ def pen_images(pen: PenSet, held_out: bool, digit_renderings: int = 3, non_digit
             np.concatenate([np.array(labels, np.uint8), np.full(len(x_scribbles), NOT_A_DIGIT, np.uint8)]))
 
 
+# No one writer's digits may take more renderings than this (render version 5): one UNIPEN
+# writer has 928 digits, the median one 27, a pendigits writer 250. A writer over it has
+# each digit drawn fewer times (at least once).
+WRITER_DIGIT_RENDERINGS = 500
+
+
 def rendering_plan(pen: PenSet, held_out: bool, digit_renderings: int = 3, non_digit_renderings: int = 1,
                    every: int = 1, more_renderings: dict[str, int] | None = None):
     """(sample index, character, class, renderings) for each sample :func:`pen_images` draws."""
     more_renderings = more_renderings or {}
     side = pen.held_out() == held_out
+    chosen = np.flatnonzero(side)[::every]
+    digits = chosen[pen.section[chosen] == "1a"]
+    writers, counts = np.unique(pen.writer[digits], return_counts=True)
+    share = {w: min(1.0, WRITER_DIGIT_RENDERINGS / (n * digit_renderings)) for w, n in zip(writers, counts)}
     plan = []
-    for i in np.flatnonzero(side)[::every]:
+    for i in chosen:
         label, section = str(pen.labels[i]), str(pen.section[i])
         if section == "1a":
-            plan.append((int(i), label, int(label), more_renderings.get(label, digit_renderings)))
+            times = more_renderings.get(label, digit_renderings)
+            plan.append((int(i), label, int(label), max(1, round(times * share[pen.writer[i]]))))
         elif is_not_a_digit_example(label, section):
-            plan.append((int(i), label, NOT_A_DIGIT, non_digit_renderings))
+            plan.append((int(i), label, NOT_A_DIGIT, more_renderings.get(label, non_digit_renderings)))
     return plan
 
 
@@ -440,10 +564,9 @@ def cached_pen_images(pen: PenSet, **options):
     rendering and preprocessing versions. A damaged or unwritable cache is
     only a slower start: the images are rendered again.
     """
-    stat = os.stat(pen.source)
-    key = json.dumps({"file": os.path.abspath(pen.source), "size": stat.st_size, "mtime": stat.st_mtime_ns,
-                      "options": options, "render": RENDER_VERSION, "preprocess": PREPROCESS_VERSION},
-                     sort_keys=True)
+    files = [(os.path.abspath(f), os.stat(f).st_size, os.stat(f).st_mtime_ns) for f in pen.files or (pen.source,)]
+    key = json.dumps({"files": files, "options": options, "render": RENDER_VERSION,
+                      "preprocess": PREPROCESS_VERSION}, sort_keys=True)
     path = cache_dir() / f"pen-images-{hashlib.sha256(key.encode()).hexdigest()[:20]}.npz"
     try:
         with np.load(path, allow_pickle=False) as npz:
@@ -464,8 +587,10 @@ def cached_pen_images(pen: PenSet, **options):
 
 # Zeros carry most of the conventions (slashes and bars): drawn more often so
 # that each kind is seen often enough. Drawing sixes and non-digits more often
-# as well (render version 2) cost more real digits than it won non-digits.
-MORE_RENDERINGS = {"0": 4}
+# as well (render version 2) cost more real digits than it won non-digits. The
+# characters least often refused by the previous model (render version 5) are
+# drawn three times: %, &, ? and lower-case f, r, a.
+MORE_RENDERINGS = {"0": 4, "%": 3, "&": 3, "?": 3, "f": 3, "r": 3, "a": 3}
 
 
 def mnist_with_pen(mnist, pen: PenSet, seed: int = 0, digit_renderings: int = 3,
@@ -480,7 +605,8 @@ def mnist_with_pen(mnist, pen: PenSet, seed: int = 0, digit_renderings: int = 3,
     x_pen, y_pen = render(pen, held_out=False, digit_renderings=digit_renderings,
                           non_digit_renderings=non_digit_renderings, scribbles=scribbles, seed=seed, every=every,
                           more_renderings=MORE_RENDERINGS)
-    x_held, y_held = render(pen, held_out=True, scribbles=scribbles // 12, seed=seed + 1, augment=False, every=every)
+    x_held, y_held = render(pen, held_out=True, digit_renderings=1, scribbles=scribbles // 12, seed=seed + 1,
+                            augment=False, every=every)
     x_test, y_test = mnist.x_test, mnist.y_test
     return Dataset(
         name="mnist+pen",

@@ -151,9 +151,9 @@ def shared_measures(model, samples=None, pen_path=None) -> dict:
     except Exception:  # the user's store is theirs: a damaged one is reported by the Samples tab
         pass
     try:
-        from training.data.pen import cached_pen_images, find_pen_file, load_pen
+        from training.data.pen import cached_pen_images, load_pen
 
-        pen = load_pen(find_pen_file(pen_path))
+        pen = load_pen(pen_path)
         x, y = cached_pen_images(pen, held_out=True, digit_renderings=1, non_digit_renderings=0, scribbles=0,
                                  seed=1, augment=False)
         digits = y < 10

@@ -44,7 +44,7 @@ SETTLED_WEIGHT = 0.01
 class TrainConfig:
     dataset: str = "mnist"
     data_path: str | None = None
-    pen_data_path: str | None = None  # the UNIPEN file, for the mnist+pen dataset
+    pen_data_path: str | None = None  # pen files ("a.npz; b.npz"), for the mnist+pen dataset
     preset: str = DEFAULT_PRESET
     optimizer: str = "adam"
     learning_rate: float = 1e-3

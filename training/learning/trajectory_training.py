@@ -44,15 +44,18 @@ def augmented(strokes, label: str, rng: np.random.Generator):
 def training_set(pen, digit_copies: int = 6, other_copies: int = 1, scribbles: int = 3000, seed: int = 0,
                  every: int = 1):
     """(x (N, POINTS, CHANNELS), y (N,)) from the training writers (never the held-out ones); 10 = not a digit."""
-    from training.data.pen import rendering_plan, scribble
+    from training.data.pen import MORE_RENDERINGS, rendering_plan, scribble
 
     rng = np.random.default_rng(seed)
     x, y = [], []
-    for i, label, target, _ in rendering_plan(pen, held_out=False, every=every):
+    # The image renderings' plan, three renderings a digit, scaled to ``digit_copies``: the same
+    # writers drawn fewer times, the same hard characters more.
+    for i, label, target, times in rendering_plan(pen, held_out=False, every=every, more_renderings=MORE_RENDERINGS):
         strokes = pen.strokes(i)
         if sum(len(s) for s in strokes) < 2:
             continue
-        for _ in range(digit_copies if target != NOT_A_DIGIT else other_copies):
+        copies = round(digit_copies * times / 3) if target != NOT_A_DIGIT else other_copies * times
+        for _ in range(max(1, copies)):
             f = features(augmented(strokes, label, rng))
             if f is not None:
                 x.append(f)

@@ -193,7 +193,7 @@ def test_missing_or_damaged_pen_data_is_one_sentence(tmp_path, monkeypatch):
         load_pen(bad)
     other = tmp_path / "other.npz"
     np.savez(other, x=np.zeros(3))
-    with pytest.raises(DatasetError, match="not the UNIPEN pen data"):
+    with pytest.raises(DatasetError, match="not a pen data file"):
         load_pen(other)
     assert zipfile.is_zipfile(other)
     broken = tmp_path / "broken.npz"

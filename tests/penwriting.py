@@ -1,4 +1,4 @@
-"""Real people's pen strokes (UNIPEN, held-out writers) drawn on the app's own canvas.
+"""Real people's pen strokes (UNIPEN and pendigits, held-out writers) drawn on the app's own canvas.
 
 The benchmark and the tests read handwriting nobody on the project wrote:
 each trajectory is put on the 600x400 paper at a size people use, drawn
@@ -23,6 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
 def pen_file() -> Path:
     default = ROOT.parent / "shared" / "data" / "unipen" / "unipen-dev.npz"
     return Path(os.environ.get("DIGIT_RECOGNIZER_UNIPEN", default))
+
+
+def pendigits_file() -> Path:
+    default = ROOT.parent / "shared" / "data" / "pendigits" / "pendigits-train.npz"
+    return Path(os.environ.get("DIGIT_RECOGNIZER_PENDIGITS", default))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,9 @@ model shipped before the pen-data work (taken from git), in the same run:
 - non_digits_refused: held-out letters and symbols (look-alikes excluded, as in
   training/pen.py) read as "not a digit"; scribbles_refused: generated tangles;
 - real_digits_refused: single digits (any part) read as "not a digit";
+- pendigits_*: the same single-digit and number figures for the pendigits
+  file's held-out writers (a quarter of its 30, never trained on), apart;
+- non_digits_least_refused: the characters refused least often;
 - per_digit accuracy, mean confidence right and wrong, MNIST test accuracy
   (a refused MNIST digit is wrong), the project's drawn-stroke set
   (tests/strokes.py), model size and single-image inference time.
@@ -37,7 +40,12 @@ epochs, which refuses more readily). For a model paired with a path network
 instead, in the sidecar's "trajectory" entry. Both are fixed rules, not
 chosen by the figures reported.
 
-Run: python tests/benchmarks/bench_real_handwriting.py [--model FILE] [--baseline FILE|none]
+With --misses PNG every missed single digit (both sources) is drawn again in a
+grid with its label, its reading and its writer; the baseline's misses go
+beside it as PNG-before.png.
+
+Run: python tests/benchmarks/bench_real_handwriting.py [--model FILE] [--baseline FILE|none] [--misses PNG]
+     [--every N]  (every N-th held-out digit and character only: a quick look, not the figures)
 """
 
 import argparse
@@ -145,6 +153,45 @@ def single_digit_figures(readings, labels):
     return right, conf
 
 
+def reading_text(reading) -> str:
+    """What the Draw tab shows for a reading, in a few characters: "7", "1 7" for a split, "-" for refused."""
+    if reading.blank:
+        return "blank"
+    return " ".join("-" if d.answer.not_a_digit else str(d.answer.digit) for d in reading.digits) or "-"
+
+
+def digit_figures(canvas, predictor, singles, writers, number_drawings):
+    """The single-digit and number figures of one source's held-out writers, and their misses."""
+    labels = np.asarray([d.label for d in singles])
+    readings = read_all(canvas, predictor, singles)
+    right, conf = single_digit_figures(readings, labels)
+    image_right, _ = single_digit_figures(read_all(canvas, predictor, singles, with_strokes=False), labels)
+    named_right = np.array([n == y for n, y in zip(named_digits(canvas, predictor, singles), labels)])
+    split = np.array([len(r.digits) > 1 for r in readings])
+    digits_refused = refused(readings)
+    number_readings = read_all(canvas, predictor, number_drawings)
+    numbers_right = np.array([r.number == d.label for r, d in zip(number_readings, number_drawings)])
+    writers = np.asarray(writers)
+    by_writer = [right[writers == w].mean() for w in np.unique(writers)]
+    misses = [(singles[i], reading_text(readings[i]), str(writers[i])) for i in np.flatnonzero(~right)]
+    figures = {
+        "single_digits": len(singles),
+        "single_digit_accuracy": round(float(right.mean()), 4),
+        "single_digit_accuracy_image": round(float(image_right.mean()), 4),
+        "single_digit_named_never_refusing": round(float(named_right.mean()), 4),
+        "single_digit_accuracy_writer_mean": round(float(np.mean(by_writer)), 4),
+        "single_digit_accuracy_worst_writer": round(float(np.min(by_writer)), 4),
+        "digits_split": int(split.sum()),
+        "per_digit": {str(d): round(float(right[labels == str(d)].mean()), 4) for d in range(10)},
+        "numbers": len(numbers_right),
+        "numbers_exact": round(float(numbers_right.mean()), 4),
+        "real_digits_refused": round(float(digits_refused.mean()), 4),
+        "mean_confidence_right": round(float(conf[right].mean()), 4),
+        "mean_confidence_wrong": round(float(conf[~right].mean()), 4) if (~right).any() else None,
+    }
+    return figures, right, conf, misses
+
+
 def measure(path, canvas, sets, mnist, drawn):
     from penwriting import draw
 
@@ -154,19 +201,21 @@ def measure(path, canvas, sets, mnist, drawn):
     from training.reading.recognize import read_image
 
     predictor = open_predictor(path)
-    singles, labels = sets["singles"], sets["labels"]
-    readings = read_all(canvas, predictor, singles)
-    right, conf = single_digit_figures(readings, labels)
-    image_right, _ = single_digit_figures(read_all(canvas, predictor, singles, with_strokes=False), labels)
-    named_right = np.array([n == y for n, y in zip(named_digits(canvas, predictor, singles), labels)])
-    split = np.array([len(r.digits) > 1 for r in readings])
-    digits_refused = refused(readings)
-    number_readings = read_all(canvas, predictor, sets["numbers"])
-    numbers_right = np.array([r.number == d.label for r, d in zip(number_readings, sets["numbers"])])
+    singles = sets["singles"]
+    figures, right, conf, misses = digit_figures(canvas, predictor, singles, sets["writers"], sets["numbers"])
+    if sets.get("pendigits_singles"):
+        more, _, _, more_misses = digit_figures(canvas, predictor, sets["pendigits_singles"],
+                                                sets["pendigits_writers"], sets["pendigits_numbers"])
+        figures.update({f"pendigits_{key}": value for key, value in more.items()})
+        figures["pendigits_writers_held_out"] = len(set(sets["pendigits_writers"]))
+        misses += more_misses
     others = read_all(canvas, predictor, sets["others"])
     others_refused = np.array([not r.blank and r.number is None for r in others])
     scribbles = read_all(canvas, predictor, sets["scribbles"])
     scribbles_refused = np.array([not r.blank and r.number is None for r in scribbles])
+    refused_by_character = {}
+    for drawing, was_refused in zip(sets["others"], others_refused):
+        refused_by_character.setdefault(drawing.label, []).append(was_refused)
 
     mnist_eval = evaluate(predictor, mnist.x_test, mnist.y_test)
     drawn_images, drawn_labels = drawn
@@ -190,26 +239,12 @@ def measure(path, canvas, sets, mnist, drawn):
         predictor.predict(image28)
         infer.append((time.perf_counter() - t) * 1000)
 
-    labels = np.asarray(labels)
-    writers = np.asarray(sets["writers"])
-    by_writer = [right[writers == w].mean() for w in np.unique(writers)]
-    return {
-        "single_digits": len(singles),
-        "single_digit_accuracy": round(float(right.mean()), 4),
-        "single_digit_accuracy_image": round(float(image_right.mean()), 4),
-        "single_digit_named_never_refusing": round(float(named_right.mean()), 4),
-        "single_digit_accuracy_writer_mean": round(float(np.mean(by_writer)), 4),
-        "single_digit_accuracy_worst_writer": round(float(np.min(by_writer)), 4),
-        "digits_split": int(split.sum()),
-        "per_digit": {str(d): round(float(right[labels == str(d)].mean()), 4) for d in range(10)},
-        "numbers": len(numbers_right),
-        "numbers_exact": round(float(numbers_right.mean()), 4),
+    least_refused = sorted((np.mean(v), k) for k, v in refused_by_character.items() if len(v) >= 10)[:8]
+    figures.update({
         "non_digits": len(others_refused),
         "non_digits_refused": round(float(others_refused.mean()), 4),
+        "non_digits_least_refused": {k: round(float(v), 3) for v, k in least_refused},
         "scribbles_refused": round(float(scribbles_refused.mean()), 4),
-        "real_digits_refused": round(float(digits_refused.mean()), 4),
-        "mean_confidence_right": round(float(conf[right].mean()), 4),
-        "mean_confidence_wrong": round(float(conf[~right].mean()), 4) if (~right).any() else None,
         "mnist_test_accuracy": round(float(mnist_eval.accuracy), 4),
         "drawn_accuracy": round(float(drawn_right.mean()), 4),
         "size_mb": round(Path(path).stat().st_size / 2**20, 2),
@@ -219,17 +254,49 @@ def measure(path, canvas, sets, mnist, drawn):
         "read_canvas_p50_ms": round(float(np.percentile(times, 50)), 3),
         "inference_p50_ms": round(float(np.percentile(infer, 50)), 3),
         "_pool": (mnist_eval, right, conf),
-    }
+        "_misses": misses,
+    })
+    return figures
+
+
+def misses_grid(canvas, misses, out: Path, title: str) -> None:
+    """Every miss drawn again on the canvas, in a grid: the picture, "label -> reading" and the writer."""
+    from penwriting import draw
+    from PIL import Image, ImageDraw
+
+    cell, per_row = 120, 12
+    rows = max(1, -(-len(misses) // per_row))
+    sheet = Image.new("L", (cell * per_row, 24 + rows * (cell + 26)), 255)
+    pen = ImageDraw.Draw(sheet)
+    pen.text((6, 6), f"{title}: {len(misses)} misses (label -> reading; '-' is \"not a digit\", two answers a split)",
+             fill=0)
+    for k, (drawing, reading, writer) in enumerate(misses):
+        canvas.clear()
+        draw(canvas, drawing)
+        ink = canvas.snapshot() * 255  # light ink on dark, 0-1
+        rows_, cols_ = np.nonzero(ink > 40)
+        if len(rows_):
+            pad = 8
+            ink = ink[max(0, rows_.min() - pad):rows_.max() + pad, max(0, cols_.min() - pad):cols_.max() + pad]
+        picture = Image.fromarray((255 - ink.clip(0, 255)).astype(np.uint8))
+        picture.thumbnail((cell - 8, cell - 8))
+        x, y = (k % per_row) * cell, 24 + (k // per_row) * (cell + 26)
+        sheet.paste(picture, (x + (cell - picture.width) // 2, y + (cell - picture.height) // 2))
+        pen.rectangle((x, y, x + cell - 1, y + cell + 25), outline=180)
+        pen.text((x + 4, y + cell), f"{drawing.label} -> {reading}", fill=0)
+        pen.text((x + 4, y + cell + 12), writer[-22:], fill=90)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    sheet.save(out)
 
 
 def main():
-    from penwriting import Drawing, held_out, numbers, single
+    from penwriting import Drawing, held_out, numbers, pendigits_file, single
     from PySide6.QtWidgets import QApplication
     from strokes import drawn_test_set
 
     from app.draw.canvas import PAPER, DrawingCanvas
     from training.data.datasets import load_dataset
-    from training.data.pen import Look, place, scribble
+    from training.data.pen import Look, load_pen, place, scribble
     from training.models.library import shipped_model_path
     from training.models.modelfile import read_info
 
@@ -244,6 +311,11 @@ def main():
     parser.add_argument("--max-right-flagged", type=float, default=0.01)
     parser.add_argument("--calibrate-shift", action="store_true")
     parser.add_argument("--max-digits-refused", type=float, default=0.005)
+    parser.add_argument("--pendigits", default=str(pendigits_file()),
+                        help="the pendigits file, whose held-out quarter of writers is measured apart ('none': skip)")
+    parser.add_argument("--every", type=int, default=1, help="every N-th held-out sample only (a quick look)")
+    parser.add_argument("--misses", metavar="PNG", help="draw every missed single digit in a grid here "
+                                                        "(the baseline's beside it, as PNG-before.png)")
     args = parser.parse_args()
     if args.calibrate_shift and not args.write_threshold:
         parser.error("--calibrate-shift calibrates with --write-threshold; give both")
@@ -254,6 +326,7 @@ def main():
 
     rng = np.random.default_rng(2026)
     pen, digit_idx, other_idx = held_out()
+    digit_idx, other_idx = digit_idx[::args.every], other_idx[::args.every]
     singles = [single(pen, i, rng) for i in digit_idx]
     others = [single(pen, i, rng) for i in rng.choice(other_idx, min(args.non_digits, len(other_idx)),
                                                        replace=False)]
@@ -266,13 +339,22 @@ def main():
     sets = {"singles": singles, "labels": [d.label for d in singles],
             "writers": [str(pen.writer[i]) for i in digit_idx],
             "numbers": numbers(pen, digit_idx, args.numbers, rng), "others": others, "scribbles": scribbles}
+    cal_pens = [(pen, digit_idx)]
+    if args.pendigits != "none":
+        pendigits, pendigits_idx, _ = held_out(load_pen(args.pendigits))
+        pendigits_idx = pendigits_idx[::args.every]
+        sets["pendigits_singles"] = [single(pendigits, i, rng) for i in pendigits_idx]
+        sets["pendigits_writers"] = [str(pendigits.writer[i]) for i in pendigits_idx]
+        sets["pendigits_numbers"] = numbers(pendigits, pendigits_idx, args.numbers, rng)
+        cal_pens.append((pendigits, pendigits_idx))
     mnist = load_dataset("mnist", args.data)
     drawn = drawn_test_set(per_digit=100, seed=2026)
 
     digits_per_writer = np.unique(sets["writers"], return_counts=True)[1]
-    # Calibration digits: the same held-out writers drawn again at other sizes and pens (another seed).
+    # Calibration digits: the same held-out writers (of both sources) drawn again at other sizes and
+    # pens (another seed).
     cal_rng = np.random.default_rng(7)
-    cal = [single(pen, i, cal_rng) for i in digit_idx]
+    cal = [single(source, i, cal_rng) for source, indices in cal_pens for i in indices]
     if args.write_threshold and args.calibrate_shift and read_info(args.model).get("trajectory"):
         from training.models.modelfile import stored_info, write_info
 
@@ -297,11 +379,18 @@ def main():
                     Path(args.baseline) if args.baseline else baseline_model(Path(tmp)))
         figures = measure(args.model, canvas, sets, mnist, drawn)
         pool = figures.pop("_pool")
+        misses = figures.pop("_misses")
         report.update(figures)
+        if args.misses:
+            misses_grid(canvas, misses, Path(args.misses), Path(args.model).name)
         if baseline is not None:
             before = measure(baseline, canvas, sets, mnist, drawn)
             before.pop("_pool")
+            misses = before.pop("_misses")
             report["before"] = before
+            if args.misses:
+                misses_grid(canvas, misses, Path(args.misses).with_name(Path(args.misses).stem + "-before.png"),
+                            f"before: {baseline.name}")
 
     if args.write_threshold:
         from bench_shipped_model import choose_threshold
@@ -331,9 +420,10 @@ def main():
                                     f"at most {args.max_right_flagged:.0%} of right answers flagged"),
             **({"shift_chosen_on": (f"the same pen digits: the shift nearest 0 (steps of 0.25) refusing at most "
                                     f"{args.max_digits_refused:.1%} of them")} if args.calibrate_shift else {}),
-            **{k: report[k] for k in ("single_digit_accuracy", "mean_confidence_right", "mean_confidence_wrong",
+            **{k: report[k] for k in ("single_digit_accuracy", "pendigits_single_digit_accuracy",
+                                      "mean_confidence_right", "mean_confidence_wrong",
                                       "mnist_test_accuracy", "non_digits_refused", "real_digits_refused",
-                                      "numbers_exact", "drawn_accuracy")}}
+                                      "numbers_exact", "drawn_accuracy") if k in report}}
         write_info(args.model, info)
     print(json.dumps(report))
 

@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TESTS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TESTS))  # for the stroke generators, tests/strokes.py and tests/penwriting.py
 
-from penwriting import pen_file  # noqa: E402
+from penwriting import pen_file, pendigits_file  # noqa: E402
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -86,6 +86,26 @@ def pen_path() -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+@pytest.fixture(scope="session")
+def pendigits_path() -> Path:
+    """The UCI pendigits training writers (../shared/data/pendigits): required in CI, like MNIST."""
+    path = pendigits_file()
+    if not path.is_file():
+        message = (f"pendigits pen data not found at {path}; set DIGIT_RECOGNIZER_PENDIGITS "
+                   f"to pendigits-train.npz")
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def pendigits(pendigits_path):
+    from training.data.pen import load_pen
+
+    return load_pen(pendigits_path)
 
 
 @pytest.fixture(scope="session")

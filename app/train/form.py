@@ -104,9 +104,10 @@ class TrainForm(QWidget):
         # Always shown (a row appearing would move the fields below it), enabled
         # for the dataset that uses it.
         self.pen_edit = QLineEdit()
-        self.pen_edit.setPlaceholderText("unipen-dev.npz")
-        self.pen_edit.setToolTip(self.tr("The UNIPEN pen handwriting file (unipen-dev.npz) for "
-                                         "\"MNIST + real pen handwriting\". Empty: the Keras cache folder."))
+        self.pen_edit.setPlaceholderText("unipen-dev.npz; pendigits-train.npz")
+        self.pen_edit.setToolTip(self.tr("The pen handwriting files (unipen-dev.npz, pendigits-train.npz) for "
+                                         "\"MNIST + real pen handwriting\", separated by \";\". "
+                                         "Empty: unipen-dev.npz in the Keras cache folder."))
         self.pen_browse = QPushButton(self.tr("Browse..."))
         self.pen_browse.clicked.connect(self._browse_pen_data)
         pen_row = QHBoxLayout()
@@ -232,12 +233,15 @@ class TrainForm(QWidget):
             self.data_edit.setText(path)
 
     def _browse_pen_data(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the pen handwriting file"),
-                                              self._start_folder(self.pen_edit, "pen"),
-                                              self.tr("UNIPEN pen data (*.npz)") + ";;" + self.tr("All files (*)"))
-        if path:
-            self.settings.set_last_dir("pen", path)
-            self.pen_edit.setText(path)
+        from training.data.pen import PATH_SEPARATOR, pen_paths
+
+        chosen = pen_paths(self.pen_edit.text())
+        start = str(Path(chosen[0]).expanduser().parent) if chosen else self.settings.dialog_start("pen")
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose the pen handwriting files"), start,
+                                                self.tr("Pen data (*.npz)") + ";;" + self.tr("All files (*)"))
+        if paths:
+            self.settings.set_last_dir("pen", paths[0])
+            self.pen_edit.setText(f"{PATH_SEPARATOR} ".join(paths))
 
     # --- remembered values and expected duration ---------------------------------------
     def form_values(self) -> dict:
@@ -413,14 +417,15 @@ class TrainForm(QWidget):
                              missing=self.tr("The data file {path} does not exist."))
         pen = self.pen_edit.text().strip()
         if self.dataset_box.currentData() == "mnist+pen":
-            from training.data.pen import find_pen_file
+            from training.data.pen import find_pen_files
             from training.errors import DatasetError
 
             try:
-                found = find_pen_file(pen or None)
+                found = find_pen_files(pen or None)
             except DatasetError as exc:
                 raise ConfigError(error_message(exc)) from None
-            check_given_path(found, ConfigError, missing=self.tr("The pen data file {path} does not exist."))
+            for path in found:
+                check_given_path(path, ConfigError, missing=self.tr("The pen data file {path} does not exist."))
         if with_samples and not self.sample_count:
             raise ConfigError(self.tr("You have no saved samples yet: save some in the Draw tab, or choose MNIST."))
         return self._form_config(learning_rate, data, pen, "mnist" if with_samples else self.dataset_box.currentData())

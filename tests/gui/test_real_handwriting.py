@@ -1,7 +1,8 @@
 """The Draw tab on real people's handwriting and on the shapes MNIST lacks.
 
 The first tests draw with real mouse events on the window's canvas; the
-others draw held-out UNIPEN writers' strokes (never trained on) through a
+others draw real writers' strokes (held-out UNIPEN writers, never trained on,
+and pendigits writers' 4s) through a
 canvas of the app's own, read exactly as the Draw tab reads it.
 """
 
@@ -109,6 +110,21 @@ def test_real_multi_stroke_digits_are_never_split(paper_canvas, shipped, held):
     assert len([s for s in split if s != ("8", "0?")]) <= 1, f"split: {split}"
     # Right: 95.7% of them (slashed zeros read as 8 are most of the rest).
     assert right >= 0.95, right
+
+
+# pendigits training writers' 4s whose stem is a second stroke that starts at
+# the bar and misses the first stroke (tra-04 writes them so): apart, each
+# stroke reads as a sure 1, and the Draw tab read "11" (issue 29).
+FOURS_WITH_THEIR_STEM_APART = (516, 846, 1065, 1623, 6627, 7367)
+
+
+def test_fours_with_their_stem_written_apart_are_one_digit(paper_canvas, shipped, pendigits):
+    rng = np.random.default_rng(29)
+    for i in FOURS_WITH_THEIR_STEM_APART:
+        assert pendigits.labels[i] == "4" and len(pendigits.strokes(i)) == 2
+        for _ in range(3):  # at sizes and pens people use
+            reading = read(paper_canvas, shipped, single(pendigits, i, rng))
+            assert len(reading.digits) == 1, (i, reading.text)
 
 
 def test_real_numbers_of_one_writer_read_exactly(paper_canvas, shipped, held):

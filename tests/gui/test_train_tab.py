@@ -212,7 +212,7 @@ def test_train_on_mnist_plus_my_samples(qtbot, window, mnist_path):
 
 
 def test_mnist_plus_pen_needs_the_pen_file_and_shows_eleven_classes(qtbot, window, mnist_path, pen,
-                                                                    tmp_path, monkeypatch):
+                                                                    pendigits_path, tmp_path, monkeypatch):
     from training.data.pen import mnist_with_pen
 
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))  # no pen file in the Keras cache
@@ -228,6 +228,13 @@ def test_mnist_plus_pen_needs_the_pen_file_and_shows_eleven_classes(qtbot, windo
     qtbot.waitUntil(lambda: tab.run_panel.problem_label.width() > 100)
     shown = " ".join(tab.run_panel.problem_label.shown_lines())
     assert "choose the file yourself" in shown, shown
+    # Several files, separated by ";": each is checked, and a missing one is named.
+    tab.form.pen_edit.setText(f"{pen.source}; {tmp_path / 'nope.npz'}")
+    assert not tab.run_panel.start_button.isEnabled()
+    assert "nope.npz" in tab.run_panel.problem_label.text(), tab.run_panel.problem_label.text()
+    tab.form.pen_edit.setText(f"{pen.source}; {pendigits_path}")
+    assert tab.run_panel.start_button.isEnabled()
+    assert tab.form.config().pen_data_path == f"{pen.source}; {pendigits_path}"
     tab.form.pen_edit.setText(pen.source)
     assert tab.run_panel.start_button.isEnabled()
     config = tab.form.config()

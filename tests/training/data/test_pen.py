@@ -82,9 +82,13 @@ def test_conventions_add_the_strokes_people_write(pen):
     shapes = {(len(s), len(s[0]) > len(one[0])) for s in (add_convention("1", one, rng) for _ in range(300))}
     assert (1, True) in shapes  # an upstroke joined to the stroke
     assert any(n == 2 for n, _ in shapes)  # a base
-    # Multi-stroke digits are left as written; their strokes may be moved apart.
+    # Multi-stroke digits are left as written (a 4 is sometimes joined into one
+    # stroke, as pendigits writers write it); their strokes may be moved apart.
     two = next(pen.strokes(int(i)) for i in np.flatnonzero(pen.labels == "4") if len(pen.strokes(int(i))) == 2)
-    assert add_convention("4", two, rng) is two
+    fours = [add_convention("4", two, rng) for _ in range(100)]
+    assert all(f is two or len(f) == 1 for f in fours) and 20 < sum(len(f) == 1 for f in fours) < 50
+    eight = next(pen.strokes(int(i)) for i in np.flatnonzero(pen.labels == "8") if len(pen.strokes(int(i))) == 2)
+    assert add_convention("8", eight, rng) is eight
     moved = move_strokes(two, rng)
     assert np.array_equal(moved[0], two[0]) and not np.array_equal(moved[1], two[1])
 
@@ -218,3 +222,74 @@ def test_rendered_images_are_cached_and_a_damaged_cache_is_rebuilt(pen, tmp_path
     assert np.array_equal(first[0], rebuilt[0])
     other = cached_pen_images(pen, held_out=True, every=60, seed=6)  # other options, other file
     assert len(list(cache_dir().glob("pen-images-*.npz"))) == 2 and not np.array_equal(first[0], other[0])
+
+
+def test_several_pen_files_read_as_one_set(pen_path, pendigits_path, pen, pendigits):
+    both = load_pen(f"{pen_path}; {pendigits_path}")
+    assert load_pen([pen_path, pendigits_path]).source == both.source == f"{pen_path} + {pendigits_path}"
+    assert both.files == (str(pen_path), str(pendigits_path))
+    assert len(both) == len(pen) + len(pendigits) == 49116 + 7494
+    for i, j in ((0, 0), (len(pen) - 1, len(pen) - 1), (len(pen), 0), (len(both) - 1, len(pendigits) - 1)):
+        source = pen if i < len(pen) else pendigits
+        expected = source.strokes(j)
+        got = both.strokes(i)
+        assert both.labels[i] == source.labels[j] and both.writer[i] == source.writer[j]
+        assert len(got) == len(expected) and all(np.array_equal(a, b) for a, b in zip(got, expected))
+    # Each file keeps its own writer split.
+    assert np.array_equal(both.held_out(), np.concatenate([pen.held_out(), pendigits.held_out()]))
+
+
+def test_a_quarter_of_the_pendigits_writers_are_held_out(pendigits):
+    held = set(pendigits.writer[pendigits.held_out()])
+    assert len(held) == 8 and len(set(pendigits.writer)) == 30  # 30 writers: the quarter, rounded up
+    assert {"pendigits/tra-03", "pendigits/tra-21"} <= held  # the hash threshold's five are among them
+    assert not held & set(pendigits.writer[~pendigits.held_out()])
+
+
+def test_no_writer_takes_more_than_its_share_of_renderings(pen):
+    from training.data.pen import WRITER_DIGIT_RENDERINGS
+
+    plan = rendering_plan(pen, held_out=False, more_renderings=MORE_RENDERINGS)
+    per_writer = {}
+    for i, _, target, times in plan:
+        if target != NOT_A_DIGIT:
+            per_writer[str(pen.writer[i])] = per_writer.get(str(pen.writer[i]), 0) + times
+    biggest = max(per_writer.values())
+    # Each digit is drawn at least once: a writer of 928 digits keeps 928, not 2,784.
+    assert WRITER_DIGIT_RENDERINGS <= biggest < 1000, biggest
+    hard = [times for _, label, target, times in plan if target == NOT_A_DIGIT and label in "%&?fra"]
+    assert hard and set(hard) == {3}
+
+
+def test_pendigits_conventions_are_in_one_stroke(pen):
+    from training.data.pen import one_stroke_four
+
+    rng = np.random.default_rng(0)
+    sevens = [pen.strokes(i) for i in np.flatnonzero((pen.labels == "7") & pen.is_digit)
+              if len(pen.strokes(i)) == 1][:40]
+    seen = set()
+    for strokes in sevens:
+        for _ in range(10):
+            out = add_convention("7", strokes, rng)
+            if len(out) == 1 and len(out[0]) > len(strokes[0]):  # crossed in the same stroke
+                seen.add("7")
+                stem_end = strokes[0][-1]
+                added = out[0][len(strokes[0]):]
+                # It goes back up from the foot and crosses the stem at mid height.
+                assert added[:, 1].min() < stem_end[1]
+    assert "7" in seen
+    fours = [pen.strokes(i) for i in np.flatnonzero((pen.labels == "4") & pen.is_digit)
+             if len(pen.strokes(i)) == 2][:20]
+    for strokes in fours:
+        joined = one_stroke_four(strokes)
+        # The two strokes' ink is all still there, in one stroke, the corner first.
+        assert np.array_equal(joined[:len(strokes[0])], strokes[0])
+        assert len(joined) >= sum(len(s) for s in strokes)
+        box = lambda a: (a.min(axis=0), a.max(axis=0))  # noqa: E731
+        assert np.allclose(box(joined)[0], box(np.concatenate(strokes))[0])
+        assert np.allclose(box(joined)[1], box(np.concatenate(strokes))[1])
+    nine = next(pen.strokes(i) for i in np.flatnonzero((pen.labels == "9") & pen.is_digit) if len(pen.strokes(i)) == 1)
+    curled = [add_convention("9", nine, rng) for _ in range(40)]
+    curled = [c[0] for c in curled if len(c[0]) > len(nine[0])]
+    assert curled  # the tail goes on and turns back left
+    assert all(c[-1][0] < nine[0][-1][0] for c in curled)

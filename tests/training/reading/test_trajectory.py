@@ -106,8 +106,9 @@ def test_the_shipped_pair_reads_digits_drawn_in_an_unusual_order_by_their_pictur
 
 
 @pytest.fixture(scope="module")
-def paired(tmp_path_factory, pen_path):
-    """A copy of the shipped image model paired, by the real command, with a trajectory network trained briefly."""
+def paired(tmp_path_factory, pen_path, pendigits_path):
+    """A copy of the shipped image model paired, by the real command, with a trajectory network trained briefly
+    (on both pen files)."""
     folder = tmp_path_factory.mktemp("paired")
     shipped = shipped_model_path()
     for suffix in (".keras", ".json", ".tflite"):
@@ -116,7 +117,8 @@ def paired(tmp_path_factory, pen_path):
     info.pop("trajectory", None)  # the copy starts unpaired
     (folder / "m.json").write_text(json.dumps(info))
     run = subprocess.run([sys.executable, "-m", "app", "train-trajectory", str(folder / "m.keras"),
-                          "--pen-data", str(pen_path), "--every", "40", "--epochs", "1", "--seed", "3"],
+                          "--pen-data", str(pen_path), str(pendigits_path), "--every", "40", "--epochs", "1",
+                          "--seed", "3"],
                          cwd=ROOT, capture_output=True, text=True, timeout=600,
                          env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"})
     assert run.returncode == 0, run.stderr

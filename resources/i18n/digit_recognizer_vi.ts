@@ -1591,8 +1591,8 @@
         <translation>Tệp dữ liệu</translation>
     </message>
     <message>
-        <source>The UNIPEN pen handwriting file (unipen-dev.npz) for &quot;MNIST + real pen handwriting&quot;. Empty: the Keras cache folder.</source>
-        <translation>Tệp chữ viết tay bằng bút UNIPEN (unipen-dev.npz) cho &quot;MNIST + chữ viết tay thật bằng bút&quot;. Để trống: thư mục bộ đệm của Keras.</translation>
+        <source>The pen handwriting files (unipen-dev.npz, pendigits-train.npz) for &quot;MNIST + real pen handwriting&quot;, separated by &quot;;&quot;. Empty: unipen-dev.npz in the Keras cache folder.</source>
+        <translation>Các tệp chữ viết tay bằng bút (unipen-dev.npz, pendigits-train.npz) cho &quot;MNIST + chữ viết tay thật bằng bút&quot;, cách nhau bởi &quot;;&quot;. Để trống: unipen-dev.npz trong thư mục bộ đệm của Keras.</translation>
     </message>
     <message>
         <source>Pen data</source>
@@ -1695,12 +1695,12 @@
         <translation>Chọn một thư mục chứa bốn tệp IDX</translation>
     </message>
     <message>
-        <source>Choose the pen handwriting file</source>
-        <translation>Chọn tệp chữ viết tay bằng bút</translation>
+        <source>Choose the pen handwriting files</source>
+        <translation>Chọn các tệp chữ viết tay bằng bút</translation>
     </message>
     <message>
-        <source>UNIPEN pen data (*.npz)</source>
-        <translation>Dữ liệu bút UNIPEN (*.npz)</translation>
+        <source>Pen data (*.npz)</source>
+        <translation>Dữ liệu bút (*.npz)</translation>
     </message>
     <message numerus="yes">
         <source>Expected: {duration} (%n epoch(s) of {images} images on the GPU, {basis}).</source>
@@ -2304,10 +2304,6 @@
         <translation>{path} không phải tệp .npz (dữ liệu bút có dạng {file}).</translation>
     </message>
     <message>
-        <source>{path} lacks {names}: it is not the UNIPEN pen data file.</source>
-        <translation>{path} thiếu {names}: đây không phải tệp dữ liệu bút UNIPEN.</translation>
-    </message>
-    <message>
         <source>{path}: its arrays do not fit together; it is not a valid pen data file.</source>
         <translation>{path}: các mảng bên trong không khớp nhau; đây không phải tệp dữ liệu bút hợp lệ.</translation>
     </message>
@@ -2470,6 +2466,10 @@
     <message>
         <source>Training failed: {error}: {detail}</source>
         <translation>Huấn luyện thất bại: {error}: {detail}</translation>
+    </message>
+    <message>
+        <source>{path} lacks {names}: it is not a pen data file (UNIPEN&apos;s layout).</source>
+        <translation>{path} thiếu {names}: đây không phải tệp dữ liệu bút (theo cấu trúc của UNIPEN).</translation>
     </message>
     <message>
         <source>Unknown study {kind}; choose optimizers or rates.</source>

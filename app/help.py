@@ -62,7 +62,9 @@ def about_text() -> str:
                                 "<p>Licence: MIT. Built with PySide6 (Qt), TensorFlow and Keras 3, LiteRT, pyqtgraph, "
                                 "NumPy and Pillow.</p>"
                                 "<p>Data: MNIST (Yann LeCun, Corinna Cortes, Christopher J. C. Burges). The real pen "
-                                "handwriting comes from the UNIPEN project (train_r01_v07), used under CC BY 4.0.</p>"))
+                                "handwriting comes from the UNIPEN project (train_r01_v07) and from the UCI "
+                                "Pen-Based Recognition of Handwritten Digits set (E. Alpaydin, F. Alimoglu, Bogazici "
+                                "University; UCI Machine Learning Repository), both used under CC BY 4.0.</p>"))
 
 
 def shortcuts(window: QWidget) -> list[tuple[str, str]]:

@@ -313,12 +313,17 @@ def main():
     parser.add_argument("--max-digits-refused", type=float, default=0.005)
     parser.add_argument("--pendigits", default=str(pendigits_file()),
                         help="the pendigits file, whose held-out quarter of writers is measured apart ('none': skip)")
+    parser.add_argument("--calibrate-only", action="store_true",
+                        help="with --calibrate-shift: set the shift, measure nothing (the picture network's own "
+                             "shift, before it is paired with a path network)")
     parser.add_argument("--every", type=int, default=1, help="every N-th held-out sample only (a quick look)")
     parser.add_argument("--misses", metavar="PNG", help="draw every missed single digit in a grid here "
                                                         "(the baseline's beside it, as PNG-before.png)")
     args = parser.parse_args()
     if args.calibrate_shift and not args.write_threshold:
         parser.error("--calibrate-shift calibrates with --write-threshold; give both")
+    if args.calibrate_only and not args.calibrate_shift:
+        parser.error("--calibrate-only goes with --write-threshold --calibrate-shift")
 
     app = QApplication.instance() or QApplication([])  # noqa: F841
     canvas = DrawingCanvas()
@@ -370,6 +375,11 @@ def main():
             info = read_info(args.model)
             info["not_a_digit_shift"] = round(float(info.get("not_a_digit_shift") or 0.0) + shift, 2)
             save_model(model, args.model, info)
+    if args.calibrate_only:
+        print(json.dumps({"benchmark": "real_handwriting", "model": Path(args.model).name,
+                          "not_a_digit_shift": read_info(args.model).get("not_a_digit_shift", 0.0),
+                          "trajectory": (read_info(args.model).get("trajectory") or {}).get("not_a_digit_shift")}))
+        return
 
     report = {"benchmark": "real_handwriting", "writers_held_out": len(digits_per_writer),
               "largest_writer_share": round(float(digits_per_writer.max() / len(digit_idx)), 4),

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from measured_cli import run_measured
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,19 +85,8 @@ def corpus(tmp_path_factory, mnist):
 def test_predict_answers_every_file_in_one_line_within_bounds(corpus, mnist):
     good, bad = corpus
     files = sorted(good.iterdir()) + sorted(bad.iterdir())
-    # The peak of this process alone: VmHWM starts afresh at exec, while ru_maxrss keeps
-    # the forking parent's (this test process's) peak on Linux.
-    measured = ("import re, runpy, sys\n"
-                "sys.argv = ['digit-recognizer'] + sys.argv[1:]\n"
-                "try:\n    runpy.run_module('app', run_name='__main__')\n"
-                "finally:\n    status = open('/proc/self/status').read()\n"
-                "    sys.stderr.write('PEAK_KB %s\\n' % re.search(r'VmHWM:\\s+(\\d+)', status).group(1))\n")
-    started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", measured, "predict", "--json", *map(str, files)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=900)
-    seconds = time.perf_counter() - started
-    peak_kb = int(proc.stderr.rsplit("PEAK_KB ", 1)[1].split()[0])
-    stderr = proc.stderr.rsplit("PEAK_KB ", 1)[0]
+    proc = run_measured("predict", "--json", *map(str, files), timeout=900)
+    seconds, peak_kb, stderr = proc.seconds, proc.peak_kb, proc.stderr
     assert "Traceback" not in stderr and "Warning" not in stderr, stderr[-2000:]
     objs = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(objs) == len(files), "one line per file"

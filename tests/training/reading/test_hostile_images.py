@@ -5,16 +5,12 @@ A 240x240 image with 5% salt noise took 109-149 s and read as a 93-101 digit
 """
 
 import json
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
+from measured_cli import run_measured
 from PIL import Image
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 def salt(seed):
@@ -143,16 +139,8 @@ def test_predict_answers_each_hostile_image_in_a_line_under_1_gb(tmp_path):
         path = tmp_path / f"{name}.png"
         Image.fromarray(make()).save(path)
         files.append(path)
-    measured = ("import re, runpy, sys\n"
-                "sys.argv = ['digit-recognizer'] + sys.argv[1:]\n"
-                "try:\n    runpy.run_module('app', run_name='__main__')\n"
-                "finally:\n    status = open('/proc/self/status').read()\n"
-                "    sys.stderr.write('PEAK_KB %s\\n' % re.search(r'VmHWM:\\s+(\\d+)', status).group(1))\n")
-    started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", measured, "predict", "--json", *map(str, files)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
-    seconds = time.perf_counter() - started
-    peak_kb = int(proc.stderr.rsplit("PEAK_KB ", 1)[1].split()[0])
+    proc = run_measured("predict", "--json", *map(str, files), timeout=300)
+    seconds, peak_kb = proc.seconds, proc.peak_kb
     assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
     objs = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(objs) == len(files)

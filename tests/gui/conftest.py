@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
 from strokes import Style, strokes_for
 
 
@@ -67,6 +71,36 @@ def draw_digit(qtbot, canvas, digit: int, style: Style = Style(size=300, pen=24,
 def draw_number(qtbot, canvas, digits: str, size: float = 170, pen: float = 16):
     for i, d in enumerate(digits):
         draw_digit(qtbot, canvas, int(d), Style(size=size, pen=pen, centre=(105 + 130 * i, 200)))
+
+
+def drop_file(widget, path) -> None:
+    """A file dragged from a file manager and dropped on ``widget``."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(widget, QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                                              Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+
+
+@contextmanager
+def vietnamese_window(qtbot, settings, data_dir):
+    """A window of its own in Vietnamese at 1100x680, shown; English again after."""
+    from app.gui import create_window
+
+    settings.language = "vi"
+    window = create_window(settings, data_dir)
+    qtbot.addWidget(window)
+    try:
+        window.resize(1100, 680)
+        window.show()
+        yield window
+    finally:
+        window.train_tab.shutdown()
+        window.close()
+        settings.language = "en"
 
 
 def settle(qtbot, window):

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, QSize, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 
-from .conftest import draw_digit, settle
+from .conftest import draw_digit, drop_file, settle, vietnamese_window
 
 
 def test_results_before_any_run_are_one_sentence_and_after_one_nothing_is_clipped(qtbot, window, trained):
@@ -68,21 +66,10 @@ def test_save_and_use_leaves_the_save_buttons_off(qtbot, window, trained):
     assert sorted(p.name for p in window.library.folder.glob("*.keras")) == ["saved-once.keras"]
 
 
-def drop_model(tab, path) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDragEnterEvent(QPoint(40, 40), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(tab, enter)
-    assert enter.isAccepted()
-    QApplication.sendEvent(tab, QDropEvent(QPointF(40, 40), Qt.DropAction.CopyAction, mime,
-                                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
-
-
 def test_an_opened_model_is_listed_in_the_models_tab_with_progress_while_it_loads(qtbot, window, model_file):
     view = window.train_tab.library_view
     assert not window.loading_indicator.isVisible()
-    drop_model(window.draw_tab, model_file)  # a .keras file dragged from a file manager onto the Draw tab
+    drop_file(window.draw_tab, model_file)  # a .keras file dragged from a file manager onto the Draw tab
     # While it loads: the bar moves, the seconds count, and the Models tab already lists it.
     assert window.loading_indicator.isVisible() and window.loading_indicator.bar.maximum() == 0
     assert window.loading_indicator.seconds.text().endswith(" s")
@@ -109,14 +96,7 @@ def test_an_opened_model_is_listed_in_the_models_tab_with_progress_while_it_load
 
 
 def test_vietnamese_numbers_share_one_decimal_sign(qtbot, settings, data_dir):
-    from app.gui import create_window
-
-    settings.language = "vi"
-    window = create_window(settings, data_dir)
-    qtbot.addWidget(window)
-    try:
-        window.resize(1100, 680)
-        window.show()
+    with vietnamese_window(qtbot, settings, data_dir) as window:
         tab = window.train_tab
         window.tabs.setCurrentWidget(tab)
         tab.form.preset_box.setCurrentIndex(tab.form.preset_box.findData("mlp-512"))
@@ -127,10 +107,6 @@ def test_vietnamese_numbers_share_one_decimal_sign(qtbot, settings, data_dir):
         tab.form.lr_edit.clear()
         qtbot.keyClicks(tab.form.lr_edit, "0.0005")
         assert tab.form.config(check_files=False).learning_rate == 0.0005
-    finally:
-        window.train_tab.shutdown()
-        window.close()
-        settings.language = "en"
 
 
 def test_the_status_bar_names_the_test_set_of_each_figure(qtbot, window, model_file):
@@ -147,14 +123,7 @@ def test_the_status_bar_names_the_test_set_of_each_figure(qtbot, window, model_f
 
 
 def test_vietnamese_table_headings_fold_instead_of_being_cut(qtbot, settings, data_dir):
-    from app.gui import create_window
-
-    settings.language = "vi"
-    window = create_window(settings, data_dir)
-    qtbot.addWidget(window)
-    try:
-        window.resize(1100, 680)
-        window.show()
+    with vietnamese_window(qtbot, settings, data_dir) as window:
         window.load_active_model()
         qtbot.waitUntil(lambda: window.predictor is not None, timeout=60_000)
         tab = window.train_tab
@@ -171,7 +140,3 @@ def test_vietnamese_table_headings_fold_instead_of_being_cut(qtbot, settings, da
         # "Độ chính xác kiểm tra" over "98,46%": on two lines, no wider than it needs.
         accuracy = tab.library_view.table.horizontalHeaderItem(3).text()
         assert accuracy.replace("\n", " ") == "Độ chính xác kiểm tra" and "\n" in accuracy
-    finally:
-        window.train_tab.shutdown()
-        window.close()
-        settings.language = "en"

@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 from PIL import Image
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontMetricsF
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QToolButton
 
-from .conftest import draw_digit, settle
-
-
-def drop_file(tab, path) -> None:
-    """A file dragged from a file manager and dropped on the Draw tab."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(tab, enter)
-    assert enter.isAccepted()
-    QApplication.sendEvent(tab, QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
-                                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+from .conftest import draw_digit, drop_file, settle
 
 
 def inside_is_empty(panel) -> bool:

@@ -1,8 +1,8 @@
 """Personal reading (training/reading/personal.py) on writers the model never saw, through the Draw tab's path.
 
 Writers: the held-out writers (training/data/pen.py's split) of the UNIPEN
-file and of the pendigits file (a quarter of its writers; the shipped model
-trained on the others). Each writer's
+file, and the pendigits writers the model never trained on: all 30 for a
+model trained without that file (the shipped one), else the held-out quarter. Each writer's
 digits are drawn on the app's canvas (tests/penwriting.py) and read as the
 Draw tab reads them (snapshot and strokes). For k = 1, 2, 3 samples of each
 digit, taken at random from the writer's own drawings (several draws), the
@@ -38,8 +38,9 @@ import numpy as np  # noqa: E402
 WORSE_BY = 0.002  # "made worse": more than 0.2 points below the same digits read without samples
 
 
-def writers_drawings(rng):
-    """[(source, writer, [Drawing, ...])] for every held-out UNIPEN writer and every pendigits writer."""
+def writers_drawings(rng, trained_on_pendigits: bool):
+    """[(source, writer, [Drawing, ...])] for every held-out UNIPEN writer and every pendigits writer the
+    model has not trained on (all of them, or the held-out quarter)."""
     from penwriting import held_out, pendigits_file, single
 
     from training.data.pen import load_pen
@@ -49,8 +50,8 @@ def writers_drawings(rng):
     sources = [("unipen", pen, digit_idx)]
     if pendigits_file().is_file():
         pendigits = load_pen(pendigits_file())
-        # The held-out quarter only: the shipped model has trained on the other pendigits writers.
-        sources.append(("pendigits", pendigits, np.flatnonzero(pendigits.held_out())))
+        sources.append(("pendigits", pendigits, np.flatnonzero(pendigits.held_out()) if trained_on_pendigits
+                        else np.arange(len(pendigits))))
     for source, pen_set, indices in sources:
         by_writer: dict[str, list[int]] = {}
         for i in indices:
@@ -121,7 +122,9 @@ def main():
     if not has_features(base):
         raise SystemExit(f"{args.model}'s light-runtime twin has no feature output: personal reading cannot apply")
     rng = np.random.default_rng(2026)
-    writers = writers_drawings(rng)
+    # A model trained with the pendigits file names it in its training command (its sidecar).
+    trained_on_pendigits = "pendigits" in str(base.info.get("command") or "")
+    writers = writers_drawings(rng, trained_on_pendigits)
     if args.writers:
         writers = [writers[i] for i in sorted(rng.choice(len(writers), args.writers, replace=False))]
 

@@ -71,7 +71,7 @@ DATASETS: dict[str, DatasetSpec] = {
         title="MNIST + real pen handwriting, with \"not a digit\"",
         class_names=(*(str(d) for d in range(10)), "not a digit"),
         cache_entry="mnist.npz",
-        train_images=102_103,  # tests/training/test_pen.py counts it from the pen file
+        train_images=102_103,  # tests/training/data/test_pen.py counts it from the UNIPEN file alone
     ),
 }
 

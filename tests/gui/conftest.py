@@ -86,8 +86,9 @@ def drop_file(widget, path) -> None:
 
 
 @contextmanager
-def vietnamese_window(qtbot, settings, data_dir):
-    """A window of its own in Vietnamese at 1100x680, shown; English again after."""
+def open_vietnamese_window(qtbot, settings, data_dir):
+    """A window of its own in Vietnamese at 1100x680, shown, reading with its model; English again after."""
+    from app import i18n
     from app.gui import create_window
 
     settings.language = "vi"
@@ -96,11 +97,14 @@ def vietnamese_window(qtbot, settings, data_dir):
     try:
         window.resize(1100, 680)
         window.show()
+        window.load_active_model()
+        qtbot.waitUntil(lambda: window.predictor is not None, timeout=60_000)
         yield window
     finally:
         window.train_tab.shutdown()
         window.close()
         settings.language = "en"
+        i18n.install("en")  # the next test's window is English again
 
 
 def settle(qtbot, window):

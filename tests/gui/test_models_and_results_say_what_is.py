@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 
-from .conftest import draw_digit, drop_file, settle, vietnamese_window
+from .conftest import draw_digit, drop_file, settle, open_vietnamese_window
 
 
 def test_results_before_any_run_are_one_sentence_and_after_one_nothing_is_clipped(qtbot, window, trained):
@@ -96,7 +96,7 @@ def test_an_opened_model_is_listed_in_the_models_tab_with_progress_while_it_load
 
 
 def test_vietnamese_numbers_share_one_decimal_sign(qtbot, settings, data_dir):
-    with vietnamese_window(qtbot, settings, data_dir) as window:
+    with open_vietnamese_window(qtbot, settings, data_dir) as window:
         tab = window.train_tab
         window.tabs.setCurrentWidget(tab)
         tab.form.preset_box.setCurrentIndex(tab.form.preset_box.findData("mlp-512"))
@@ -123,9 +123,7 @@ def test_the_status_bar_names_the_test_set_of_each_figure(qtbot, window, model_f
 
 
 def test_vietnamese_table_headings_fold_instead_of_being_cut(qtbot, settings, data_dir):
-    with vietnamese_window(qtbot, settings, data_dir) as window:
-        window.load_active_model()
-        qtbot.waitUntil(lambda: window.predictor is not None, timeout=60_000)
+    with open_vietnamese_window(qtbot, settings, data_dir) as window:
         tab = window.train_tab
         window.tabs.setCurrentWidget(tab)
         for view in (tab.library_view, tab.runs_view):

@@ -409,12 +409,12 @@ def test_a_cpu_run_defaults_to_minutes_and_says_how_long_before_start(qtbot, win
     tab.form.epochs_spin.setValue(30)
     assert tab.run_panel.progress_label.text() != text  # follows the form
     # The pen data is missing: the form has a problem, yet the expectation
-    # counts the chosen dataset's images (105,100, less the validation tenth).
+    # counts the chosen dataset's images (102,103 with the UNIPEN file, less the validation tenth).
     tab.form.pen_edit.setText("/no/such/folder/unipen-dev.npz")
     tab.form.val_spin.setValue(0.1)
     tab.form.dataset_box.setCurrentIndex(tab.form.dataset_box.findData("mnist+pen"))
     assert not tab.run_panel.start_button.isEnabled()
-    assert "of 94,590 images" in tab.run_panel.progress_label.text()
+    assert "of 91,892 images" in tab.run_panel.progress_label.text()
 
 
 def test_dialogs_start_in_the_last_folder_of_their_kind(window, settings, tmp_path):

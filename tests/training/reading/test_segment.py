@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from training.reading.segment import DigitInk, candidate_spans, group_by_reading, letter_like, touching
+from training.reading.segment import DigitInk, candidate_spans, group_by_reading, letter_like, off_line, touching
 
 REJECT = 10
 
@@ -57,3 +57,14 @@ def test_a_tail_under_its_loop_stays_one_digit():
     # A 9 whose tail, a separate stroke, hangs under the loop and reads "1" alone.
     loop, tail = piece(0, 0, 60, 80), piece(40, 10, 60, 100)
     assert grouping([loop, tail], [reading(9, 0.99), reading(1, 0.99)], reading(9, 0.995)) == [(0, 2)]
+
+
+def test_off_line_pieces_are_a_stem_beside_its_corner_not_two_digits_of_a_number():
+    def piece(left, top, right, bottom):
+        return DigitInk(left, top, right, bottom, np.ones((bottom - top, right - left), np.float32))
+
+    corner = piece(0, 0, 40, 100)  # a 4's open corner, top to bar
+    assert off_line(corner, piece(38, 45, 60, 120))  # its stem from the bar down, nearly touching
+    assert not off_line(corner, piece(70, 45, 90, 120))  # the same stem well apart: a digit of its own
+    assert not off_line(corner, piece(45, 5, 70, 100))  # two digits on one line
+    assert not off_line(corner, piece(38, 0, 60, 30))  # a flag or a bar: too short to be a digit's part here

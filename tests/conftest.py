@@ -64,41 +64,35 @@ def mnist_file() -> Path:
     return Path(os.environ.get("DIGIT_RECOGNIZER_MNIST", default))
 
 
-@pytest.fixture(scope="session")
-def mnist_path() -> Path:
-    path = mnist_file()
+def required_file(path: Path, message: str) -> Path:
+    """``path`` when it is a file; else the test fails in CI (a missing data file is never a pass there)
+    and is skipped elsewhere, with ``message``."""
     if not path.is_file():
-        message = (f"MNIST not found at {path}; set DIGIT_RECOGNIZER_MNIST "
-                   f"to a Keras-layout mnist.npz")
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+@pytest.fixture(scope="session")
+def mnist_path() -> Path:
+    path = mnist_file()
+    return required_file(path, f"MNIST not found at {path}; set DIGIT_RECOGNIZER_MNIST to a Keras-layout mnist.npz")
 
 
 @pytest.fixture(scope="session")
 def pen_path() -> Path:
     """The UNIPEN pen data (../shared/data/unipen): required in CI, like MNIST."""
     path = pen_file()
-    if not path.is_file():
-        message = f"UNIPEN pen data not found at {path}; set DIGIT_RECOGNIZER_UNIPEN to unipen-dev.npz"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
+    return required_file(path, f"UNIPEN pen data not found at {path}; set DIGIT_RECOGNIZER_UNIPEN to unipen-dev.npz")
 
 
 @pytest.fixture(scope="session")
 def pendigits_path() -> Path:
     """The UCI pendigits training writers (../shared/data/pendigits): required in CI, like MNIST."""
     path = pendigits_file()
-    if not path.is_file():
-        message = (f"pendigits pen data not found at {path}; set DIGIT_RECOGNIZER_PENDIGITS "
-                   f"to pendigits-train.npz")
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
+    return required_file(path, f"pendigits pen data not found at {path}; set DIGIT_RECOGNIZER_PENDIGITS "
+                               f"to pendigits-train.npz")
 
 
 @pytest.fixture(scope="session")

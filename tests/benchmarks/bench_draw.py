@@ -74,18 +74,10 @@ def child_startup(t0: float, settings_file: str) -> None:
                       "runtime": window.predictor.runtime}))
 
 
-def memory_child(settings_file: str, strokes: int) -> None:
-    """Runs in a fresh process: only drawing (strokes through the canvas API, each read on release)."""
-    from PySide6.QtCore import QPointF
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication([sys.argv[0]])
+def reading_window(app, settings):
+    """The main window at 1100x680, shown, once its model reads."""
     from app.gui import create_window
-    from app.settings import Settings
 
-    settings = Settings.from_file(settings_file)
-    settings.inside_view = False
-    settings.current_tab = 0
     window = create_window(settings)
     window.resize(1100, 680)
     window.show()
@@ -93,6 +85,21 @@ def memory_child(settings_file: str, strokes: int) -> None:
     while window.predictor is None:
         app.processEvents()
         time.sleep(0.002)
+    return window
+
+
+def memory_child(settings_file: str, strokes: int) -> None:
+    """Runs in a fresh process: only drawing (strokes through the canvas API, each read on release)."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([sys.argv[0]])
+    from app.settings import Settings
+
+    settings = Settings.from_file(settings_file)
+    settings.inside_view = False
+    settings.current_tab = 0
+    window = reading_window(app, settings)
     canvas = window.draw_tab.canvas
     rect = canvas._paper_rect()
     scale = rect.width() / 600
@@ -182,16 +189,9 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    from app.gui import create_window
     from app.settings import Settings
 
-    window = create_window(Settings.from_file(settings_file))
-    window.resize(1100, 680)
-    window.show()
-    window.load_active_model()
-    while window.predictor is None:
-        app.processEvents()
-        time.sleep(0.002)
+    window = reading_window(app, Settings.from_file(settings_file))
     tab, canvas = window.draw_tab, window.draw_tab.canvas
     chart = tab.chart
     app.processEvents()

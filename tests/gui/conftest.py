@@ -112,8 +112,9 @@ def settle(qtbot, window):
     qtbot.waitUntil(lambda: not window.draw_tab.recognizer._timer.isActive())
 
 
-def answer_dialog(button_text: str) -> None:
-    """Click ``button_text`` in the next window-modal dialog (a confirmation runs its own event loop)."""
+def answer_dialog(button_text: str, seen: list | None = None) -> None:
+    """Click ``button_text`` in the next window-modal dialog (a confirmation runs its own event loop),
+    noting its title and text in ``seen`` when given."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QAbstractButton, QApplication
 
@@ -124,6 +125,8 @@ def answer_dialog(button_text: str) -> None:
         if not buttons:
             QTimer.singleShot(10, click)
             return
+        if seen is not None:
+            seen.append((box.windowTitle(), box.text()))
         buttons[0].click()
 
     QTimer.singleShot(0, click)

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[2]
 from strokes import Style
 from strokes import draw_digit as render_digit
 
-from .conftest import drag, draw_digit, draw_number, settle
+from .conftest import drag, draw_digit, draw_number, drop_file, settle
 
 
 def test_window_starts_with_loading_state_then_blank_state(qtbot, settings, data_dir):
@@ -213,15 +213,7 @@ def test_paste_an_image_from_the_clipboard(qtbot, window, tmp_path):
 
 def test_drop_an_image_file(qtbot, window, tmp_path):
     tab = window.draw_tab
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(photo_of(2, tmp_path / "two.png")))])
-    # A drop reaches only the widget that accepted the drag's entry, as in a real drag.
-    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(tab, enter)
-    assert enter.isAccepted()
-    QApplication.sendEvent(tab, QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
-                                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    drop_file(tab, photo_of(2, tmp_path / "two.png"))  # accepted on entry, as a real drag must be
     settle(qtbot, window)
     assert tab.reading.number == "2"
 

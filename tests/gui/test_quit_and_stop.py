@@ -7,25 +7,10 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtCore import QObject, Qt, Slot
 
+from .conftest import answer_dialog
 from .test_train_tab import configure
-
-
-def answer(button_text: str, seen: list) -> None:
-    """Click ``button_text`` in the next modal question, noting its title and text in ``seen``."""
-    def click():
-        box = QApplication.activeModalWidget()
-        buttons = [] if box is None else [b for b in box.findChildren(QAbstractButton)
-                                          if b.text().replace("&", "") == button_text]
-        if not buttons:
-            QTimer.singleShot(10, click)
-            return
-        seen.append((box.windowTitle(), box.text()))
-        buttons[0].click()
-
-    QTimer.singleShot(0, click)
 
 
 class OnGuiThread(QObject):
@@ -60,12 +45,12 @@ def test_quitting_with_an_unsaved_model_asks_save_discard_or_cancel(qtbot, windo
     tab = train_briefly(qtbot, window, mnist_path)
     tab.save_row.name_edit.setText("kept at quit")
     seen = []
-    answer("Cancel", seen)
+    answer_dialog("Cancel", seen)
     press_ctrl_q(qtbot, window)
     assert seen and seen[0][0] == "Save the trained model?" and "\u201ckept at quit\u201d" in seen[0][1]
     assert window.isVisible() and tab.has_unsaved_model()  # Cancel: nothing happened
 
-    answer("Save", seen)
+    answer_dialog("Save", seen)
     press_ctrl_q(qtbot, window)
     assert not window.isVisible()
     saved = data_dir / "models" / "kept-at-quit.keras"
@@ -75,7 +60,7 @@ def test_quitting_with_an_unsaved_model_asks_save_discard_or_cancel(qtbot, windo
 def test_discard_quits_without_writing_the_model(qtbot, window, mnist_path, data_dir):
     train_briefly(qtbot, window, mnist_path)
     seen = []
-    answer("Discard", seen)
+    answer_dialog("Discard", seen)
     press_ctrl_q(qtbot, window)
     assert len(seen) == 1 and not window.isVisible()
     assert not any((data_dir / "models").glob("*.keras"))
@@ -110,7 +95,7 @@ def test_stop_says_what_follows_with_its_own_progress(qtbot, window, mnist_path)
     assert not tab.run_panel.start_button.isEnabled()
     assert tab.run_panel.progress_label.text() == "Stopping: finishing the current batch..."
     question = []
-    answer("Cancel", question)
+    answer_dialog("Cancel", question)
     qtbot.waitUntil(lambda: any(p[0] == "test" for p in phases), timeout=60_000)
     window.close()  # Ctrl+Q now: the question says the run is stopping, not "being trained"
     assert question and question[0][0] == "Quit while the run is stopping?" and window.isVisible()
@@ -147,7 +132,7 @@ def test_a_run_cut_short_by_quitting_is_kept_as_abandoned_at_quit(qtbot, window,
     configure(tab, mnist_path, epochs=20, limit=20000, batch=32)
     qtbot.mouseClick(tab.run_panel.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.run_panel.progress.value() >= 20, timeout=60_000)
-    answer("Stop and quit", [])
+    answer_dialog("Stop and quit", [])
     press_ctrl_q(qtbot, window)
     assert not window.isVisible() and not tab.is_running()
 
